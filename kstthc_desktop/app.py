@@ -1,0 +1,220 @@
+"""Composition root: arguments, logging, QApplication, translators, the office file, the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .core.errors import KstthcError, OfficeFileCorrupt, OfficeFileError
+
+log = logging.getLogger("kstthc")
+_windows: list = []  # keep extra windows (demo) alive
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="kstthc-desktop")
+    p.add_argument("--office", help="office file to open (.kstthc)")
+    p.add_argument("--demo", action="store_true", help="open a fresh copy of the sample data")
+    p.add_argument("--smoke-test", action="store_true", help="open, paint the main window, exit 0")
+    p.add_argument("--screenshot", metavar="DIR", help="write one PNG per main view into DIR, then exit")
+    p.add_argument("--lang", choices=["vi", "en"], help="user-interface language")
+    return p.parse_args(argv)
+
+
+def setup_logging() -> Path | None:
+    from platformdirs import user_log_dir
+
+    try:
+        folder = Path(user_log_dir("KSTTHC Desktop", "KSTTHC"))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "kstthc.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def demo_path() -> Path:
+    return Path(tempfile.mkdtemp(prefix="kstthc-demo-")) / "du-lieu-mau.kstthc"
+
+
+def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001, ANN201
+    """Open the office file; on failure offer another file or a backup. None if the user gives up."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from .services import OfficeService
+    from .storage.backup import default_backup_dir, list_backups, restore_backup
+
+    while True:
+        try:
+            return OfficeService.open(path, create=create)
+        except KstthcError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
+            box.setInformativeText(exc.hint)
+            choose = box.addButton(QMessageBox.tr("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+            backups = list_backups(default_backup_dir(path), path.stem) if isinstance(exc, OfficeFileCorrupt) else []
+            restore = box.addButton(QMessageBox.tr("Restore the newest backup"),
+                                    QMessageBox.ButtonRole.ActionRole) if backups else None
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is choose:
+                name, _ = QFileDialog.getOpenFileName(parent, "KSTTHC Desktop", str(path.parent),
+                                                      "KSTTHC (*.kstthc);;* (*)")
+                if not name:
+                    return None
+                path, create = Path(name), False
+            elif restore is not None and clicked is restore:
+                try:
+                    restore_backup(backups[0], path)
+                except (OSError, OfficeFileError) as err:
+                    QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
+                    return None
+            else:
+                return None
+
+
+def first_run(path: Path):  # noqa: ANN201
+    """No office file yet: ask for the office, then create the file (nothing is written before OK)."""
+    from .services import OfficeService
+    from .ui.dialogs.office_setup import OfficeSetupDialog
+
+    office = OfficeSetupDialog.ask(None)
+    if office is None:
+        return None
+    service = OfficeService.open(path, create=True)
+    service.save_office(office)
+    service._undo.clear()
+    return service
+
+
+def open_demo_window(parent=None):  # noqa: ANN001, ANN201
+    from .services.demo import create_demo
+    from .ui.main_window import MainWindow
+
+    path = create_demo(demo_path())
+    service = open_service(path, parent)
+    if service is None:
+        return None
+    window = MainWindow(service)
+    window.setWindowTitle(window.windowTitle() + " – " + window.tr("SAMPLE DATA"))
+    window.show()
+    _windows.append(window)
+    return window
+
+
+def install_excepthook() -> None:
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
+        try:
+            from PySide6.QtWidgets import QApplication
+
+            from .ui.errors import show_error
+
+            if QApplication.instance() is not None:
+                show_error(QApplication.activeWindow(), exc)
+                return
+        except Exception:  # noqa: BLE001 - last resort: the log has it already
+            pass
+        sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(argv)
+    log_path = setup_logging()
+
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from . import APP_NAME, ORG_NAME
+    from .i18n import install_translators
+    from .services import default_office_path
+    from .ui import errors as ui_errors
+    from .ui.style import apply_base_font
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if sys.platform != "win32" and "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")
+    apply_base_font()
+    install_translators(app, args.lang)
+    ui_errors.LOG_PATH_HOLDER["path"] = str(log_path or "")
+    install_excepthook()
+
+    from .ui.main_window import MainWindow
+
+    if args.demo:
+        from .services.demo import create_demo
+
+        path = create_demo(demo_path())
+        service = open_service(path)
+    elif args.office:
+        path = Path(args.office)
+        if not path.exists() and (args.smoke_test or args.screenshot):
+            sys.stderr.write(f"kstthc-desktop: không tìm thấy tệp '{path}'\n")
+            return 2
+        service = open_service(path, create=False) if path.exists() else first_run(path)
+    else:
+        path = default_office_path()
+        if path.exists():
+            service = open_service(path)
+        elif args.smoke_test or args.screenshot:
+            sys.stderr.write("kstthc-desktop: chưa có tệp dữ liệu; hãy dùng --office hoặc --demo\n")
+            return 2
+        else:
+            service = first_run(path)
+    if service is None:
+        if args.smoke_test or args.screenshot:
+            sys.stderr.write("kstthc-desktop: không mở được tệp dữ liệu\n")
+            return 2
+        return 0
+
+    window = MainWindow(service)
+    window.show()
+    if args.smoke_test or args.screenshot:
+        app.processEvents()
+        image = window.grab()
+        elapsed = time.perf_counter() - started
+        if image.isNull() or image.width() < 100:
+            sys.stderr.write("kstthc-desktop: cửa sổ không vẽ được\n")
+            return 1
+        if args.screenshot:
+            from .ui.screenshots import save_screenshots
+
+            for p in save_screenshots(window, Path(args.screenshot)):
+                print(p)
+        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s")
+        window.close()
+        service.close()
+        return 0
+    QTimer.singleShot(1500, lambda: _daily_backup(window))
+    code = app.exec()
+    service.close()
+    for w in _windows:
+        w.service.close()
+    return code
+
+
+def _daily_backup(window) -> None:  # noqa: ANN001
+    try:
+        window.service.daily_backup()
+    except KstthcError as exc:
+        window.statusBar().showMessage(str(exc), 10000)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

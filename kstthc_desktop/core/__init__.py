@@ -1,0 +1,1 @@
+"""Pure domain: no Qt, no SQL. Imports nothing else of ours."""

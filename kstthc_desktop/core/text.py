@@ -1,0 +1,34 @@
+"""Text rules shared by the importer, search and reports: NFC, whitespace, accent-free keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str | None) -> str:
+    """NFC, spaces collapsed on each line, blank lines dropped, ends trimmed."""
+    if not text:
+        return ""
+    text = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str | None) -> str:
+    return " ".join(clean(text).split("\n"))
+
+
+def fold(text: str | None) -> str:
+    """Accent- and case-insensitive key: "Rà soát" and "ra soat" give the same key."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return _WS.sub(" ", text.casefold()).strip()

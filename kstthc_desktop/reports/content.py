@@ -1,0 +1,691 @@
+"""Report and plan documents as data, before any rendering.
+
+Everything the printed page says is decided here — numbers, statuses at the cut-off, drafted
+sentences, table cells — so that the PDF and DOCX renderers only lay it out, and the UI can show and
+edit the narrative parts (``ReportContent.sections``) before printing.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..core.model import STATUS_LABELS_VI, Evidence, Office, Plan, ProgressEntry, Section, Status, Task
+from ..core.periods import ReportPeriod
+from ..core.status import STATUS_ORDER, count_by_status, task_status
+from ..core.text import clean, one_line
+from . import forms, narrative
+from .formatting import doc_reference, nd30_date, number, percent, share, short_date
+from .nd30 import DocFrame, doc_type_of_number, make_frame
+
+REPORT_SUMMARY = (
+    "Kết quả thực hiện công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa, "
+    "một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử"
+)
+PLAN_SUMMARY = "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm {year}"
+
+# Narrative parts the officer may rewrite, in document order, with their headings for the editor.
+SECTION_KEYS: dict[str, str] = {
+    "intro": "Mở đầu",
+    "direction": "1. Công tác chỉ đạo, điều hành",
+    "results_summary": "2. Kết quả thực hiện các nhiệm vụ theo Kế hoạch",
+    "review": "3. Rà soát, đánh giá thủ tục hành chính",
+    "statistics": "4. Tình hình, kết quả giải quyết thủ tục hành chính",
+    "limits": "II. Tồn tại, hạn chế và nguyên nhân",
+    "next": "III. Phương hướng, nhiệm vụ trọng tâm kỳ tới",
+    "proposals": "IV. Đề xuất, kiến nghị",
+    "closing": "Kết thúc",
+}
+
+SHORT_CONTENT_CHARS = 300
+
+
+# --- blocks the renderers lay out ---------------------------------------------------------------
+
+
+@dataclass
+class Para:
+    """A paragraph; ``style`` is a key of ``nd30.STYLES``; ``key`` marks an editable narrative part."""
+
+    text: str
+    style: str = "body"
+    key: str = ""
+
+
+@dataclass
+class Table:
+    """A table: header grid with spans (col0, row0, col1, row1), body rows, relative column widths.
+
+    ``group_rows`` are body rows printed as one bold line (column 0, then the rest merged), used for
+    the plan's sections inside a task table; ``bold_rows`` are e.g. the "Tổng số" row.
+    """
+
+    header: list[list[str]]
+    rows: list[list[str]]
+    widths: list[float]
+    align: list[str]
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    group_rows: list[int] = field(default_factory=list)
+    bold_rows: list[int] = field(default_factory=list)
+    small: bool = False  # 11 pt instead of 12 pt
+
+    @property
+    def header_rows(self) -> int:
+        return len(self.header)
+
+
+Block = Para | Table
+
+
+@dataclass
+class Appendix:
+    """A Phụ lục or statistics form, printed after the signature, landscape when wide."""
+
+    label: str  # "Phụ lục I", "Biểu số 06a/VPCP/KSTT"
+    title: list[str]
+    subtitle: list[str] = field(default_factory=list)
+    corner: list[str] = field(default_factory=list)  # top-right lines (form: Đơn vị báo cáo …)
+    unit: str = ""  # "Đơn vị tính: …", right-aligned above the table
+    blocks: list[Block] = field(default_factory=list)
+    landscape: bool = True
+
+
+@dataclass
+class TaskResult:
+    """One task's line in the report."""
+
+    task_id: int | None
+    number: str
+    content: str
+    section: str
+    status: Status | None  # None for a parent task whose children carry the status
+    status_label: str
+    notes: list[str]  # "10/3/2026: …" progress notes dated in the window
+    completed_on: date | None
+    evidence: list[str]  # "Kế hoạch số 12/KH-UBND ngày 10/5/2026"
+    deadline: str
+    due: date | None
+
+
+@dataclass
+class ReportContent:
+    frame: DocFrame
+    period_code: str
+    period_label: str
+    data_window: str
+    kinh_gui: str
+    body: list[Block]
+    appendices: list[Appendix]
+    sections: dict[str, str]  # final narrative text per key (draft or override)
+    drafts: dict[str, str]  # the program's drafts, to offer "restore the draft"
+    counts: dict[Status, int]
+    total_tasks: int
+    started_tasks: int
+    done_in_window: int
+    task_results: list[TaskResult]
+    appendix_results: list[TaskResult]
+    statistics_rows: list[dict[str, Any]]
+    statistics_problems: list[str]
+    on_time_rate: float | None
+    cutoff: date
+
+
+@dataclass
+class PlanDocContent:
+    frame: DocFrame
+    body: list[Block]
+    appendices: list[Appendix]
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def short_content(text: str, limit: int = SHORT_CONTENT_CHARS) -> str:
+    """The first line of a task's content, cut at a word boundary: enough to recognise the task."""
+    first = clean(text).split("\n")[0] if text else ""
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def evidence_reference(ev: Evidence) -> str:
+    """"Kế hoạch số 12/KH-UBND ngày 10/5/2026" from the document number; else the file name."""
+    number_text = ev.doc_number.strip()
+    summary = one_line(ev.summary)
+    if number_text:
+        ref = doc_reference(doc_type_of_number(number_text), number_text, ev.doc_date)
+        if summary:
+            ref += f" {summary}" if summary[:1].islower() else f" ({summary})"
+        return ref
+    name = ev.name.strip() or "tệp đính kèm"
+    if summary:
+        return f"{summary} (tệp {name})"
+    return name
+
+
+def _evidence_date(ev: Evidence) -> date | None:
+    return ev.doc_date or ev.added
+
+
+def _add_months(d: date, months: int) -> date:
+    month0 = d.month - 1 + months
+    year, month = d.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def next_window(period: ReportPeriod) -> tuple[date, date]:
+    """The data window of the following report: a month after a monthly report, a quarter after the
+    quarterly ones (quý I, 6 tháng, 9 tháng, năm), the same length after an ad hoc report."""
+    start = period.window_end + timedelta(days=1)
+    code = period.code
+    if code.startswith("adhoc"):
+        return start, start + (period.window_end - period.window_start)
+    months = 1 if "-M" in code else 3
+    return start, _add_months(period.window_end, months)
+
+
+def _task_due(task: Task) -> date | None:
+    return task.schedule.due if task.schedule is not None else None
+
+
+def _dues(task: Task) -> list[date]:
+    if task.schedule is None:
+        return []
+    dues = [due for _, due in task.schedule.occurrences if due is not None]
+    if task.schedule.due is not None:
+        dues.append(task.schedule.due)
+    return dues
+
+
+def _completion_date(entries: Sequence[ProgressEntry]) -> date | None:
+    """When the task became done: the first whole-task "done", else the last occurrence finished."""
+    whole = [e.on for e in entries if e.done and e.occurrence is None]
+    if whole:
+        return min(whole)
+    first_per_occurrence: dict[int, date] = {}
+    for e in entries:
+        if e.done and e.occurrence is not None:
+            cur = first_per_occurrence.get(e.occurrence)
+            first_per_occurrence[e.occurrence] = e.on if cur is None else min(cur, e.on)
+    return max(first_per_occurrence.values()) if first_per_occurrence else None
+
+
+def _ordered_sections(sections: Sequence[Section]) -> list[Section]:
+    return sorted(sections, key=lambda s: (s.position, s.id or 0))
+
+
+def _ordered_tasks(tasks: Iterable[Task]) -> list[Task]:
+    return sorted(tasks, key=lambda t: (t.position, t.id or 0))
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (text or "").split("\n") if line.strip()]
+
+
+def _paras(key: str, text: str) -> list[Para]:
+    return [Para(line, "body", key) for line in _lines(text)]
+
+
+def _status_cell(result: TaskResult) -> str:
+    if result.status is None:
+        return ""
+    text = result.status_label
+    if result.completed_on is not None:
+        text += f"\n(ngày {short_date(result.completed_on)})"
+    return text
+
+
+def _result_cell(result: TaskResult) -> str:
+    parts = list(result.notes)
+    if result.evidence:
+        parts.append("Văn bản, tài liệu: " + "; ".join(result.evidence) + ".")
+    return "\n".join(parts)
+
+
+# --- the period report ----------------------------------------------------------------------------
+
+
+def build_period_report(
+    office: Office,
+    plan: Plan,
+    sections: list[Section],
+    tasks: list[Task],
+    progress: list[ProgressEntry],
+    evidence: list[Evidence],
+    period: ReportPeriod,
+    number: str = "",
+    on: date | None = None,
+    statistics_rows: list[dict] | None = None,
+    overrides: dict[str, str] | None = None,
+    recipients: list[str] | None = None,
+) -> ReportContent:
+    """The quarterly (or other period) report of ``plan`` at the period's cut-off (window_end)."""
+    cutoff, start = period.window_end, period.window_start
+    progress_by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
+    for entry in progress:
+        if entry.on <= cutoff:
+            progress_by_task[entry.task_id].append(entry)
+    for entries in progress_by_task.values():
+        entries.sort(key=lambda e: (e.on, e.id or 0))
+    evidence_by_task: dict[int | None, list[Evidence]] = defaultdict(list)
+    for ev in evidence:
+        d = _evidence_date(ev)
+        if d is None or d <= cutoff:
+            evidence_by_task[ev.task_id].append(ev)
+
+    parent_ids = {t.parent_id for t in tasks if t.parent_id is not None}
+    section_by_id = {s.id: s for s in sections}
+    ordered_sections = _ordered_sections(sections)
+    tasks_by_section: dict[int | None, list[Task]] = defaultdict(list)
+    for task in _ordered_tasks(tasks):
+        tasks_by_section[task.section_id].append(task)
+
+    def result_of(task: Task, section_title: str) -> TaskResult:
+        entries = progress_by_task.get(task.id, [])
+        is_parent = task.id in parent_ids and not entries
+        status = None if is_parent else task_status(task.schedule, entries, cutoff)
+        completed = _completion_date(entries) if status in (Status.DONE_ON_TIME, Status.DONE_LATE) else None
+        notes = [
+            f"{short_date(e.on)}: {one_line(e.note)}"
+            for e in entries
+            if start <= e.on <= cutoff and e.note.strip()
+        ]
+        refs = [evidence_reference(ev) for ev in evidence_by_task.get(task.id, [])]
+        return TaskResult(
+            task_id=task.id,
+            number=task.number,
+            content=short_content(task.content),
+            section=section_title,
+            status=status,
+            status_label=STATUS_LABELS_VI[status] if status is not None else "",
+            notes=notes,
+            completed_on=completed,
+            evidence=refs,
+            deadline=one_line(task.deadline_text),
+            due=_task_due(task),
+        )
+
+    # main plan tasks (not appendix sections), grouped by section
+    main_groups: list[tuple[Section | None, list[TaskResult]]] = []
+    appendix_groups: list[tuple[Section, list[TaskResult]]] = []
+    for sec in ordered_sections:
+        title = " ".join(p for p in (sec.number, sec.title) if p).strip()
+        results = [result_of(t, title) for t in tasks_by_section.get(sec.id, [])]
+        if sec.appendix:
+            appendix_groups.append((sec, results))
+        else:
+            main_groups.append((sec, results))
+    orphans = [t for sid, ts in tasks_by_section.items() if sid not in section_by_id for t in ts]
+    if orphans:
+        main_groups.insert(0, (None, [result_of(t, "") for t in orphans]))
+
+    task_results = [r for _, rs in main_groups for r in rs]
+    appendix_results = [r for _, rs in appendix_groups for r in rs]
+    leaf_results = [r for r in task_results if r.status is not None]
+    counts = {s: 0 for s in STATUS_ORDER}
+    counts.update(count_by_status([r.status for r in leaf_results if r.status is not None]))
+    total = len(leaf_results)
+    done_statuses = (Status.DONE_ON_TIME, Status.DONE_LATE)
+    started = sum(
+        1 for r in leaf_results if r.status in done_statuses or progress_by_task.get(r.task_id)
+    )
+    done_in_window = sum(
+        1 for r in leaf_results if r.completed_on is not None and start <= r.completed_on <= cutoff
+    )
+
+    # statistics form 06a
+    form = forms.FORM_06A
+    stats_rows = [dict(r) for r in (statistics_rows or []) if not r.get("total")]
+    problems = forms.validate(form, stats_rows) if stats_rows else []
+    rate = forms.on_time_rate(stats_rows, form) if stats_rows else None
+    totals = forms.total_row(stats_rows, form) if stats_rows else {}
+
+    # next period and limits
+    next_start, next_end = next_window(period)
+    overdue_lines = [
+        narrative.TaskLine(r.number, r.content, r.deadline) for r in leaf_results if r.status == Status.OVERDUE
+    ]
+    task_by_id = {t.id: t for t in tasks}
+    due_next = []
+    for r in leaf_results:
+        if r.status in done_statuses or r.status == Status.OVERDUE:
+            continue
+        task = task_by_id.get(r.task_id)
+        if task is not None and any(next_start <= d <= next_end for d in _dues(task)):
+            due_next.append(narrative.TaskLine(r.number, r.content, r.deadline))
+
+    appendix_name = appendix_groups[0][0].number.strip() if appendix_groups else ""
+    appendix_name = appendix_name if appendix_name.lower().startswith("phụ lục") else (
+        f"Phụ lục {appendix_name}".strip() if appendix_name else "Phụ lục"
+    )
+    drafts = {
+        "intro": narrative.intro(office, plan, period.title_suffix),
+        "direction": narrative.direction(office, plan),
+        "results_summary": narrative.results_summary(office, counts, total, started, done_in_window, cutoff),
+        "review": narrative.review(
+            office,
+            appendix_name,
+            len([r for r in appendix_results if r.status is not None]),
+            sum(1 for r in appendix_results if r.status in done_statuses),
+            cutoff,
+        ),
+        "statistics": (
+            narrative.statistics(totals, rate, form["name"])
+            if stats_rows
+            else "Số liệu về tình hình, kết quả giải quyết thủ tục hành chính trong kỳ chưa được cập nhật."
+        ),
+        "limits": narrative.limits(
+            overdue_lines,
+            counts.get(Status.DONE_LATE, 0),
+            int(totals.get("c10", 0)) + int(totals.get("c13", 0)) if totals else 0,
+            bool(stats_rows),
+        ),
+        "next": narrative.next_period(due_next, len(overdue_lines)),
+        "proposals": narrative.proposals(),
+        "closing": narrative.closing(office, period.title_suffix),
+    }
+    final = dict(drafts)
+    for key, text in (overrides or {}).items():
+        if key in final and text is not None:
+            final[key] = clean(text)
+
+    summary = f"{REPORT_SUMMARY} {period.title_suffix}".strip()
+    frame = make_frame(office, "BÁO CÁO", "BC", number, on, summary, period.year, recipients)
+    recipient = one_line(office.report_recipient)
+    kinh_gui = f"Kính gửi: {recipient}." if recipient else ""
+    window_line = f"({period.window_text})" if period.window_text else ""
+
+    body: list[Block] = []
+    if window_line:
+        body.append(Para(window_line, "data_window"))
+    if kinh_gui:
+        body.append(Para(kinh_gui, "kinh_gui"))
+    body += _paras("intro", final["intro"])
+    body.append(Para("I. KẾT QUẢ ĐẠT ĐƯỢC", "heading1"))
+    body.append(Para(SECTION_KEYS["direction"], "heading2"))
+    body += _paras("direction", final["direction"])
+    body.append(Para(SECTION_KEYS["results_summary"], "heading2"))
+    body += _paras("results_summary", final["results_summary"])
+    body.append(_status_table(counts, total))
+    if task_results:
+        body.append(Para("Kết quả thực hiện từng nhiệm vụ như sau:", "body"))
+        body.append(_task_table(main_groups))
+    if appendix_groups:
+        body.append(Para(SECTION_KEYS["review"], "heading2"))
+        body += _paras("review", final["review"])
+        for sec, results in appendix_groups:
+            if len(appendix_groups) > 1:
+                body.append(Para(" ".join(p for p in (sec.number, sec.title) if p), "heading3"))
+            body.append(_appendix_result_table(results))
+    body.append(Para(
+        SECTION_KEYS["statistics"] if appendix_groups else SECTION_KEYS["statistics"].replace("4.", "3.", 1),
+        "heading2",
+    ))
+    body += _paras("statistics", final["statistics"])
+    body.append(Para("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "heading1"))
+    body += _paras("limits", final["limits"])
+    body.append(Para("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI", "heading1"))
+    body += _paras("next", final["next"])
+    body.append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", "heading1"))
+    body += _paras("proposals", final["proposals"])
+    body += _paras("closing", final["closing"])
+
+    appendices: list[Appendix] = []
+    if stats_rows:
+        full, _ = narrative.office_names(office)
+        grid, spans = forms.header_grid(form)
+        leaf_cols = forms.leaves(form)
+        printed = forms.table_rows(form, stats_rows)
+        appendices.append(
+            Appendix(
+                label=form["name"],
+                title=[form["title"]],
+                subtitle=[f"(Từ {nd30_date(start)} đến {nd30_date(cutoff)})"],
+                corner=[f"Đơn vị báo cáo: {full}"]
+                + ([f"Đơn vị nhận báo cáo: {recipient or office.superior}"] if recipient or office.superior else []),
+                unit=form["unit"],
+                blocks=[
+                    Table(
+                        header=grid,
+                        spans=spans,
+                        rows=printed,
+                        widths=[float(w) for w in form.get("widths", [1] * len(leaf_cols))],
+                        align=["center" if c.get("kind") != "label" else "left" for c in leaf_cols],
+                        bold_rows=[0],
+                        small=True,
+                    )
+                ],
+                landscape=True,
+            )
+        )
+
+    return ReportContent(
+        frame=frame,
+        period_code=period.code,
+        period_label=period.label,
+        data_window=period.window_text,
+        kinh_gui=kinh_gui,
+        body=body,
+        appendices=appendices,
+        sections=final,
+        drafts=drafts,
+        counts=counts,
+        total_tasks=total,
+        started_tasks=started,
+        done_in_window=done_in_window,
+        task_results=task_results,
+        appendix_results=appendix_results,
+        statistics_rows=stats_rows,
+        statistics_problems=problems,
+        on_time_rate=rate,
+        cutoff=cutoff,
+    )
+
+
+def _status_table(counts: dict[Status, int], total: int) -> Table:
+    rows = [
+        [str(i), STATUS_LABELS_VI[s], number(counts.get(s, 0)), percent(share(counts.get(s, 0), total))]
+        for i, s in enumerate(STATUS_ORDER, start=1)
+    ]
+    rows.append(["", "Tổng số", number(total), percent(1.0) if total else percent(None)])
+    return Table(
+        header=[["STT", "Tình trạng thực hiện", "Số nhiệm vụ", "Tỷ lệ"]],
+        rows=rows,
+        widths=[1.2, 8.5, 3, 3],
+        align=["center", "left", "center", "center"],
+        bold_rows=[len(rows) - 1],
+    )
+
+
+def _task_table(groups: list[tuple[Section | None, list[TaskResult]]]) -> Table:
+    rows: list[list[str]] = []
+    group_rows: list[int] = []
+    for sec, results in groups:
+        if sec is not None and (sec.title or sec.number):
+            group_rows.append(len(rows))
+            rows.append([sec.number, sec.title, "", ""])
+        for r in results:
+            rows.append([r.number, r.content, _result_cell(r), _status_cell(r)])
+    return Table(
+        header=[["STT", "Nội dung nhiệm vụ", "Kết quả thực hiện, văn bản, tài liệu", "Tình trạng"]],
+        rows=rows,
+        widths=[1.2, 5.8, 6.5, 3.0],
+        align=["center", "left", "left", "center"],
+        group_rows=group_rows,
+        small=True,
+    )
+
+
+def _appendix_result_table(results: list[TaskResult]) -> Table:
+    rows = [
+        [r.number or str(i), r.content, r.deadline, _status_cell(r)] for i, r in enumerate(results, start=1)
+    ]
+    return Table(
+        header=[["STT", "Nội dung", "Thời gian hoàn thành", "Kết quả"]],
+        rows=rows,
+        widths=[1.2, 7.3, 4.0, 4.0],
+        align=["center", "left", "center", "center"],
+        small=True,
+    )
+
+
+# --- the office's own plan document ---------------------------------------------------------------
+
+_PURPOSE = [
+    "1. Mục đích",
+    "Tổ chức thực hiện đầy đủ, kịp thời, có hiệu quả các nhiệm vụ kiểm soát thủ tục hành chính, cải cách "
+    "thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành "
+    "chính; nâng cao chất lượng phục vụ và sự hài lòng của người dân, doanh nghiệp.",
+    "2. Yêu cầu",
+    "Nội dung kế hoạch bảo đảm toàn diện, có trọng tâm, đúng tiến độ, khả thi; xác định rõ nhiệm vụ, "
+    "trách nhiệm của từng bộ phận, công chức và thời hạn hoàn thành; các nhiệm vụ được theo dõi, đôn đốc "
+    "và báo cáo kết quả định kỳ theo quy định.",
+]
+
+
+def _plan_title(plan: Plan) -> str:
+    title = one_line(plan.title)
+    if title.lower().startswith("kế hoạch "):
+        title = title[len("kế hoạch ") :]
+    if not title:
+        return PLAN_SUMMARY.format(year=plan.year)
+    return title[0].upper() + title[1:]
+
+
+def _basis_lines(plan: Plan, office: Office) -> list[str]:
+    lines = [one_line(b).rstrip(";.,") for b in plan.basis if one_line(b)]
+    if not lines and plan.source.strip():
+        lines = [f"Thực hiện {one_line(plan.source).rstrip(';.,')}"]
+    if not lines:
+        return []
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+
+
+def _roman_row(sec: Section) -> list[str]:
+    return [sec.number, sec.title]
+
+
+def _plan_table(groups: list[tuple[Section | None, list[Task]]], drop_empty: bool = False) -> Table:
+    header = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
+    widths = [1.2, 9.5, 3.6, 3.8, 3.4, 3.9]
+    align = ["center", "left", "left", "left", "center", "left"]
+    rows: list[list[str]] = []
+    group_rows: list[int] = []
+    for sec, tasks in groups:
+        if sec is not None:
+            group_rows.append(len(rows))
+            rows.append([*_roman_row(sec), "", "", "", ""])
+        for task in tasks:
+            rows.append([
+                task.number,
+                clean(task.content),
+                "\n".join(task.lead_units),
+                "\n".join(task.coordinating_units),
+                task.deadline_text.strip(),  # printed exactly as written
+                clean(task.products),
+            ])
+    if drop_empty:
+        keep = [0, 1] + [c for c in range(2, len(header)) if any(r[c].strip() for r in rows)]
+        header = [header[c] for c in keep]
+        widths = [widths[c] for c in keep]
+        align = [align[c] for c in keep]
+        rows = [[r[c] for c in keep] for r in rows]
+    return Table(header=[header], rows=rows, widths=widths, align=align, group_rows=group_rows, small=True)
+
+
+def build_plan_document(
+    office: Office,
+    plan: Plan,
+    sections: list[Section],
+    tasks: list[Task],
+    on: date | None = None,
+    recipients: list[str] | None = None,
+) -> PlanDocContent:
+    """The office's own "KẾ HOẠCH" with its task table as Phụ lục I and each plan appendix after it."""
+    full, short = narrative.office_names(office)
+    when = on or plan.issue_date
+    title = _plan_title(plan)
+    frame = make_frame(office, "KẾ HOẠCH", "KH", plan.number, when, title, plan.year, recipients)
+    tasks_by_section: dict[int | None, list[Task]] = defaultdict(list)
+    for task in _ordered_tasks(tasks):
+        tasks_by_section[task.section_id].append(task)
+    ordered = _ordered_sections(sections)
+    main = [s for s in ordered if not s.appendix]
+    extra = [s for s in ordered if s.appendix]
+    known = {s.id for s in sections}
+    orphans = [t for sid, ts in tasks_by_section.items() if sid not in known for t in ts]
+
+    body: list[Block] = [Para(line, "basis") for line in _basis_lines(plan, office)]
+    body.append(Para(
+        f"{full} ban hành Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên "
+        f"thông năm {plan.year} như sau:",
+        "body",
+    ))
+    body.append(Para("I. MỤC ĐÍCH, YÊU CẦU", "heading1"))
+    for i, text in enumerate(_PURPOSE):
+        body.append(Para(text, "heading2" if i % 2 == 0 else "body"))
+    body.append(Para("II. NỘI DUNG", "heading1"))
+    body.append(Para(
+        "Các nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành và sản phẩm của từng "
+        "nhiệm vụ được nêu tại Phụ lục I kèm theo Kế hoạch này, gồm các nhóm nhiệm vụ sau:",
+        "body",
+    ))
+    for i, sec in enumerate(main, start=1):
+        n = len(tasks_by_section.get(sec.id, []))
+        body.append(Para(f"{i}. {sec.title} ({number(n)} nhiệm vụ).", "body"))
+    for j, sec in enumerate(extra, start=2):
+        body.append(Para(f"- {sec.title}: chi tiết tại Phụ lục {_roman(j)} kèm theo.", "body"))
+    body.append(Para("III. TỔ CHỨC THỰC HIỆN", "heading1"))
+    for text in (
+        f"1. Giao Văn phòng {short} (công chức Văn phòng - Thống kê) chủ trì, tham mưu tổ chức triển khai, "
+        f"theo dõi, đôn đốc thực hiện Kế hoạch này; tổng hợp, báo cáo kết quả định kỳ theo quy định.",
+        "2. Các bộ phận, công chức chuyên môn căn cứ nhiệm vụ được giao chủ động triển khai thực hiện, bảo "
+        "đảm chất lượng, đúng thời hạn; lưu giữ văn bản, tài liệu chứng minh kết quả thực hiện.",
+        f"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, công chức kịp thời báo cáo "
+        f"{short} để xem xét, giải quyết./.",
+    ):
+        body.append(Para(text, "body"))
+
+    ref_number = frame.number_line.removeprefix("Số:").strip()
+    ref_date = f" ngày {short_date(when)}" if when else ""
+    subtitle = f"(Kèm theo Kế hoạch số {ref_number}{ref_date} của {full})"
+    groups: list[tuple[Section | None, list[Task]]] = []
+    if orphans:
+        groups.append((None, orphans))
+    groups += [(s, tasks_by_section.get(s.id, [])) for s in main]
+    appendices = [
+        Appendix(
+            label="Phụ lục I",
+            title=[f"NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, "
+                   f"MỘT CỬA LIÊN THÔNG NĂM {plan.year}"],
+            subtitle=[subtitle],
+            blocks=[_plan_table(groups)],
+            landscape=True,
+        )
+    ]
+    for j, sec in enumerate(extra, start=2):
+        appendices.append(
+            Appendix(
+                label=f"Phụ lục {_roman(j)}",
+                title=[sec.title.upper()],
+                subtitle=[subtitle],
+                blocks=[_plan_table([(None, tasks_by_section.get(sec.id, []))], drop_empty=True)],
+                landscape=True,
+            )
+        )
+    return PlanDocContent(frame=frame, body=body, appendices=appendices)
+
+
+def _roman(n: int) -> str:
+    values = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, numeral in values:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out

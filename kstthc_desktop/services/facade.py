@@ -1,0 +1,651 @@
+"""Use cases over one office file: the only code that combines storage, importers and reports.
+
+Every write runs in one transaction, is recorded for undo, and returns a ``Changes`` record that
+the UI turns into one ``data_changed`` signal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import mimetypes
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..core.errors import EvidenceError, NotFoundError, ValidationError
+from ..core.model import (
+    CommuneRole,
+    Evidence,
+    Office,
+    Plan,
+    ProgressEntry,
+    Section,
+    Status,
+    Task,
+)
+from ..core.progress import NullProgress, Progress
+from ..core.text import clean
+from ..storage import backup as backups
+from ..storage import evidence as blobstore
+from ..storage.office_file import OfficeFile
+from ..storage.repository import Repository, RowChange
+from .importing import ImportMixin
+from .reporting import ReportMixin
+
+DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
+UNDO_LIMIT = 200
+
+
+def default_office_path() -> Path:
+    """The office file in the platform's user-data folder (first run creates it)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("KSTTHC Desktop", "KSTTHC", roaming=True)) / "van-phong.kstthc"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write touched, so views refresh themselves (DESIGN.md §3)."""
+
+    label: str = ""
+    tables: frozenset[str] = frozenset()
+    task_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, label: str, log: Iterable[RowChange]) -> Changes:
+        log = list(log)
+        tables = frozenset(ch.table for ch in log)
+        ids: set[int] = set()
+        for ch in log:
+            if ch.table == "tasks":
+                ids.add(int(ch.key))
+            elif ch.table in ("progress", "evidence"):
+                row = ch.after or ch.before or {}
+                if row.get("task_id") is not None:
+                    ids.add(int(row["task_id"]))
+        return cls(label, tables, frozenset(ids))
+
+
+@dataclass
+class UndoStep:
+    label: str
+    changes: list[RowChange]
+
+
+@dataclass
+class TaskView:
+    """A task with what the views show beside it (status at a date, counts)."""
+
+    task: Task
+    status: Status
+    due: date | None
+    percent: int = 0
+    last_update: date | None = None
+    evidence_count: int = 0
+    done_without_evidence: bool = False
+    children: list[TaskView] = field(default_factory=list)
+
+
+class OfficeService(ImportMixin, ReportMixin):
+    """The facade over one open office file."""
+
+    def __init__(self, office_file: OfficeFile) -> None:
+        self.file = office_file
+        self.repo = Repository(office_file.conn)
+        self._undo: list[UndoStep] = []
+        self._redo: list[UndoStep] = []
+
+    # --- lifecycle -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, create: bool = False) -> OfficeService:
+        p = Path(path)
+        office_file = OfficeFile.open(p, create=create, backup_dir=backups.default_backup_dir(p.absolute()))
+        service = cls(office_file)
+        with service.file.transaction() as conn:
+            blobstore.drop_orphan_blobs(conn)
+        return service
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self) -> OfficeService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self, label: str, fn, undoable: bool = True) -> Changes:  # noqa: ANN001
+        log: list[RowChange] = []
+        with self.file.transaction():
+            fn(log)
+        if log and undoable:
+            self._undo.append(UndoStep(label, log))
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        return Changes.of(label, log)
+
+    # --- undo ------------------------------------------------------------------------------
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
+
+    def undo(self) -> Changes:
+        if not self._undo:
+            return Changes()
+        step = self._undo.pop()
+        with self.file.transaction():
+            self.repo.apply(step.changes, inverse=True)
+        self._redo.append(step)
+        return Changes.of(step.label, step.changes)
+
+    def redo(self) -> Changes:
+        if not self._redo:
+            return Changes()
+        step = self._redo.pop()
+        with self.file.transaction():
+            self.repo.apply(step.changes, inverse=False)
+        self._undo.append(step)
+        return Changes.of(step.label, step.changes)
+
+    # --- office ----------------------------------------------------------------------------
+    def office(self) -> Office | None:
+        return self.repo.office()
+
+    def has_office(self) -> bool:
+        return self.repo.office() is not None
+
+    def save_office(self, office: Office) -> Changes:
+        validate_office(office)
+        office.name = "\n".join(clean(office.name).split("\n"))
+        return self._write("Sửa thông tin cơ quan", lambda log: self.repo.save_office(office, log))
+
+    def setting(self, key: str, default: object = None) -> object:
+        return self.repo.setting(key, default)
+
+    def set_setting(self, key: str, value: object) -> Changes:
+        return self._write("Cài đặt", lambda log: self.repo.set_setting(key, value, log), undoable=False)
+
+    # --- plans -----------------------------------------------------------------------------
+    def plans(self) -> list[Plan]:
+        return self.repo.plans()
+
+    def plan(self, plan_id: int) -> Plan:
+        return self.repo.plan(plan_id)
+
+    def current_plan(self) -> Plan | None:
+        plans = self.repo.plans()
+        if not plans:
+            return None
+        wanted = self.repo.setting("current_plan")
+        return next((p for p in plans if p.id == wanted), plans[0])
+
+    def create_plan(self, plan: Plan) -> tuple[int, Changes]:
+        if not (1900 < plan.year < 2200):
+            raise ValidationError("Năm của kế hoạch không hợp lệ.", "Hãy nhập năm, ví dụ 2026.", "year")
+        plan.title = clean(plan.title)
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import plan_to_row
+
+            pid = int(self.repo.insert("plans", plan_to_row(plan), log))
+            self.repo.set_setting("current_plan", pid, log)
+            box.append(pid)
+
+        changes = self._write(f"Tạo kế hoạch năm {plan.year}", do)
+        return box[0], changes
+
+    def update_plan(self, plan: Plan) -> Changes:
+        from ..storage.repository import plan_to_row
+
+        return self._write("Sửa kế hoạch", lambda log: self.repo.update("plans", plan_to_row(plan), log))
+
+    def sections(self, plan_id: int) -> list[Section]:
+        return self.repo.sections(plan_id)
+
+    def tasks(self, plan_id: int) -> list[Task]:
+        return self.repo.tasks(plan_id)
+
+    def task(self, task_id: int) -> Task:
+        return self.repo.task(task_id)
+
+    # --- sections --------------------------------------------------------------------------
+    def add_section(self, plan_id: int, number: str, title: str, appendix: bool = False) -> tuple[int, Changes]:
+        title = clean(title)
+        if not title:
+            raise ValidationError("Tên mục không được để trống.", "Hãy nhập tên mục, ví dụ 'NỘI DUNG'.", "title")
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import section_to_row
+
+            pos = self.repo.next_position("sections", "plan_id = ?", (plan_id,))
+            sec = Section(plan_id=plan_id, number=clean(number), title=title, position=pos, appendix=appendix)
+            box.append(int(self.repo.insert("sections", section_to_row(sec), log)))
+
+        changes = self._write(f"Thêm mục {number}".strip(), do)
+        return box[0], changes
+
+    def update_section(self, section: Section) -> Changes:
+        from ..storage.repository import section_to_row
+
+        section.title = clean(section.title)
+        if not section.title:
+            raise ValidationError("Tên mục không được để trống.", "Hãy nhập tên mục.", "title")
+        return self._write("Sửa mục", lambda log: self.repo.update("sections", section_to_row(section), log))
+
+    def delete_section(self, section_id: int) -> Changes:
+        def do(log: list[RowChange]) -> None:
+            roots = self.repo.conn.execute(
+                "SELECT id FROM tasks WHERE section_id = ? AND parent_id IS NULL", (section_id,)).fetchall()
+            for r in roots:
+                self._delete_task_rows(r[0], log)
+            self.repo.delete("sections", section_id, log)
+
+        sec = self.repo.section(section_id)
+        return self._write(f"Xóa mục {sec.number} {sec.title[:30]}".strip(), do)
+
+    # --- tasks -----------------------------------------------------------------------------
+    def add_task(self, task: Task, after_id: int | None = None) -> tuple[int, Changes]:
+        """Add a task (at the end of its parent/section, or right after ``after_id``)."""
+        self._prepare_task(task)
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import task_to_row
+
+            siblings = self._siblings(task.plan_id, task.section_id, task.parent_id)
+            if after_id is not None and after_id in siblings:
+                idx = siblings.index(after_id) + 1
+            else:
+                idx = len(siblings)
+            task.position = idx
+            tid = int(self.repo.insert("tasks", task_to_row(task), log))
+            siblings.insert(idx, tid)
+            self._renumber(siblings, log)
+            box.append(tid)
+
+        changes = self._write("Thêm nhiệm vụ", do)
+        return box[0], changes
+
+    def update_task(self, task: Task) -> Changes:
+        self._prepare_task(task)
+        from ..storage.repository import task_to_row
+
+        return self._write(f"Sửa nhiệm vụ {task.number}".strip(),
+                           lambda log: self.repo.update("tasks", task_to_row(task), log))
+
+    def delete_task(self, task_id: int) -> Changes:
+        task = self.repo.task(task_id)
+        return self._write(f"Xóa nhiệm vụ {task.number}".strip(), lambda log: self._delete_task_rows(task_id, log))
+
+    def move_task(self, task_id: int, delta: int) -> Changes:
+        """Move a task up (-1) or down (+1) among its siblings."""
+        task = self.repo.task(task_id)
+
+        def do(log: list[RowChange]) -> None:
+            siblings = self._siblings(task.plan_id, task.section_id, task.parent_id)
+            i = siblings.index(task_id)
+            j = max(0, min(len(siblings) - 1, i + delta))
+            if i == j:
+                return
+            siblings.insert(j, siblings.pop(i))
+            self._renumber(siblings, log)
+
+        return self._write(f"Di chuyển nhiệm vụ {task.number}".strip(), do)
+
+    def _prepare_task(self, task: Task) -> None:
+        task.content = clean(task.content)
+        if not task.content:
+            raise ValidationError("Nội dung nhiệm vụ không được để trống.", "Hãy nhập nội dung công việc.", "content")
+        if task.plan_id is None:
+            raise ValidationError("Nhiệm vụ phải thuộc một kế hoạch.", "Hãy tạo hoặc chọn kế hoạch trước.")
+        task.number = clean(task.number)
+        task.deadline_text = clean(task.deadline_text)
+        task.lead_units = [u for u in (clean(x) for x in task.lead_units) if u]
+        task.coordinating_units = [u for u in (clean(x) for x in task.coordinating_units) if u]
+        if not task.schedule_manual:
+            plan = self.repo.plan(task.plan_id)
+            from ..core.schedule import parse_schedule
+
+            task.schedule = parse_schedule(task.deadline_text, plan.year) if task.deadline_text else None
+
+    def _siblings(self, plan_id: int | None, section_id: int | None, parent_id: int | None) -> list[int]:
+        if parent_id is not None:
+            rows = self.repo.conn.execute(
+                "SELECT id FROM tasks WHERE parent_id = ? ORDER BY position, id", (parent_id,))
+        else:
+            rows = self.repo.conn.execute(
+                "SELECT id FROM tasks WHERE plan_id = ? AND section_id IS ? AND parent_id IS NULL "
+                "ORDER BY position, id", (plan_id, section_id))
+        return [r[0] for r in rows]
+
+    def _renumber(self, ids: list[int], log: list[RowChange]) -> None:
+        for pos, tid in enumerate(ids):
+            current = self.repo.conn.execute("SELECT position FROM tasks WHERE id = ?", (tid,)).fetchone()[0]
+            if current != pos:
+                self.repo.update("tasks", {"id": tid, "position": pos}, log)
+
+    def _delete_task_rows(self, task_id: int, log: list[RowChange]) -> None:
+        ids = self.repo.subtree_ids(task_id)
+        for tid in ids:
+            for (eid,) in self.repo.conn.execute("SELECT id FROM evidence WHERE task_id = ?", (tid,)).fetchall():
+                self.repo.delete("evidence", eid, log)
+            for (pid,) in self.repo.conn.execute("SELECT id FROM progress WHERE task_id = ?", (tid,)).fetchall():
+                self.repo.delete("progress", pid, log)
+        for tid in reversed(ids):
+            self.repo.delete("tasks", tid, log)
+
+    # --- views -----------------------------------------------------------------------------
+    def task_views(self, plan_id: int, ref: date | None = None) -> list[TaskView]:
+        """Every task of the plan with its status at ``ref`` (flat, in tree order)."""
+        from ..core.status import task_status
+
+        ref = ref or date.today()
+        tasks = self.repo.tasks(plan_id)
+        progress: dict[int, list[ProgressEntry]] = defaultdict(list)
+        for p in self.repo.progress(plan_id=plan_id):
+            progress[p.task_id].append(p)
+        ev_count: dict[int, int] = dict(self.repo.conn.execute(
+            "SELECT e.task_id, count(*) FROM evidence e JOIN tasks t ON t.id = e.task_id "
+            "WHERE t.plan_id = ? GROUP BY e.task_id", (plan_id,)).fetchall())
+        views = []
+        for t in tasks:
+            entries = progress.get(t.id, [])
+            seen = [p for p in entries if p.on <= ref]
+            status = task_status(t.schedule, entries, ref)
+            done = status in (Status.DONE_ON_TIME, Status.DONE_LATE)
+            views.append(TaskView(
+                task=t, status=status, due=t.schedule.due if t.schedule else None,
+                percent=100 if done else max((p.percent for p in seen), default=0),
+                last_update=max((p.on for p in entries), default=None),
+                evidence_count=ev_count.get(t.id, 0),
+                done_without_evidence=done and not ev_count.get(t.id, 0)))
+        return views
+
+    def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
+        """Sections in order, each with its root task views (children nested)."""
+        views = self.task_views(plan_id, ref)
+        by_id = {v.task.id: v for v in views}
+        roots: dict[int | None, list[TaskView]] = defaultdict(list)
+        for v in sorted(views, key=lambda v: (v.task.position, v.task.id)):
+            if v.task.parent_id is not None and v.task.parent_id in by_id:
+                by_id[v.task.parent_id].children.append(v)
+            else:
+                roots[v.task.section_id].append(v)
+        out: list[tuple[Section | None, list[TaskView]]] = []
+        if roots.get(None):
+            out.append((None, roots[None]))
+        for sec in self.repo.sections(plan_id):
+            out.append((sec, roots.get(sec.id, [])))
+        return out
+
+    # --- progress --------------------------------------------------------------------------
+    def progress(self, task_id: int) -> list[ProgressEntry]:
+        return self.repo.progress(task_id=task_id)
+
+    def add_progress(self, entry: ProgressEntry) -> tuple[int, Changes]:
+        task = self.repo.task(entry.task_id)
+        _validate_progress(entry, task)
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import progress_to_row
+
+            box.append(int(self.repo.insert("progress", progress_to_row(entry), log)))
+
+        label = "Đánh dấu hoàn thành" if entry.done else "Cập nhật tiến độ"
+        changes = self._write(f"{label} {task.number}".strip(), do)
+        return box[0], changes
+
+    def update_progress(self, entry: ProgressEntry) -> Changes:
+        task = self.repo.task(entry.task_id)
+        _validate_progress(entry, task)
+        from ..storage.repository import progress_to_row
+
+        return self._write("Sửa tiến độ", lambda log: self.repo.update("progress", progress_to_row(entry), log))
+
+    def delete_progress(self, entry_id: int) -> Changes:
+        self.repo.progress_entry(entry_id)
+        return self._write("Xóa tiến độ", lambda log: self.repo.delete("progress", entry_id, log))
+
+    # --- evidence --------------------------------------------------------------------------
+    def evidence(self, task_id: int | None = None, plan_id: int | None = None) -> list[Evidence]:
+        return self.repo.evidence(plan_id=plan_id, task_id=task_id)
+
+    def evidence_limit(self) -> int:
+        return int(self.repo.setting("evidence_limit", DEFAULT_EVIDENCE_LIMIT))
+
+    def add_evidence(self, task_id: int, path: str | os.PathLike, progress: Progress | None = None,
+                     doc_number: str = "", doc_date: date | None = None, summary: str = "",
+                     occurrence: int | None = None) -> tuple[int, Changes]:
+        """Store a file inside the office file (streamed, deduplicated) and link it to a task."""
+        self.repo.task(task_id)
+        sha, size = self.stage_evidence(path, progress)
+        return self.link_evidence(task_id, path, sha, size, doc_number, doc_date, summary, occurrence)
+
+    def stage_evidence(self, path: str | os.PathLike, progress: Progress | None = None) -> tuple[str, int]:
+        """Hash and store the file's bytes as a content-addressed BLOB. Safe on a worker thread.
+
+        It uses its own connection and transaction, so the GUI keeps reading (WAL) while a large
+        file streams in; an unlinked BLOB is harmless and is dropped on the next open.
+        """
+        import sqlite3
+
+        progress = progress or NullProgress()
+        src = Path(path)
+        try:
+            if not src.is_file():
+                raise EvidenceError(f"Không tìm thấy tệp '{src.name}'.", "Có thể tệp đã bị di chuyển hoặc xóa.")
+            size = src.stat().st_size
+        except OSError as exc:
+            raise EvidenceError(f"Không đọc được tệp '{src.name}': {exc.strerror}.", "Hãy chọn tệp khác.") from exc
+        limit = self.evidence_limit()
+        if size > limit:
+            raise EvidenceError(
+                f"Tệp '{src.name}' ({size / 1048576:.0f} MB) vượt giới hạn {limit / 1048576:.0f} MB mỗi tệp.",
+                "Hãy nén hoặc chia nhỏ tệp, hoặc tăng giới hạn trong Cài đặt.")
+        try:
+            sha, size = blobstore.hash_file(src, progress)
+        except OSError as exc:
+            raise EvidenceError(f"Không đọc được tệp '{src.name}': {exc.strerror}.", "Hãy chọn tệp khác.") from exc
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        try:
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if not blobstore.has_blob(conn, sha):
+                    blobstore.store_blob(conn, src, sha, size, progress)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except OSError as exc:
+            raise EvidenceError(f"Không đọc được tệp '{src.name}': {exc.strerror}.", "Hãy thử lại.") from exc
+        except sqlite3.OperationalError as exc:
+            raise EvidenceError(f"Không lưu được tệp '{src.name}' vào dữ liệu: {exc}.",
+                                "Hãy kiểm tra dung lượng ổ đĩa rồi thử lại.") from exc
+        finally:
+            conn.close()
+        return sha, size
+
+    def link_evidence(self, task_id: int, path: str | os.PathLike, sha: str, size: int, doc_number: str = "",
+                      doc_date: date | None = None, summary: str = "",
+                      occurrence: int | None = None) -> tuple[int, Changes]:
+        """Link a staged BLOB to a task: one small, undoable transaction on the main connection."""
+        task = self.repo.task(task_id)
+        src = Path(path)
+        if not blobstore.has_blob(self.repo.conn, sha):
+            raise EvidenceError(f"Nội dung tệp '{src.name}' chưa được lưu.", "Hãy đính kèm lại.")
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import evidence_to_row
+
+            ev = Evidence(task_id=task_id, occurrence=occurrence, sha256=sha, name=clean(src.name) or "tep",
+                          size=size, mime=mimetypes.guess_type(src.name)[0] or "", added=date.today(),
+                          doc_number=clean(doc_number), doc_date=doc_date, summary=clean(summary))
+            box.append(int(self.repo.insert("evidence", evidence_to_row(ev), log)))
+
+        changes = self._write(f"Đính kèm '{src.name}' vào nhiệm vụ {task.number}".strip(), do)
+        return box[0], changes
+
+    def update_evidence(self, ev: Evidence) -> Changes:
+        from ..storage.repository import evidence_to_row
+
+        return self._write("Sửa thông tin tài liệu", lambda log: self.repo.update("evidence", evidence_to_row(ev), log))
+
+    def remove_evidence(self, evidence_id: int) -> Changes:
+        ev = self.repo.evidence_item(evidence_id)
+        return self._write(f"Gỡ tài liệu '{ev.name}'", lambda log: self.repo.delete("evidence", evidence_id, log))
+
+    def save_evidence_copy(self, evidence_id: int, target: str | os.PathLike,
+                           progress: Progress | None = None) -> Path:
+        ev = self.repo.evidence_item(evidence_id)
+        target = Path(target)
+        if target.exists():
+            raise EvidenceError(f"Đã có tệp '{target.name}' ở nơi lưu.", "Hãy chọn tên khác.")
+        blobstore.write_blob_to(self.repo.conn, ev.sha256, target, progress)
+        return target
+
+    def extract_for_viewing(self, evidence_id: int) -> Path:
+        """Write the file into a private temp folder so the system viewer can open it."""
+        ev = self.repo.evidence_item(evidence_id)
+        folder = Path(tempfile.mkdtemp(prefix="kstthc-"))
+        target = folder / safe_file_name(ev.name)
+        blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
+        return target
+
+    def export_evidence(self, folder: str | os.PathLike, plan_id: int | None = None,
+                        progress: Progress | None = None) -> list[Path]:
+        """Write every evidence file to ``folder/<task number>/<safe name>``; never overwrite."""
+        progress = progress or NullProgress()
+        root = Path(folder)
+        root.mkdir(parents=True, exist_ok=True)
+        items = self.repo.evidence(plan_id=plan_id)
+        tasks = {}
+        written: list[Path] = []
+        for i, ev in enumerate(items):
+            if ev.task_id not in tasks:
+                tasks[ev.task_id] = self.repo.task(ev.task_id)
+            t = tasks[ev.task_id]
+            sub = root / safe_file_name(f"{t.number or t.id}".replace(".", "_") or f"nv{t.id}")
+            sub.mkdir(exist_ok=True)
+            target = _unique(sub / safe_file_name(ev.name))
+            blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
+            written.append(target)
+            progress.report(i + 1, len(items), ev.name)
+        return written
+
+    # --- safety ----------------------------------------------------------------------------
+    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
+        target = Path(folder) if folder else backups.default_backup_dir(self.path)
+        return backups.make_backup(self.file.conn, self.path, target, reason)
+
+    def daily_backup(self) -> Path | None:
+        """At most one automatic backup per day, taken on open."""
+        today = date.today().isoformat()
+        if self.repo.setting("last_daily_backup") == today:
+            return None
+        path = self.backup(reason="hang-ngay")
+        self.set_setting("last_daily_backup", today)
+        return path
+
+    def check(self) -> str:
+        """'' when the file is healthy, else what is wrong."""
+        return self.file.integrity_check() or self.file.quick_check()
+
+    # --- working days ----------------------------------------------------------------------
+    def work_calendar(self):  # noqa: ANN201 - core.workdays.WorkCalendar
+        from ..core.workdays import WorkCalendar
+
+        rows = self.repo.workday_overrides()
+        return WorkCalendar(overrides_off=[d for d, k, _ in rows if k == "off"],
+                            overrides_work=[d for d, k, _ in rows if k == "work"])
+
+    def set_workday_override(self, day: date, kind: str | None, note: str = "") -> Changes:
+        def do(log: list[RowChange]) -> None:
+            self.repo.delete("workday_overrides", day.isoformat(), log)
+            if kind:
+                self.repo.insert("workday_overrides", {"day": day.isoformat(), "kind": kind, "note": note}, log)
+
+        return self._write("Sửa ngày nghỉ/làm bù", do)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_FORBIDDEN = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_file_name(name: str) -> str:
+    """A name Windows accepts, with no path parts (no escape from the target folder)."""
+    name = Path(name.replace("\\", "/")).name
+    name = "".join("_" if ch in _FORBIDDEN else ch for ch in name).strip(" .")
+    if not name or name in (".", ".."):
+        name = "tep"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    return name[:150]
+
+
+def _unique(path: Path) -> Path:
+    if not path.exists():
+        return path
+    stem, suffix = path.stem, path.suffix
+    for i in range(2, 10000):
+        candidate = path.with_name(f"{stem} ({i}){suffix}")
+        if not candidate.exists():
+            return candidate
+    raise EvidenceError(f"Quá nhiều tệp trùng tên '{path.name}'.", "Hãy chọn thư mục trống.")
+
+
+def validate_office(office: Office) -> None:
+    if not clean(office.name):
+        raise ValidationError("Tên cơ quan không được để trống.", "Ví dụ: ỦY BAN NHÂN DÂN / XÃ LÊ LỢI.", "name")
+    if len(office.name) > 300:
+        raise ValidationError("Tên cơ quan quá dài.", "Hãy rút gọn dưới 300 ký tự.", "name")
+    if not clean(office.place_name):
+        raise ValidationError("Địa danh không được để trống.", "Địa danh dùng cho dòng 'Lê Lợi, ngày …'.",
+                              "place_name")
+    if len(office.place_name) > 80:
+        raise ValidationError("Địa danh quá dài.", "Chỉ ghi tên địa danh, ví dụ 'Lê Lợi'.", "place_name")
+    if not clean(office.symbol) or any(ch.isspace() for ch in office.symbol.strip()):
+        raise ValidationError("Ký hiệu cơ quan không hợp lệ.", "Ví dụ: UBND (không có dấu cách).", "symbol")
+
+
+def _validate_progress(entry: ProgressEntry, task: Task) -> None:
+    if not (0 <= entry.percent <= 100):
+        raise ValidationError("Tỷ lệ hoàn thành phải từ 0 đến 100%.", "Hãy nhập lại.", "percent")
+    if entry.on is None or entry.on.year < 1990 or entry.on > date.today().replace(year=date.today().year + 1):
+        raise ValidationError("Ngày cập nhật không hợp lệ.", "Hãy chọn ngày thực hiện.", "on")
+    if entry.occurrence is not None:
+        n = len(task.schedule.occurrences) if task.schedule else 0
+        if not (0 <= entry.occurrence < max(n, 1)):
+            raise ValidationError("Lần thực hiện không tồn tại.", "Hãy chọn một lần trong danh sách.", "occurrence")
+    if entry.done and entry.percent < 100:
+        entry.percent = 100
+    entry.note = clean(entry.note)
+
+
+def replace_task(task: Task, **changes: object) -> Task:
+    return dataclasses.replace(task, **changes)
+
+
+__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name", "CommuneRole"]

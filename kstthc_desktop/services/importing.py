@@ -1,0 +1,180 @@
+"""Importing the superior plan: preview (pure, off the GUI thread) and apply (one transaction)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.model import Plan, Task
+from ..core.progress import Progress
+from ..core.text import fold
+from ..storage.repository import RowChange, plan_to_row, section_to_row, task_to_row
+
+
+@dataclass
+class ImportResult:
+    plan_id: int
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    kept: int = 0  # gone from the new version but kept because they carry progress or evidence
+    changes: object = None
+
+
+@dataclass
+class ImportDiff:
+    """What re-importing a revised plan would do to the stored one."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def preview_import(path: str | os.PathLike, year: int | None = None, mapping=None,  # noqa: ANN001
+                   progress: Progress | None = None):  # noqa: ANN201 - importers.ImportedPlan
+    """Read a plan file without touching the office file (safe to run on a worker thread)."""
+    from ..importers import read_plan
+
+    return read_plan(path, year=year, mapping=mapping, progress=progress)
+
+
+def _origin(section_number: str, path: list[str], content: str) -> str:
+    return f"{fold(section_number)}|{'/'.join(path)}|{fold(content)[:60]}"
+
+
+def _flatten(imported, selected: set[int] | None):  # noqa: ANN001, ANN202
+    """(section, parent origin, origin, ImportedTask) in order, skipping unselected tasks."""
+    out = []
+    counter = 0
+    for sec in [*imported.sections, *imported.appendices]:
+        number = getattr(sec, "number", "") or ""
+
+        def walk(tasks, path, parent, sec=sec, number=number):  # noqa: ANN001, ANN202
+            nonlocal counter
+            for t in tasks:
+                idx = counter
+                counter += 1
+                p = [*path, t.number or str(idx)]
+                origin = _origin(number or sec.title, p, t.content)
+                keep = selected is None or idx in selected
+                if keep:
+                    out.append((sec, parent, origin, t))
+                walk(t.children, p, origin if keep else parent)
+
+        walk(sec.tasks, [], None)
+    return out
+
+
+class ImportMixin:
+    """Methods of OfficeService for importing (kept in their own module for size)."""
+
+    def preview_import(self, path, year=None, mapping=None, progress=None):  # noqa: ANN001, ANN201
+        return preview_import(path, year, mapping, progress)
+
+    def _target_plan(self, imported) -> Plan | None:  # noqa: ANN001
+        for plan in self.repo.plans():
+            if plan.year == imported.year and plan.source_file and \
+                    Path(plan.source_file).stem.split("_v")[0] == Path(imported.source_file).stem.split("_v")[0]:
+                return plan
+        return None
+
+    def diff_import(self, imported, selected: set[int] | None = None) -> ImportDiff:  # noqa: ANN001
+        plan = self._target_plan(imported)
+        diff = ImportDiff()
+        incoming = _flatten(imported, selected)
+        if plan is None:
+            diff.added = [f"{t.number} {t.content[:60]}" for _, _, _, t in incoming]
+            return diff
+        existing = {t.origin: t for t in self.repo.tasks(plan.id) if t.origin}
+        seen = set()
+        for _, _, origin, t in incoming:
+            old = existing.get(origin)
+            seen.add(origin)
+            if old is None:
+                diff.added.append(f"{t.number} {t.content[:60]}")
+            elif (old.content, old.lead_units, old.coordinating_units, old.deadline_text, old.products) != \
+                    (t.content, t.lead, t.coordinating, t.deadline_text, t.products):
+                diff.changed.append(f"{t.number} {t.content[:60]}")
+        diff.removed = [f"{t.number} {t.content[:60]}" for o, t in existing.items() if o not in seen]
+        return diff
+
+    def apply_import(self, imported, selected: set[int] | None = None) -> ImportResult:  # noqa: ANN001
+        """Store the chosen tasks: a backup first, then one transaction; re-import updates in place."""
+        plan = self._target_plan(imported)
+        self.backup(reason="truoc-nhap-ke-hoach")
+        result = ImportResult(plan_id=plan.id if plan else 0)
+        incoming = _flatten(imported, selected)
+
+        def do(log: list[RowChange]) -> None:
+            nonlocal plan
+            if plan is None:
+                new = Plan(year=imported.year, title=imported.title or f"Kế hoạch năm {imported.year}",
+                           source=imported.title, source_file=Path(imported.source_file).name)
+                pid = int(self.repo.insert("plans", plan_to_row(new), log))
+                plan = self.repo.plan(pid)
+            else:
+                plan.source_file = Path(imported.source_file).name
+                self.repo.update("plans", plan_to_row(plan), log)
+            self.repo.set_setting("current_plan", plan.id, log)
+            result.plan_id = plan.id
+            sections = {(s.number, s.title): s for s in self.repo.sections(plan.id)}
+            section_ids: dict[int, int] = {}
+            existing = {t.origin: t for t in self.repo.tasks(plan.id) if t.origin}
+            origin_ids: dict[str, int] = {}
+            positions: dict[tuple, int] = {}
+            for sec, parent_origin, origin, it in incoming:
+                key = id(sec)
+                if key not in section_ids:
+                    found = sections.get((sec.number, sec.title))
+                    if found is None:
+                        from ..core.model import Section
+
+                        pos = self.repo.next_position("sections", "plan_id = ?", (plan.id,))
+                        s = Section(plan_id=plan.id, number=sec.number, title=sec.title, position=pos,
+                                    appendix=bool(getattr(sec, "appendix", False)))
+                        section_ids[key] = int(self.repo.insert("sections", section_to_row(s), log))
+                    else:
+                        section_ids[key] = found.id
+                sid = section_ids[key]
+                parent_id = origin_ids.get(parent_origin) if parent_origin else None
+                pos_key = (sid, parent_id)
+                positions[pos_key] = positions.get(pos_key, -1) + 1
+                task = Task(plan_id=plan.id, section_id=sid, parent_id=parent_id, position=positions[pos_key],
+                            number=it.number, content=it.content, lead_units=list(it.lead),
+                            coordinating_units=list(it.coordinating), deadline_text=it.deadline_text,
+                            schedule=it.schedule, products=it.products, notes=getattr(it, "notes", "") or "",
+                            commune_role=it.commune_role, origin=origin, source_sheet=it.source_sheet,
+                            source_row=it.source_row)
+                old = existing.pop(origin, None)
+                if old is None:
+                    origin_ids[origin] = int(self.repo.insert("tasks", task_to_row(task), log))
+                    result.added += 1
+                else:
+                    task.id = old.id
+                    task.officer, task.notes = old.officer, old.notes or task.notes
+                    if old.schedule_manual:
+                        task.schedule, task.schedule_manual = old.schedule, True
+                    before = len(log)
+                    self.repo.update("tasks", task_to_row(task), log)
+                    origin_ids[origin] = old.id
+                    if len(log) > before and (old.content, old.lead_units, old.coordinating_units,
+                                              old.deadline_text, old.products) != \
+                            (task.content, task.lead_units, task.coordinating_units, task.deadline_text,
+                             task.products):
+                        result.changed += 1
+            for old in sorted(existing.values(), key=lambda t: -(t.parent_id or 0)):
+                busy = self.repo.conn.execute(
+                    "SELECT (SELECT count(*) FROM progress WHERE task_id = ?) + "
+                    "(SELECT count(*) FROM evidence WHERE task_id = ?) + "
+                    "(SELECT count(*) FROM tasks WHERE parent_id = ?)", (old.id, old.id, old.id)).fetchone()[0]
+                if busy:
+                    old.notes = (old.notes + "\n" if old.notes else "") + "Không còn trong kế hoạch cấp trên mới."
+                    self.repo.update("tasks", task_to_row(old), log)
+                    result.kept += 1
+                else:
+                    self.repo.delete("tasks", old.id, log)
+                    result.removed += 1
+
+        result.changes = self._write(f"Nhập kế hoạch '{Path(imported.source_file).name}'", do)
+        return result

@@ -1,0 +1,135 @@
+"""Reports: build content from the office's data, render PDF/DOCX, issue (freeze) a report."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from ..core.errors import KstthcError, ReportError
+from ..core.model import Report
+from ..core.progress import Progress
+from ..storage.repository import RowChange, report_to_row
+
+
+class ReportMixin:
+    """Methods of OfficeService for the periodic report and the plan document."""
+
+    def _require_plan(self):  # noqa: ANN202
+        plan = self.current_plan()
+        if plan is None:
+            raise ReportError("Chưa có kế hoạch nào để lập báo cáo.", "Hãy nhập kế hoạch cấp trên hoặc thêm nhiệm vụ.")
+        office = self.office()
+        if office is None:
+            raise ReportError("Chưa có thông tin cơ quan.", "Hãy nhập thông tin cơ quan trong Cài đặt.")
+        return office, plan
+
+    def report_content(self, period_code: str, number: str = "", on: date | None = None,
+                       as_of: date | None = None, statistics_rows: list[dict] | None = None,
+                       overrides: dict[str, str] | None = None, recipients: list[str] | None = None):  # noqa: ANN201
+        """The report as data (reports.content.ReportContent)."""
+        from ..core.periods import parse_period
+        from ..reports.content import build_period_report
+
+        office, plan = self._require_plan()
+        period = parse_period(period_code)
+        progress = self.repo.progress(plan_id=plan.id)
+        evidence = self.repo.evidence(plan_id=plan.id)
+        if as_of is not None:
+            progress = [p for p in progress if p.on <= as_of]
+            evidence = [e for e in evidence if (e.added or as_of) <= as_of]
+        if statistics_rows is None:
+            statistics_rows = self._saved_statistics(plan.id, period_code)
+        return build_period_report(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), progress,
+                                   evidence, period, number=number, on=on, statistics_rows=statistics_rows,
+                                   overrides=overrides, recipients=recipients)
+
+    def _saved_statistics(self, plan_id: int, period_code: str) -> list[dict] | None:
+        for rep in reversed(self.repo.reports(plan_id)):
+            if rep.period == period_code and rep.statistics.get("rows"):
+                return rep.statistics["rows"]
+        return None
+
+    def render_report(self, content, out: str | os.PathLike, progress: Progress | None = None) -> Path:  # noqa: ANN001
+        """Write the content to .pdf or .docx; a partial file never replaces a good one."""
+        from ..reports import render_report_docx, render_report_pdf
+
+        out = Path(out)
+        return _atomic_render(out, lambda tmp: (render_report_pdf(content, tmp, progress) if out.suffix.lower() == ".pdf"
+                                                else render_report_docx(content, tmp)))
+
+    def export_report(self, period_code: str, out: str | os.PathLike, number: str = "",
+                      as_of: date | None = None, progress: Progress | None = None) -> Path:
+        content = self.report_content(period_code, number=number, as_of=as_of)
+        return self.render_report(content, out, progress)
+
+    def export_plan_document(self, out: str | os.PathLike, on: date | None = None) -> Path:
+        from ..reports import build_plan_document, render_plan_docx, render_plan_pdf
+
+        office, plan = self._require_plan()
+        content = build_plan_document(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), on)
+        out = Path(out)
+        return _atomic_render(out, lambda tmp: (render_plan_pdf(content, tmp) if out.suffix.lower() == ".pdf"
+                                                else render_plan_docx(content, tmp)))
+
+    def reports(self) -> list[Report]:
+        plan = self.current_plan()
+        return self.repo.reports(plan.id) if plan else []
+
+    def issued_pdf(self, report_id: int) -> bytes:
+        r = self.repo.conn.execute("SELECT pdf FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if r is None or r[0] is None:
+            raise ReportError("Báo cáo này chưa được ban hành.", "")
+        return bytes(r[0])
+
+    def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
+                     statistics_rows: list[dict] | None = None, recipients: list[str] | None = None):  # noqa: ANN201
+        """Freeze a report: content and PDF stored with a hash; never altered afterwards."""
+        office, plan = self._require_plan()
+        content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
+                                      overrides=overrides, recipients=recipients)
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf_path = self.render_report(content, Path(tmp) / "bao-cao.pdf")
+            pdf = pdf_path.read_bytes()
+        self.backup(reason="truoc-ban-hanh-bao-cao")
+        report = Report(plan_id=plan.id, period=period_code, number=number, on=on, sections=dict(overrides or {}),
+                        statistics={"rows": statistics_rows or []}, recipients=list(recipients or []),
+                        issued=True, issued_at=datetime.now().isoformat(timespec="seconds"),
+                        pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        box: list[int] = []
+
+        def do(log: list[RowChange]) -> None:
+            rid = int(self.repo.insert("reports", report_to_row(report), log))
+            self.repo.conn.execute("UPDATE reports SET pdf = ? WHERE id = ?", (pdf, rid))
+            box.append(rid)
+
+        changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
+        return box[0], changes
+
+    def verify_issued(self, report_id: int) -> bool:
+        r = self.repo.conn.execute("SELECT pdf, pdf_sha256 FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return r is not None and r[0] is not None and hashlib.sha256(bytes(r[0])).hexdigest() == r[1]
+
+
+def _atomic_render(out: Path, render) -> Path:  # noqa: ANN001
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise KstthcError(f"Không xuất được '{out.name}'.", "Tên tệp phải có đuôi .pdf hoặc .docx.")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".kstthc-", suffix=out.suffix, dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise KstthcError(f"Không ghi được vào thư mục '{out.parent}': {exc.strerror}.",
+                          "Hãy chọn thư mục khác.") from exc
+    tmp = Path(tmp_name)
+    try:
+        render(tmp)
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise KstthcError(f"Không ghi được '{out.name}': tệp đang mở ở chương trình khác?",
+                          "Hãy đóng tệp (ví dụ trong Word hoặc trình đọc PDF) rồi thử lại.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out

@@ -1,0 +1,1 @@
+"""The only place with SQL: the office file, its migrations, repository, evidence store and backups."""

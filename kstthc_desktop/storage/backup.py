@@ -1,0 +1,63 @@
+"""Backups with SQLite's online backup API into a folder beside the file, rotated."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..core.errors import OfficeFileError
+
+KEEP = 30
+
+
+def default_backup_dir(office_path: Path) -> Path:
+    return office_path.with_name(office_path.stem + "-saoluu")
+
+
+def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reason: str = "thu-cong") -> Path:
+    """Copy the live database consistently (even mid-session) and prune old automatic copies."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+    safe_reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "saoluu"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{office_path.stem}-{stamp}-{safe_reason}.kstthc"
+        dest = sqlite3.connect(target)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise OfficeFileError(
+            f"Không tạo được bản sao lưu trong '{folder}': {exc}.",
+            "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi, hoặc chọn thư mục khác.",
+        ) from exc
+    _rotate(folder, office_path.stem)
+    return target
+
+
+def list_backups(folder: Path, stem: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{stem}-*.kstthc"), reverse=True)
+
+
+def _rotate(folder: Path, stem: str) -> None:
+    for old in list_backups(folder, stem)[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def restore_backup(backup: Path, office_path: Path) -> None:
+    """Replace the (closed) office file with a backup; the current file is kept aside first."""
+    if not backup.is_file():
+        raise OfficeFileError(f"Không tìm thấy bản sao lưu '{backup.name}'.", "Hãy chọn bản khác.")
+    if office_path.exists():
+        aside = office_path.with_name(office_path.stem + f"-truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.kstthc")
+        shutil.copy2(office_path, aside)
+    for suffix in ("-wal", "-shm"):
+        Path(str(office_path) + suffix).unlink(missing_ok=True)
+    tmp = office_path.with_name(office_path.name + ".restoring")
+    shutil.copy2(backup, tmp)
+    tmp.replace(office_path)

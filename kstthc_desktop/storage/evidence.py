@@ -1,0 +1,81 @@
+"""Evidence files stored as BLOBs inside the office file, streamed in chunks, deduplicated by SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from ..core.errors import Cancelled, EvidenceError
+from ..core.progress import NullProgress, Progress
+
+CHUNK = 1 << 20  # 1 MiB: memory stays flat whatever the file size
+
+
+def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
+    progress = progress or NullProgress()
+    h = hashlib.sha256()
+    size = 0
+    total = path.stat().st_size
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+            progress.report(size, total * 2, "Đang kiểm tra tệp…")
+    return h.hexdigest(), size
+
+
+def has_blob(conn: sqlite3.Connection, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def store_blob(conn: sqlite3.Connection, path: Path, sha256: str, size: int, progress: Progress | None = None) -> None:
+    """Write the file into a zero-filled BLOB chunk by chunk; the caller's transaction covers it."""
+    progress = progress or NullProgress()
+    cur = conn.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, zeroblob(?))", (sha256, size, size))
+    rowid = cur.lastrowid
+    written = 0
+    check = hashlib.sha256()
+    if size:
+        with conn.blobopen("blobs", "data", rowid) as blob, open(path, "rb") as fh:
+            while chunk := fh.read(CHUNK):
+                if written + len(chunk) > size:
+                    raise EvidenceError(f"Tệp '{path.name}' đã thay đổi trong khi đang đính kèm.", "Hãy thử lại.")
+                blob.write(chunk)
+                check.update(chunk)
+                written += len(chunk)
+                progress.report(size + written, size * 2, "Đang lưu tệp vào dữ liệu…")
+    if written != size or check.hexdigest() != sha256:
+        raise EvidenceError(f"Tệp '{path.name}' đã thay đổi trong khi đang đính kèm.", "Hãy thử lại.")
+
+
+def write_blob_to(conn: sqlite3.Connection, sha256: str, target: Path, progress: Progress | None = None) -> None:
+    """Stream a stored file back out; a partial file is removed on any failure."""
+    progress = progress or NullProgress()
+    r = conn.execute("SELECT rowid, size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    if r is None:
+        raise EvidenceError("Không tìm thấy nội dung tài liệu trong tệp dữ liệu.", "Hãy chạy kiểm tra tệp dữ liệu.")
+    rowid, size = r[0], r[1]
+    try:
+        with open(target, "xb") as out:
+            if size:
+                with conn.blobopen("blobs", "data", rowid, readonly=True) as blob:
+                    done = 0
+                    while chunk := blob.read(CHUNK):
+                        out.write(chunk)
+                        done += len(chunk)
+                        progress.report(done, size, "Đang xuất tệp…")
+    except FileExistsError:
+        raise
+    except (OSError, Cancelled) as exc:
+        target.unlink(missing_ok=True)
+        if isinstance(exc, Cancelled):
+            raise
+        raise EvidenceError(f"Không ghi được tệp '{target.name}': {exc.strerror}.",
+                            "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi.") from exc
+
+
+def drop_orphan_blobs(conn: sqlite3.Connection) -> int:
+    """Blobs no evidence row uses any more (kept during a session so undo can restore them)."""
+    cur = conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
+    return cur.rowcount

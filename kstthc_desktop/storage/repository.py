@@ -1,0 +1,324 @@
+"""Rows ⇄ entities, and every write recorded as a ``RowChange`` so undo can invert it exactly.
+
+Undo never reloads from disk: each user action yields a list of (table, key, before, after)
+rows; undo writes the ``before`` rows back in reverse order inside one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..core.errors import NotFoundError
+from ..core.model import (
+    CommuneRole,
+    Evidence,
+    Level,
+    Office,
+    Plan,
+    ProgressEntry,
+    Report,
+    Schedule,
+    Section,
+    Task,
+)
+
+KEYS = {"plans": "id", "sections": "id", "tasks": "id", "progress": "id", "evidence": "id",
+        "reports": "id", "office": "id", "settings": "key", "workday_overrides": "day"}
+
+
+@dataclass(frozen=True)
+class RowChange:
+    table: str
+    key: object
+    before: dict | None
+    after: dict | None
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- entity ⇄ row ------------------------------------------------------------------------
+
+def office_to_row(office: Office) -> dict:
+    data = dict(office.__dict__)
+    data["level"] = office.level.value
+    return {"id": 1, "data": json.dumps(data, ensure_ascii=False)}
+
+
+def office_from_row(row: sqlite3.Row | dict) -> Office:
+    data = json.loads(row["data"])
+    known = {k: v for k, v in data.items() if k in Office.__dataclass_fields__}
+    office = Office(**known)
+    office.level = Level(office.level)
+    return office
+
+
+def plan_to_row(p: Plan) -> dict:
+    return {"id": p.id, "year": p.year, "title": p.title, "number": p.number, "issue_date": _iso(p.issue_date),
+            "basis": json.dumps(p.basis, ensure_ascii=False), "source": p.source, "source_file": p.source_file,
+            "sample": int(p.sample)}
+
+
+def plan_from_row(r: sqlite3.Row) -> Plan:
+    return Plan(id=r["id"], year=r["year"], title=r["title"], number=r["number"], issue_date=_d(r["issue_date"]),
+                basis=json.loads(r["basis"]), source=r["source"], source_file=r["source_file"],
+                sample=bool(r["sample"]))
+
+
+def section_to_row(s: Section) -> dict:
+    return {"id": s.id, "plan_id": s.plan_id, "number": s.number, "title": s.title, "position": s.position,
+            "appendix": int(s.appendix)}
+
+
+def section_from_row(r: sqlite3.Row) -> Section:
+    return Section(id=r["id"], plan_id=r["plan_id"], number=r["number"], title=r["title"], position=r["position"],
+                   appendix=bool(r["appendix"]))
+
+
+def task_to_row(t: Task) -> dict:
+    return {
+        "id": t.id, "plan_id": t.plan_id, "section_id": t.section_id, "parent_id": t.parent_id,
+        "position": t.position, "number": t.number, "content": t.content,
+        "lead_units": json.dumps(t.lead_units, ensure_ascii=False),
+        "coordinating_units": json.dumps(t.coordinating_units, ensure_ascii=False),
+        "deadline_text": t.deadline_text,
+        "schedule": json.dumps(t.schedule.to_json(), ensure_ascii=False) if t.schedule else None,
+        "schedule_manual": int(t.schedule_manual), "products": t.products, "officer": t.officer,
+        "notes": t.notes, "commune_role": t.commune_role.value, "origin": t.origin,
+        "source_sheet": t.source_sheet, "source_row": t.source_row,
+    }
+
+
+def task_from_row(r: sqlite3.Row) -> Task:
+    return Task(
+        id=r["id"], plan_id=r["plan_id"], section_id=r["section_id"], parent_id=r["parent_id"],
+        position=r["position"], number=r["number"], content=r["content"],
+        lead_units=json.loads(r["lead_units"]), coordinating_units=json.loads(r["coordinating_units"]),
+        deadline_text=r["deadline_text"],
+        schedule=Schedule.from_json(json.loads(r["schedule"])) if r["schedule"] else None,
+        schedule_manual=bool(r["schedule_manual"]), products=r["products"], officer=r["officer"],
+        notes=r["notes"], commune_role=CommuneRole(r["commune_role"]), origin=r["origin"],
+        source_sheet=r["source_sheet"], source_row=r["source_row"],
+    )
+
+
+def progress_to_row(p: ProgressEntry) -> dict:
+    return {"id": p.id, "task_id": p.task_id, "occurrence": p.occurrence, "on_date": _iso(p.on),
+            "percent": p.percent, "note": p.note, "done": int(p.done)}
+
+
+def progress_from_row(r: sqlite3.Row) -> ProgressEntry:
+    return ProgressEntry(id=r["id"], task_id=r["task_id"], occurrence=r["occurrence"], on=_d(r["on_date"]),
+                         percent=r["percent"], note=r["note"], done=bool(r["done"]))
+
+
+def evidence_to_row(e: Evidence) -> dict:
+    return {"id": e.id, "task_id": e.task_id, "occurrence": e.occurrence, "sha256": e.sha256, "name": e.name,
+            "size": e.size, "mime": e.mime, "added": _iso(e.added) or date.today().isoformat(),
+            "doc_number": e.doc_number, "doc_date": _iso(e.doc_date), "summary": e.summary}
+
+
+def evidence_from_row(r: sqlite3.Row) -> Evidence:
+    return Evidence(id=r["id"], task_id=r["task_id"], occurrence=r["occurrence"], sha256=r["sha256"],
+                    name=r["name"], size=r["size"], mime=r["mime"], added=_d(r["added"]),
+                    doc_number=r["doc_number"], doc_date=_d(r["doc_date"]), summary=r["summary"])
+
+
+def report_to_row(rep: Report) -> dict:
+    return {"id": rep.id, "plan_id": rep.plan_id, "period": rep.period, "number": rep.number,
+            "on_date": _iso(rep.on), "sections": json.dumps(rep.sections, ensure_ascii=False),
+            "statistics": json.dumps(rep.statistics, ensure_ascii=False),
+            "recipients": json.dumps(rep.recipients, ensure_ascii=False), "issued": int(rep.issued),
+            "issued_at": rep.issued_at, "pdf_sha256": rep.pdf_sha256}
+
+
+def report_from_row(r: sqlite3.Row) -> Report:
+    return Report(id=r["id"], plan_id=r["plan_id"], period=r["period"], number=r["number"], on=_d(r["on_date"]),
+                  sections=json.loads(r["sections"]), statistics=json.loads(r["statistics"]),
+                  recipients=json.loads(r["recipients"]), issued=bool(r["issued"]), issued_at=r["issued_at"],
+                  pdf_sha256=r["pdf_sha256"])
+
+
+# --- the repository -----------------------------------------------------------------------
+
+class Repository:
+    """Reads and recorded writes on one connection. Callers own the transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # generic recorded writes
+    def _row(self, table: str, key: object) -> dict | None:
+        col = KEYS[table]
+        cols = "*" if table != "reports" else "id, plan_id, period, number, on_date, sections, statistics, " \
+            "recipients, issued, issued_at, pdf_sha256"
+        r = self.conn.execute(f"SELECT {cols} FROM {table} WHERE {col} = ?", (key,)).fetchone()
+        return dict(r) if r else None
+
+    def insert(self, table: str, row: dict, log: list[RowChange]) -> object:
+        row = dict(row)
+        col = KEYS[table]
+        if row.get(col) is None:
+            row.pop(col, None)
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
+        key = row.get(col, cur.lastrowid)
+        log.append(RowChange(table, key, None, self._row(table, key)))
+        return key
+
+    def update(self, table: str, row: dict, log: list[RowChange]) -> None:
+        col = KEYS[table]
+        key = row[col]
+        before = self._row(table, key)
+        if before is None:
+            raise NotFoundError(f"Không tìm thấy bản ghi {table} #{key}.", "Có thể nó đã bị xóa.")
+        sets = ", ".join(f"{k} = ?" for k in row if k != col)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE {col} = ?",
+                          (*[v for k, v in row.items() if k != col], key))
+        after = self._row(table, key)
+        if after != before:
+            log.append(RowChange(table, key, before, after))
+
+    def delete(self, table: str, key: object, log: list[RowChange]) -> None:
+        before = self._row(table, key)
+        if before is None:
+            return
+        self.conn.execute(f"DELETE FROM {table} WHERE {KEYS[table]} = ?", (key,))
+        log.append(RowChange(table, key, before, None))
+
+    def apply(self, changes: Sequence[RowChange], inverse: bool) -> None:
+        """Write back ``before`` (undo, reverse order) or ``after`` (redo, forward order)."""
+        seq = reversed(changes) if inverse else changes
+        for ch in seq:
+            target = ch.before if inverse else ch.after
+            col = KEYS[ch.table]
+            if target is None:
+                self.conn.execute(f"DELETE FROM {ch.table} WHERE {col} = ?", (ch.key,))
+            else:
+                names = ", ".join(target)
+                marks = ", ".join("?" for _ in target)
+                self.conn.execute(f"INSERT OR REPLACE INTO {ch.table} ({names}) VALUES ({marks})",
+                                  tuple(target.values()))
+
+    # office
+    def office(self) -> Office | None:
+        r = self.conn.execute("SELECT * FROM office WHERE id = 1").fetchone()
+        return office_from_row(r) if r else None
+
+    def save_office(self, office: Office, log: list[RowChange]) -> None:
+        row = office_to_row(office)
+        if self._row("office", 1) is None:
+            self.insert("office", row, log)
+        else:
+            self.update("office", row, log)
+
+    # settings
+    def setting(self, key: str, default: object = None) -> object:
+        r = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(r["value"]) if r else default
+
+    def set_setting(self, key: str, value: object, log: list[RowChange]) -> None:
+        row = {"key": key, "value": json.dumps(value, ensure_ascii=False)}
+        if self._row("settings", key) is None:
+            self.insert("settings", row, log)
+        else:
+            self.update("settings", row, log)
+
+    # plans, sections, tasks
+    def plans(self) -> list[Plan]:
+        return [plan_from_row(r) for r in self.conn.execute("SELECT * FROM plans ORDER BY year DESC, id DESC")]
+
+    def plan(self, plan_id: int) -> Plan:
+        r = self.conn.execute("SELECT * FROM plans WHERE id = ?", (plan_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy kế hoạch #{plan_id}.")
+        return plan_from_row(r)
+
+    def sections(self, plan_id: int) -> list[Section]:
+        return [section_from_row(r) for r in self.conn.execute(
+            "SELECT * FROM sections WHERE plan_id = ? ORDER BY appendix, position, id", (plan_id,))]
+
+    def section(self, section_id: int) -> Section:
+        r = self.conn.execute("SELECT * FROM sections WHERE id = ?", (section_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy mục #{section_id}.", "Có thể mục đã bị xóa.")
+        return section_from_row(r)
+
+    def tasks(self, plan_id: int) -> list[Task]:
+        return [task_from_row(r) for r in self.conn.execute(
+            "SELECT * FROM tasks WHERE plan_id = ? ORDER BY position, id", (plan_id,))]
+
+    def task(self, task_id: int) -> Task:
+        r = self.conn.execute("SELECT * FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy nhiệm vụ #{task_id}.", "Hãy kiểm tra mã nhiệm vụ (kstthc tasks).")
+        return task_from_row(r)
+
+    def subtree_ids(self, task_id: int) -> list[int]:
+        """The task and all its descendants, parents first."""
+        rows = self.conn.execute(
+            "WITH RECURSIVE sub(id, depth) AS (SELECT ?, 0 UNION ALL "
+            "SELECT t.id, sub.depth + 1 FROM tasks t JOIN sub ON t.parent_id = sub.id) "
+            "SELECT id FROM sub ORDER BY depth", (task_id,)).fetchall()
+        return [r[0] for r in rows]
+
+    def next_position(self, table: str, where: str, args: Iterable[object]) -> int:
+        r = self.conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM {table} WHERE {where}",
+                              tuple(args)).fetchone()
+        return int(r[0])
+
+    # progress and evidence
+    def progress(self, plan_id: int | None = None, task_id: int | None = None) -> list[ProgressEntry]:
+        if task_id is not None:
+            rows = self.conn.execute("SELECT * FROM progress WHERE task_id = ? ORDER BY on_date, id", (task_id,))
+        elif plan_id is not None:
+            rows = self.conn.execute(
+                "SELECT p.* FROM progress p JOIN tasks t ON t.id = p.task_id WHERE t.plan_id = ? "
+                "ORDER BY p.on_date, p.id", (plan_id,))
+        else:
+            rows = self.conn.execute("SELECT * FROM progress ORDER BY on_date, id")
+        return [progress_from_row(r) for r in rows]
+
+    def progress_entry(self, entry_id: int) -> ProgressEntry:
+        r = self.conn.execute("SELECT * FROM progress WHERE id = ?", (entry_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy mục tiến độ #{entry_id}.")
+        return progress_from_row(r)
+
+    def evidence(self, plan_id: int | None = None, task_id: int | None = None) -> list[Evidence]:
+        if task_id is not None:
+            rows = self.conn.execute("SELECT * FROM evidence WHERE task_id = ? ORDER BY added, id", (task_id,))
+        elif plan_id is not None:
+            rows = self.conn.execute(
+                "SELECT e.* FROM evidence e JOIN tasks t ON t.id = e.task_id WHERE t.plan_id = ? "
+                "ORDER BY e.added, e.id", (plan_id,))
+        else:
+            rows = self.conn.execute("SELECT * FROM evidence ORDER BY added, id")
+        return [evidence_from_row(r) for r in rows]
+
+    def evidence_item(self, evidence_id: int) -> Evidence:
+        r = self.conn.execute("SELECT * FROM evidence WHERE id = ?", (evidence_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy tài liệu #{evidence_id}.")
+        return evidence_from_row(r)
+
+    # reports
+    def reports(self, plan_id: int) -> list[Report]:
+        return [report_from_row(r) for r in self.conn.execute(
+            "SELECT id, plan_id, period, number, on_date, sections, statistics, recipients, issued, issued_at, "
+            "pdf_sha256 FROM reports WHERE plan_id = ? ORDER BY id", (plan_id,))]
+
+    # working-day overrides
+    def workday_overrides(self) -> list[tuple[date, str, str]]:
+        return [(date.fromisoformat(r["day"]), r["kind"], r["note"])
+                for r in self.conn.execute("SELECT * FROM workday_overrides ORDER BY day")]

@@ -1,0 +1,1 @@
+"""PySide6 lives only here (and in app.py, i18n.py)."""

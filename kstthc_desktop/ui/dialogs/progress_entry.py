@@ -1,0 +1,69 @@
+"""Record a step of work on a task: date, percent, result note, done."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ...core.model import ProgressEntry, Task
+
+
+class ProgressEntryDialog(QDialog):
+    def __init__(self, task: Task, entry: ProgressEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record progress") + f" – {task.number}".rstrip(" –"))
+        self.setMinimumWidth(480)
+        self._entry = entry
+        form = QFormLayout(self)
+        self.on = QDateEdit(QDate(entry.on.year, entry.on.month, entry.on.day))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("dd/MM/yyyy")
+        self.occurrence = QComboBox()
+        self.occurrence.addItem(self.tr("Whole task"), None)
+        if task.schedule and len(task.schedule.occurrences) > 1:
+            for i, (_, due) in enumerate(task.schedule.occurrences):
+                self.occurrence.addItem(self.tr("Occurrence due %1").replace("%1", due.strftime("%d/%m/%Y")), i)
+        self.occurrence.setCurrentIndex(max(0, self.occurrence.findData(entry.occurrence)))
+        self.percent = QSpinBox()
+        self.percent.setRange(0, 100)
+        self.percent.setSuffix(" %")
+        self.percent.setValue(entry.percent)
+        self.done = QCheckBox(self.tr("Done (completed on this date)"))
+        self.done.setChecked(entry.done)
+        self.done.toggled.connect(lambda on: on and self.percent.setValue(100))
+        self.note = QPlainTextEdit(entry.note)
+        self.note.setPlaceholderText(self.tr("Result (kết quả thực hiện), e.g. the document issued"))
+        self.note.setTabChangesFocus(True)
+        form.addRow(self.tr("Date"), self.on)
+        form.addRow(self.tr("For"), self.occurrence)
+        form.addRow(self.tr("Progress"), self.percent)
+        form.addRow("", self.done)
+        form.addRow(self.tr("Result note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def entry(self) -> ProgressEntry:
+        q = self.on.date()
+        return dataclasses.replace(self._entry, on=date(q.year(), q.month(), q.day()), percent=self.percent.value(),
+                                   done=self.done.isChecked(), note=self.note.toPlainText().strip(),
+                                   occurrence=self.occurrence.currentData())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, task: Task, entry: ProgressEntry | None = None) -> ProgressEntry | None:
+        dlg = cls(task, entry or ProgressEntry(task_id=task.id, on=date.today()), parent)
+        return dlg.entry() if dlg.exec() == QDialog.DialogCode.Accepted else None

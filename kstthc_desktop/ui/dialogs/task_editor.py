@@ -1,0 +1,150 @@
+"""Add or edit a task: number, content, units, the deadline as written (with its parsed dates)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import CommuneRole, Schedule, ScheduleKind, Section, Task
+
+
+def _split_units(text: str) -> list[str]:
+    return [u.strip() for u in text.replace(";", "\n").split("\n") if u.strip()]
+
+
+class TaskEditorDialog(QDialog):
+    def __init__(self, task: Task, sections: list[Section], year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit task") if task.id else self.tr("New task"))
+        self.setMinimumWidth(620)
+        self._task = task
+        self._year = year
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.section = QComboBox()
+        self.section.addItem(self.tr("(no section)"), None)
+        for s in sections:
+            self.section.addItem(f"{s.number} {s.title}".strip(), s.id)
+        self.section.setCurrentIndex(max(0, self.section.findData(task.section_id)))
+        self.section.setEnabled(task.parent_id is None)
+        self.number = QLineEdit(task.number)
+        self.content = QPlainTextEdit(task.content)
+        self.content.setTabChangesFocus(True)
+        self.content.setMinimumHeight(90)
+        self.lead = QPlainTextEdit("\n".join(task.lead_units))
+        self.lead.setTabChangesFocus(True)
+        self.lead.setFixedHeight(56)
+        self.coord = QPlainTextEdit("\n".join(task.coordinating_units))
+        self.coord.setTabChangesFocus(True)
+        self.coord.setFixedHeight(56)
+        self.deadline = QLineEdit(task.deadline_text)
+        self.deadline.setPlaceholderText(self.tr("as written, e.g. Trước ngày 15/9/2026, Quý III năm 2026"))
+        self.parsed = QLabel()
+        self.parsed.setWordWrap(True)
+        self.manual = QCheckBox(self.tr("Set the due date by hand"))
+        self.manual.setChecked(task.schedule_manual)
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        d = task.schedule.due if task.schedule and task.schedule.due else date(year, 12, 31)
+        self.due.setDate(QDate(d.year, d.month, d.day))
+        self.due.setEnabled(task.schedule_manual)
+        self.products = QLineEdit(task.products)
+        self.officer = QLineEdit(task.officer)
+        self.role = QComboBox()
+        for role, label in ((CommuneRole.LEAD, self.tr("Leads")), (CommuneRole.COORDINATING, self.tr("Coordinates")),
+                            (CommuneRole.NONE, self.tr("Not concerned"))):
+            self.role.addItem(label, role.value)
+        self.role.setCurrentIndex(max(0, self.role.findData(task.commune_role.value)))
+        self.notes = QPlainTextEdit(task.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(56)
+        form.addRow(self.tr("Section"), self.section)
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Task content"), self.content)
+        form.addRow(self.tr("Lead units (one per line)"), self.lead)
+        form.addRow(self.tr("Coordinating units"), self.coord)
+        form.addRow(self.tr("Deadline"), self.deadline)
+        form.addRow("", self.parsed)
+        row = QHBoxLayout()
+        row.addWidget(self.manual)
+        row.addWidget(self.due)
+        row.addStretch(1)
+        form.addRow("", row)
+        form.addRow(self.tr("Expected products"), self.products)
+        form.addRow(self.tr("Officer in charge"), self.officer)
+        form.addRow(self.tr("Role of this office"), self.role)
+        form.addRow(self.tr("Notes"), self.notes)
+        lay.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.deadline.textChanged.connect(self._show_parsed)
+        self.manual.toggled.connect(self.due.setEnabled)
+        self._show_parsed()
+        self.result_task: Task | None = None
+
+    def _show_parsed(self) -> None:
+        from ...core.schedule import describe_schedule, parse_schedule
+
+        text = self.deadline.text().strip()
+        if not text:
+            self.parsed.setText(self.tr("No deadline: the task counts as 'no deadline'."))
+            return
+        s = parse_schedule(text, self._year)
+        msg = "→ " + describe_schedule(s)
+        if s.warnings:
+            msg += "\n⚠ " + "\n⚠ ".join(s.warnings)
+        self.parsed.setText(msg)
+
+    def task(self) -> Task:
+        manual = self.manual.isChecked()
+        schedule = self._task.schedule
+        if manual:
+            q = self.due.date()
+            due = date(q.year(), q.month(), q.day())
+            schedule = Schedule(text=self.deadline.text().strip(), kinds=(ScheduleKind.DATE.value,),
+                                start=date(due.year, 1, 1), due=due, occurrences=((date(due.year, 1, 1), due),))
+        return dataclasses.replace(
+            self._task, section_id=self.section.currentData(), number=self.number.text().strip(),
+            content=self.content.toPlainText().strip(), lead_units=_split_units(self.lead.toPlainText()),
+            coordinating_units=_split_units(self.coord.toPlainText()), deadline_text=self.deadline.text().strip(),
+            schedule=schedule, schedule_manual=manual, products=self.products.text().strip(),
+            officer=self.officer.text().strip(), commune_role=CommuneRole(self.role.currentData()),
+            notes=self.notes.toPlainText().strip())
+
+    def accept(self) -> None:
+        t = self.task()
+        if not t.content:
+            self.error.setText(self.tr("The task content cannot be empty."))
+            self.error.show()
+            self.content.setFocus()
+            return
+        self.result_task = t
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, task: Task, sections: list[Section], year: int) -> Task | None:
+        dlg = cls(task, sections, year, parent)
+        return dlg.result_task if dlg.exec() == QDialog.DialogCode.Accepted else None

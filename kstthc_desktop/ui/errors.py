@@ -1,0 +1,36 @@
+"""Showing errors: expected ones in plain Vietnamese with what to do; bugs with details and the log."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.errors import KstthcError
+
+log = logging.getLogger(__name__)
+LOG_PATH_HOLDER: dict[str, str] = {"path": ""}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    if isinstance(exc, KstthcError):
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot do that"), exc.message, parent=parent)
+        if exc.hint:
+            box.setInformativeText(exc.hint)
+        box.exec()
+        return
+    log.error("Unexpected error", exc_info=exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"),
+                      tr("Something went wrong inside the program. Your data is safe: every change "
+                         "was saved before this happened."), parent=parent)
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if LOG_PATH_HOLDER["path"]:
+        box.setInformativeText(tr("Details are in the log file: %1").replace("%1", LOG_PATH_HOLDER["path"]))
+    box.setDetailedText(detail)
+    box.exec()

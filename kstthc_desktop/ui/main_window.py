@@ -1,0 +1,539 @@
+"""The main window: a thin shell that wires actions, views and the detail panel to the service."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from ..core.model import STATUS_LABELS_VI, Plan, Status, Task
+from ..services import Changes, OfficeService
+from .dialogs.section_editor import SectionDialog
+from .dialogs.task_editor import TaskEditorDialog
+from .errors import show_error
+from .events import EventHub
+from .models.task_tree import Col, TASK_ID_ROLE, KIND_ROLE, SECTION_ID_ROLE, TaskFilterProxy, TaskTreeModel
+from .panels.task_detail import TaskDetailPanel
+from .tasks import BackgroundTask
+from .views.start_page import StartPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: OfficeService, today: date | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.today = today or date.today()
+        self.hub = EventHub(self)
+        self._jobs: list[BackgroundTask] = []
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+
+        self.model = TaskTreeModel(self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSortingEnabled(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.doubleClicked.connect(lambda _: self.edit_selected())
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.setAccessibleName(self.tr("Plan tasks"))
+
+        self.detail = TaskDetailPanel(service)
+        self.detail.changed.connect(self.apply_changes)
+        self.detail.attach_requested.connect(self.attach_files)
+
+        self.tabs = QTabWidget()
+        self.tree.setObjectName("table")
+        self.tabs.addTab(self.tree, self.tr("Table"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
+        self.splitter = splitter
+
+        self.start_page = StartPage()
+        self.start_page.add_requested.connect(self.start_by_hand)
+        self.start_page.import_requested.connect(self.import_plan)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(splitter)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self.hub.data_changed.connect(self._on_data_changed)
+        self.reload()
+        self._restore_layout()
+
+    # --- actions -------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        a.triggered.connect(lambda checked=False: slot())
+        return a
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_import = self._action(self.tr("&Import superior plan…"), self.import_plan, "Ctrl+I")
+        self.act_plan_doc = self._action(self.tr("Export the office's plan document…"), self.export_plan_document)
+        self.act_office = self._action(self.tr("Office &information…"), self.edit_office)
+        self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
+        self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
+        self.act_undo = self._action(self.tr("&Undo"), self.undo, S.Undo)
+        self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Y")
+        self.act_new_task = self._action(self.tr("&New task"), self.new_task, S.New)
+        self.act_new_sub = self._action(self.tr("New &subtask"), self.new_subtask, "Ctrl+Shift+N")
+        self.act_new_section = self._action(self.tr("New s&ection…"), self.new_section)
+        self.act_edit = self._action(self.tr("&Edit…"), self.edit_selected, "F2")
+        self.act_delete = self._action(self.tr("&Delete"), self.delete_selected, S.Delete)
+        self.act_up = self._action(self.tr("Move &up"), lambda: self.move_selected(-1), "Ctrl+Up")
+        self.act_down = self._action(self.tr("Move do&wn"), lambda: self.move_selected(1), "Ctrl+Down")
+        self.act_find = self._action(self.tr("&Find"), self.focus_search, S.Find)
+        self.act_report = self._action(self.tr("&Periodic report…"), self.open_report, S.Print)
+        self.act_about = self._action(self.tr("&About"), self.about)
+
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("&File"))
+        for a in (self.act_import, self.act_plan_doc, None, self.act_office, None, self.act_backup,
+                  self.act_backup_to, None, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo, None, self.act_new_task, self.act_new_sub, self.act_new_section,
+                  self.act_edit, self.act_delete, None, self.act_up, self.act_down, None, self.act_find):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu(self.tr("&Report"))
+        m.addAction(self.act_report)
+        m = mb.addMenu(self.tr("&Help"))
+        m.addAction(self.act_about)
+
+        tb = QToolBar(self.tr("Main toolbar"))
+        tb.setObjectName("main_toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_import, self.act_new_task, self.act_edit, self.act_delete, self.act_undo, self.act_redo,
+                  self.act_report):
+            tb.addAction(a)
+        tb.addSeparator()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search tasks (Ctrl+F)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda _: self._after_filter())
+        tb.addWidget(self.search)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for s in Status:
+            self.status_filter.addItem(STATUS_LABELS_VI[s], s.value)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter)
+        tb.addWidget(self.status_filter)
+        self.addToolBar(tb)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.hub.status_message.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+
+    # --- data ----------------------------------------------------------------------------
+    def _title(self) -> str:
+        office = self.service.office()
+        name = office.name_lines[-1] if office and office.name_lines else ""
+        return f"KSTTHC Desktop – {name}" if name else "KSTTHC Desktop"
+
+    def plan(self) -> Plan | None:
+        return self.service.current_plan()
+
+    def reload(self) -> None:
+        """Rebuild the model from the service, keeping the selection and expansion."""
+        plan = self.plan()
+        selected = self.selected_task_id()
+        if plan is None:
+            self.stack.setCurrentIndex(0)
+            self.model.set_tree([])
+        else:
+            self.stack.setCurrentIndex(1)
+            expanded = self._expanded_ids() if self.model.rowCount() else None
+            self.model.set_tree(self.service.task_tree(plan.id, self.today))
+            self._span_sections()
+            if expanded is None:
+                self.tree.expandToDepth(0)
+            else:
+                self._expand(expanded)
+            if selected is not None:
+                self.select_task(selected)
+        self._update_actions()
+        self._update_count()
+
+    def _span_sections(self) -> None:
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(KIND_ROLE) == "section":
+                self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
+
+    def _expanded_ids(self) -> set[tuple[str, int]]:
+        out: set[tuple[str, int]] = set()
+
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(r, 0, parent)
+                if self.tree.isExpanded(idx):
+                    kind = idx.data(KIND_ROLE)
+                    out.add((kind, idx.data(TASK_ID_ROLE) if kind == "task" else idx.data(SECTION_ID_ROLE)))
+                    walk(idx)
+
+        walk(QModelIndex())
+        return out
+
+    def _expand(self, ids: set[tuple[str, int]]) -> None:
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(r, 0, parent)
+                kind = idx.data(KIND_ROLE)
+                key = (kind, idx.data(TASK_ID_ROLE) if kind == "task" else idx.data(SECTION_ID_ROLE))
+                if key in ids:
+                    self.tree.expand(idx)
+                    walk(idx)
+
+        walk(QModelIndex())
+
+    def apply_changes(self, changes: Changes) -> None:
+        self.hub.data_changed.emit(changes)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        self.setWindowTitle(self._title())
+        self.reload()
+        self._on_current_changed(self.tree.currentIndex(), QModelIndex())
+        if changes.label:
+            self.hub.status_message.emit(changes.label)
+
+    def _update_actions(self) -> None:
+        has_plan = self.plan() is not None
+        idx = self.tree.currentIndex()
+        kind = idx.data(KIND_ROLE) if idx.isValid() else None
+        self.act_undo.setEnabled(self.service.can_undo())
+        self.act_redo.setEnabled(self.service.can_redo())
+        self.act_undo.setText(self.tr("&Undo") + (f": {self.service.undo_label()}" if self.service.can_undo() else ""))
+        self.act_redo.setText(self.tr("&Redo") + (f": {self.service.redo_label()}" if self.service.can_redo() else ""))
+        for a in (self.act_new_section, self.act_plan_doc, self.act_report, self.act_find):
+            a.setEnabled(has_plan)
+        self.act_new_task.setEnabled(True)
+        self.act_new_sub.setEnabled(kind == "task")
+        self.act_edit.setEnabled(kind is not None)
+        self.act_delete.setEnabled(kind is not None)
+        self.act_up.setEnabled(kind == "task")
+        self.act_down.setEnabled(kind == "task")
+
+    def _update_count(self) -> None:
+        shown = 0
+
+        def walk(parent: QModelIndex) -> None:
+            nonlocal shown
+            for r in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(r, 0, parent)
+                if idx.data(KIND_ROLE) == "task":
+                    shown += 1
+                walk(idx)
+
+        walk(QModelIndex())
+        total = self.model.task_count()
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def _after_filter(self) -> None:
+        self._span_sections()
+        if self.search.text() or self.status_filter.currentData():
+            self.tree.expandAll()
+        self._update_count()
+
+    def _on_status_filter(self) -> None:
+        value = self.status_filter.currentData()
+        self.proxy.set_statuses({value} if value else set())
+        self._after_filter()
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_task_id(self) -> int | None:
+        idx = self.tree.currentIndex()
+        return idx.data(TASK_ID_ROLE) if idx.isValid() and idx.data(KIND_ROLE) == "task" else None
+
+    def selected_section_id(self) -> int | None:
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return None
+        if idx.data(KIND_ROLE) == "section":
+            return idx.data(SECTION_ID_ROLE)
+        tid = idx.data(TASK_ID_ROLE)
+        return self.service.task(tid).section_id
+
+    def select_task(self, task_id: int) -> None:
+        src = self.model.index_for_task(task_id)
+        idx = self.proxy.mapFromSource(src)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+            self.tree.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                              QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(idx)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        view = None
+        if current.isValid() and current.data(KIND_ROLE) == "task":
+            node = self.proxy.mapToSource(current).internalPointer()
+            view = node.view
+        self.detail.show_task(view)
+        self.hub.task_selected.emit(view.task.id if view else None)
+        self._update_actions()
+
+    # --- edits ---------------------------------------------------------------------------
+    def _do(self, fn) -> object:  # noqa: ANN001
+        try:
+            result = fn()
+        except Exception as exc:  # noqa: BLE001 - shown, never swallowed
+            show_error(self, exc)
+            return None
+        changes = result[1] if isinstance(result, tuple) else result
+        if isinstance(changes, Changes):
+            self.apply_changes(changes)
+        return result
+
+    def _ensure_plan(self) -> Plan | None:
+        plan = self.plan()
+        if plan is None:
+            result = self._do(lambda: self.service.create_plan(
+                Plan(year=self.today.year, title=f"Kế hoạch kiểm soát thủ tục hành chính năm {self.today.year}")))
+            plan = self.plan() if result else None
+        return plan
+
+    def start_by_hand(self) -> None:
+        plan = self._ensure_plan()
+        if plan is None:
+            return
+        if not self.service.sections(plan.id):
+            self._do(lambda: self.service.add_section(plan.id, "I", "NỘI DUNG"))
+        self.new_task()
+
+    def new_task(self, parent_id: int | None = None) -> None:
+        plan = self._ensure_plan()
+        if plan is None:
+            return
+        section_id = self.selected_section_id()
+        if section_id is None:
+            sections = self.service.sections(plan.id)
+            section_id = sections[0].id if sections else None
+        if parent_id is not None:
+            section_id = self.service.task(parent_id).section_id
+        draft = Task(plan_id=plan.id, section_id=section_id, parent_id=parent_id)
+        task = TaskEditorDialog.ask(self, draft, self.service.sections(plan.id), plan.year)
+        if task is None:
+            return
+        after = self.selected_task_id() if parent_id is None else None
+        if after is not None and self.service.task(after).parent_id is not None:
+            after = None
+        result = self._do(lambda: self.service.add_task(task, after_id=after))
+        if result:
+            self.select_task(result[0])
+
+    def new_subtask(self) -> None:
+        tid = self.selected_task_id()
+        if tid is not None:
+            self.new_task(parent_id=tid)
+
+    def new_section(self) -> None:
+        plan = self._ensure_plan()
+        if plan is None:
+            return
+        value = SectionDialog.ask(self)
+        if value:
+            self._do(lambda: self.service.add_section(plan.id, *value))
+
+    def edit_selected(self) -> None:
+        plan = self.plan()
+        idx = self.tree.currentIndex()
+        if plan is None or not idx.isValid():
+            return
+        if idx.data(KIND_ROLE) == "section":
+            sid = idx.data(SECTION_ID_ROLE)
+            sec = next(s for s in self.service.sections(plan.id) if s.id == sid)
+            value = SectionDialog.ask(self, sec.number, sec.title, sec.appendix)
+            if value:
+                sec.number, sec.title, sec.appendix = value
+                self._do(lambda: self.service.update_section(sec))
+            return
+        task = self.service.task(idx.data(TASK_ID_ROLE))
+        edited = TaskEditorDialog.ask(self, task, self.service.sections(plan.id), plan.year)
+        if edited is not None:
+            self._do(lambda: self.service.update_task(edited))
+
+    def delete_selected(self) -> None:
+        """Deleting needs no confirmation: undo brings it back (DESIGN.md §10)."""
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return
+        if idx.data(KIND_ROLE) == "section":
+            sid = idx.data(SECTION_ID_ROLE)
+            self._do(lambda: self.service.delete_section(sid))
+        else:
+            tid = idx.data(TASK_ID_ROLE)
+            self._do(lambda: self.service.delete_task(tid))
+        self.hub.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."))
+
+    def move_selected(self, delta: int) -> None:
+        tid = self.selected_task_id()
+        if tid is not None:
+            self._do(lambda: self.service.move_task(tid, delta))
+            self.select_task(tid)
+
+    def undo(self) -> None:
+        self._do(self.service.undo)
+
+    def redo(self) -> None:
+        self._do(self.service.redo)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def edit_office(self) -> None:
+        from .dialogs.office_setup import OfficeSetupDialog
+
+        office = OfficeSetupDialog.ask(self, self.service.office())
+        if office is not None:
+            self._do(lambda: self.service.save_office(office))
+
+    # --- evidence (background) -----------------------------------------------------------
+    def attach_files(self, task_id: int, paths: list[str]) -> None:
+        """Hash and stream files in on a worker; each link is one undoable write on the GUI thread."""
+        service = self.service
+
+        def job(progress):  # noqa: ANN001, ANN202
+            return [(p, *service.stage_evidence(p, progress)) for p in paths]
+
+        def link(staged: list) -> None:
+            for path, sha, size in staged:
+                if self._do(lambda p=path, h=sha, n=size: service.link_evidence(task_id, p, h, n)) is None:
+                    break
+
+        self.run_job(self.tr("Attaching files…"), job, link)
+
+    def run_job(self, title: str, fn, on_done) -> BackgroundTask:  # noqa: ANN001
+        task = BackgroundTask(self, title, fn)
+        task.done.connect(on_done)
+        task.error.connect(lambda exc: (show_error(self, exc), self.reload()))
+        task.cancelled.connect(lambda: self.hub.status_message.emit(self.tr("Cancelled.")))
+        self._jobs.append(task)
+        task.done.connect(lambda _=None, t=task: self._jobs.remove(t) if t in self._jobs else None)
+        task.error.connect(lambda _=None, t=task: self._jobs.remove(t) if t in self._jobs else None)
+        task.cancelled.connect(lambda t=task: self._jobs.remove(t) if t in self._jobs else None)
+        task.start()
+        return task
+
+    # --- files ---------------------------------------------------------------------------
+    def import_plan(self) -> None:
+        from .dialogs.import_wizard import ImportWizard
+
+        result = ImportWizard.run(self, self.service)
+        if result is not None:
+            self.apply_changes(result.changes)
+
+    def open_report(self) -> None:
+        from .dialogs.report_dialog import ReportDialog
+
+        ReportDialog.run(self, self.service, self.today)
+        self.reload()
+
+    def export_plan_document(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export plan document"), "ke-hoach.pdf",
+                                                self.tr("PDF (*.pdf);;Word (*.docx)"))
+        if target:
+            self.run_job(self.tr("Writing the plan document…"),
+                         lambda progress: self.service.export_plan_document(target),
+                         lambda path: self.hub.status_message.emit(self.tr("Saved %1").replace("%1", str(path))))
+
+    def backup_now(self) -> None:
+        try:
+            path = self.service.backup()
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.hub.status_message.emit(self.tr("Backup saved: %1").replace("%1", str(path)))
+
+    def backup_to(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to"))
+        if folder:
+            try:
+                path = self.service.backup(folder, reason="usb")
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            QMessageBox.information(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", str(path)))
+
+    def open_demo(self) -> None:
+        """Sample data opens in its own window on a fresh demo file, never over the office's file."""
+        from .. import app
+
+        app.open_demo_window(self)
+
+    def about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "KSTTHC Desktop", self.tr("KSTTHC Desktop %1\nOffline planner for administrative "
+                                                          "procedure control.\nData file: %2")
+                          .replace("%1", __version__).replace("%2", str(self.service.path)))
+
+    # --- layout --------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = QSettings()
+        geo = s.value("main/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        state = s.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = s.value("main/splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+        header = s.value("main/header")
+        if isinstance(header, QByteArray):
+            self.tree.header().restoreState(header)
+        else:
+            QTimer.singleShot(0, self._default_columns)
+
+    def _default_columns(self) -> None:
+        widths = {Col.NUMBER: 80, Col.CONTENT: 380, Col.STATUS: 210, Col.DUE: 90, Col.DEADLINE: 180,
+                  Col.LEAD: 170, Col.COORDINATING: 150, Col.PRODUCTS: 160, Col.EVIDENCE: 60}
+        for col, w in widths.items():
+            self.tree.setColumnWidth(col, w)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if any(j.running for j in self._jobs):
+            QMessageBox.information(self, "KSTTHC Desktop", self.tr("Please wait: a task is still running."))
+            event.ignore()
+            return
+        s = QSettings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState())
+        s.setValue("main/splitter", self.splitter.saveState())
+        s.setValue("main/header", self.tree.header().saveState())
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "QWidget"]

@@ -1,0 +1,251 @@
+"""Task detail: what the task is, its progress log and its evidence (drop files here to attach)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import STATUS_LABELS_VI, Task
+from ...services import OfficeService, TaskView
+from ..dialogs.progress_entry import ProgressEntryDialog
+from ..errors import show_error
+from ..style import status_color, status_symbol
+
+
+class TaskDetailPanel(QWidget):
+    """Shows one task; every button calls one service and emits the resulting Changes."""
+
+    changed = Signal(object)  # services.Changes
+    attach_requested = Signal(int, list)  # task id, paths (run as a background job by the window)
+
+    def __init__(self, service: OfficeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.task: Task | None = None
+        self.setAcceptDrops(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.status = QLabel()
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.title)
+        lay.addWidget(self.status)
+        lay.addWidget(self.facts)
+
+        box = QGroupBox(self.tr("Progress"))
+        bl = QVBoxLayout(box)
+        self.progress_list = QListWidget()
+        self.progress_list.setWordWrap(True)
+        self.progress_list.itemDoubleClicked.connect(lambda _: self.edit_progress())
+        bl.addWidget(self.progress_list)
+        row = QHBoxLayout()
+        self.add_progress_btn = QPushButton(self.tr("Record progress…"))
+        self.add_progress_btn.clicked.connect(self.add_progress)
+        self.done_btn = QPushButton(self.tr("Mark done"))
+        self.done_btn.clicked.connect(self.mark_done)
+        self.edit_progress_btn = QPushButton(self.tr("Edit"))
+        self.edit_progress_btn.clicked.connect(self.edit_progress)
+        self.del_progress_btn = QPushButton(self.tr("Delete"))
+        self.del_progress_btn.clicked.connect(self.delete_progress)
+        for b in (self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn):
+            row.addWidget(b)
+        bl.addLayout(row)
+        lay.addWidget(box)
+
+        box = QGroupBox(self.tr("Evidence (drop files here)"))
+        bl = QVBoxLayout(box)
+        self.evidence_list = QListWidget()
+        self.evidence_list.itemDoubleClicked.connect(lambda _: self.open_evidence())
+        bl.addWidget(self.evidence_list)
+        row = QHBoxLayout()
+        self.attach_btn = QPushButton(self.tr("Attach files…"))
+        self.attach_btn.clicked.connect(self.choose_files)
+        self.open_btn = QPushButton(self.tr("Open"))
+        self.open_btn.clicked.connect(self.open_evidence)
+        self.save_btn = QPushButton(self.tr("Save a copy…"))
+        self.save_btn.clicked.connect(self.save_copy)
+        self.remove_btn = QPushButton(self.tr("Remove"))
+        self.remove_btn.clicked.connect(self.remove_evidence)
+        for b in (self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
+            row.addWidget(b)
+        bl.addLayout(row)
+        lay.addWidget(box)
+        lay.addStretch(1)
+        self.show_task(None)
+
+    # --- showing -------------------------------------------------------------------------
+    def show_task(self, view: TaskView | None) -> None:
+        self.task = view.task if view else None
+        enabled = view is not None
+        for w in (self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn,
+                  self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
+            w.setEnabled(enabled)
+        self.progress_list.clear()
+        self.evidence_list.clear()
+        if view is None:
+            self.title.setText(self.tr("Select a task to see its details."))
+            self.status.clear()
+            self.facts.clear()
+            return
+        t = view.task
+        self.title.setText(f"{t.number} {t.content}".strip())
+        color = status_color(view.status).name()
+        self.status.setText(f"<span style='color:{color}; font-weight:bold'>{status_symbol(view.status)} "
+                            f"{STATUS_LABELS_VI[view.status]}</span>")
+        from html import escape
+
+        from ...core.schedule import describe_schedule
+
+        facts = [
+            (self.tr("Lead"), "; ".join(t.lead_units)),
+            (self.tr("Coordinating"), "; ".join(t.coordinating_units)),
+            (self.tr("Deadline (as written)"), t.deadline_text),
+            (self.tr("Understood as"), describe_schedule(t.schedule) if t.schedule else ""),
+            (self.tr("Expected products"), t.products),
+            (self.tr("Officer in charge"), t.officer),
+            (self.tr("Notes"), t.notes),
+            (self.tr("Source"), f"{t.source_sheet} dòng {t.source_row}" if t.source_row else ""),
+        ]
+        self.facts.setText("<br>".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in facts if v))
+        for p in self.service.progress(t.id):
+            when = p.on.strftime("%d/%m/%Y")
+            occ = ""
+            if p.occurrence is not None and t.schedule and p.occurrence < len(t.schedule.occurrences):
+                occ = f" [{t.schedule.occurrences[p.occurrence][1].strftime('%d/%m')}]"
+            text = f"{when}{occ} – {p.percent}%{' ✔' if p.done else ''}  {p.note}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.progress_list.addItem(item)
+        for ev in self.service.evidence(task_id=t.id):
+            label = ev.name
+            if ev.doc_number:
+                label = f"{ev.doc_number} – {label}"
+            item = QListWidgetItem(f"📎 {label} ({_size(ev.size)})")
+            item.setData(Qt.ItemDataRole.UserRole, ev.id)
+            item.setToolTip(ev.summary or ev.name)
+            self.evidence_list.addItem(item)
+
+    # --- progress ------------------------------------------------------------------------
+    def _run(self, fn) -> None:  # noqa: ANN001
+        try:
+            changes = fn()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
+            show_error(self, exc)
+            return
+        if changes is not None:
+            self.changed.emit(changes)
+
+    def add_progress(self) -> None:
+        if self.task is None:
+            return
+        entry = ProgressEntryDialog.ask(self, self.task)
+        if entry is not None:
+            self._run(lambda: self.service.add_progress(entry)[1])
+
+    def mark_done(self) -> None:
+        if self.task is None:
+            return
+        from datetime import date
+
+        from ...core.model import ProgressEntry
+
+        entry = ProgressEntry(task_id=self.task.id, on=date.today(), percent=100, done=True)
+        self._run(lambda: self.service.add_progress(entry)[1])
+
+    def _selected_id(self, lst: QListWidget) -> int | None:
+        item = lst.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def edit_progress(self) -> None:
+        pid = self._selected_id(self.progress_list)
+        if pid is None or self.task is None:
+            return
+        current = next((p for p in self.service.progress(self.task.id) if p.id == pid), None)
+        entry = ProgressEntryDialog.ask(self, self.task, current)
+        if entry is not None:
+            self._run(lambda: self.service.update_progress(entry))
+
+    def delete_progress(self) -> None:
+        pid = self._selected_id(self.progress_list)
+        if pid is not None:
+            self._run(lambda: self.service.delete_progress(pid))
+
+    # --- evidence ------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        if self.task is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"))
+        if files:
+            self.attach_requested.emit(self.task.id, files)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.task is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if self.task is not None and paths:
+            event.acceptProposedAction()
+            self.attach_requested.emit(self.task.id, paths)
+
+    def open_evidence(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        if eid is None:
+            return
+        try:
+            path = self.service.extract_for_viewing(eid)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_copy(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        if eid is None:
+            return
+        ev = next(e for e in self.service.evidence(task_id=self.task.id) if e.id == eid)
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), str(Path.home() / ev.name))
+        if target:
+            try:
+                Path(target).unlink(missing_ok=True)  # the dialog already asked about overwriting
+                self.service.save_evidence_copy(eid, target)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+
+    def remove_evidence(self) -> None:
+        eid = self._selected_id(self.evidence_list)
+        if eid is not None:
+            self._run(lambda: self.service.remove_evidence(eid))
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)

@@ -1,0 +1,32 @@
+"""Colours, fonts and small painting helpers shared by every view (one colour per status)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+from ..core.model import STATUS_COLORS, STATUS_SYMBOLS, Status
+
+
+def status_color(status: Status) -> QColor:
+    return QColor(STATUS_COLORS[status])
+
+
+def status_background(status: Status) -> QColor:
+    c = QColor(STATUS_COLORS[status])
+    c.setAlpha(40)
+    return c
+
+
+def status_symbol(status: Status) -> str:
+    return STATUS_SYMBOLS[status]
+
+
+def apply_base_font() -> None:
+    """Readable first: at least 10 pt (DESIGN.md §10)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return
+    font: QFont = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)

@@ -1,0 +1,95 @@
+"""Long work off the GUI thread: ``job(args, progress)`` with a progress dialog after 500 ms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..core.errors import Cancelled
+from ..core.progress import FlagProgress
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _SignalProgress(FlagProgress):
+    def __init__(self, signals: _Signals) -> None:
+        super().__init__()
+        self._signals = signals
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self._signals.progressed.emit(done, total, message)
+        super().report(done, total, message)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable, progress: _SignalProgress, signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.progress, self.signals = fn, progress, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except BaseException as exc:  # delivered to the GUI thread and shown there
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """Run ``fn(progress)`` on the thread pool; ``done``/``error`` fire on the GUI thread."""
+
+    done = Signal(object)
+    error = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, fn: Callable, delay_ms: int = 500) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._progress = _SignalProgress(self._signals)
+        self._dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+        self._dialog.setWindowTitle(title)
+        self._dialog.setMinimumDuration(delay_ms)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+        self._dialog.canceled.connect(self._progress.cancel)
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._fn = fn
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._dialog.setValue(0)
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals))
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(min(done, total))
+        if message:
+            self._dialog.setLabelText(message)
+
+    def _close(self) -> None:
+        self.running = False
+        self._dialog.canceled.disconnect(self._progress.cancel)
+        self._dialog.close()
+        QTimer.singleShot(0, self._dialog.deleteLater)
+
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.done.emit(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self._close()
+        if isinstance(exc, Cancelled):
+            self.cancelled.emit()
+        else:
+            self.error.emit(exc)
