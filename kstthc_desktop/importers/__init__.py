@@ -1,0 +1,47 @@
+"""Importing a superior plan (.xlsx, .xls, .ods, .docx) into a preview ``ImportedPlan``.
+
+No Qt, no SQL, no storage or reports here (DESIGN.md §3); the heavy readers (openpyxl,
+python-calamine, python-docx) are imported only when a file is actually read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from ..core.progress import Progress
+from .grid import Grid, read_grids
+from .legacy import detect_legacy, to_unicode
+from .plan_table import build_plan, detect_mapping
+from .result import ROLES, ColumnMapping, ImportedPlan, ImportedSection, ImportedTask, ImportWarning
+
+__all__ = [
+    "ROLES",
+    "ColumnMapping",
+    "Grid",
+    "ImportWarning",
+    "ImportedPlan",
+    "ImportedSection",
+    "ImportedTask",
+    "build_plan",
+    "detect_legacy",
+    "detect_mapping",
+    "read_grids",
+    "read_plan",
+    "to_unicode",
+]
+
+
+def read_plan(
+    path: str | os.PathLike[str],
+    year: int | None = None,
+    mapping: ColumnMapping | Mapping[str, ColumnMapping] | None = None,
+    progress: Progress | None = None,
+) -> ImportedPlan:
+    """Read ``path`` and recognise its plan table. Raises ``ImportFailed`` (or ``Cancelled``).
+
+    ``year`` overrides the year found in the title; ``mapping`` (one ColumnMapping, or one per
+    sheet/table name) overrides the detected header row and columns.
+    """
+    grids = read_grids(path, progress)
+    return build_plan(grids, year=year, mapping=mapping, source_file=os.fspath(path), progress=progress)

@@ -109,6 +109,7 @@ class TaskResult:
     evidence: list[str]  # "Kế hoạch số 12/KH-UBND ngày 10/5/2026"
     deadline: str
     due: date | None
+    ref: str = ""  # number qualified by its section ("II.2"), for sentences
 
 
 @dataclass
@@ -182,10 +183,9 @@ def next_window(period: ReportPeriod) -> tuple[date, date]:
     """The data window of the following report: a month after a monthly report, a quarter after the
     quarterly ones (quý I, 6 tháng, 9 tháng, năm), the same length after an ad hoc report."""
     start = period.window_end + timedelta(days=1)
-    code = period.code
-    if code.startswith("adhoc"):
+    if period.kind == "adhoc" or period.code.startswith("adhoc"):
         return start, start + (period.window_end - period.window_start)
-    months = 1 if "-M" in code else 3
+    months = 1 if period.kind == "month" else 3
     return start, _add_months(period.window_end, months)
 
 
@@ -200,6 +200,17 @@ def _dues(task: Task) -> list[date]:
     if task.schedule.due is not None:
         dues.append(task.schedule.due)
     return dues
+
+
+def _qualified(section_number: str, task_number: str) -> str:
+    """"II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
+    sec = section_number.strip().rstrip(".")
+    num = task_number.strip()
+    if not num or num in ("-", "+"):
+        return ""
+    if sec and len(sec) <= 6 and " " not in sec:
+        return f"{sec}.{num}"
+    return num
 
 
 def _completion_date(entries: Sequence[ProgressEntry]) -> date | None:
@@ -285,7 +296,7 @@ def build_period_report(
     for task in _ordered_tasks(tasks):
         tasks_by_section[task.section_id].append(task)
 
-    def result_of(task: Task, section_title: str) -> TaskResult:
+    def result_of(task: Task, section_title: str, section_number: str = "") -> TaskResult:
         entries = progress_by_task.get(task.id, [])
         is_parent = task.id in parent_ids and not entries
         status = None if is_parent else task_status(task.schedule, entries, cutoff)
@@ -308,6 +319,7 @@ def build_period_report(
             evidence=refs,
             deadline=one_line(task.deadline_text),
             due=_task_due(task),
+            ref=_qualified(section_number, task.number),
         )
 
     # main plan tasks (not appendix sections), grouped by section
@@ -315,7 +327,7 @@ def build_period_report(
     appendix_groups: list[tuple[Section, list[TaskResult]]] = []
     for sec in ordered_sections:
         title = " ".join(p for p in (sec.number, sec.title) if p).strip()
-        results = [result_of(t, title) for t in tasks_by_section.get(sec.id, [])]
+        results = [result_of(t, title, sec.number) for t in tasks_by_section.get(sec.id, [])]
         if sec.appendix:
             appendix_groups.append((sec, results))
         else:
@@ -348,7 +360,7 @@ def build_period_report(
     # next period and limits
     next_start, next_end = next_window(period)
     overdue_lines = [
-        narrative.TaskLine(r.number, r.content, r.deadline) for r in leaf_results if r.status == Status.OVERDUE
+        narrative.TaskLine(r.ref, r.content, r.deadline) for r in leaf_results if r.status == Status.OVERDUE
     ]
     task_by_id = {t.id: t for t in tasks}
     due_next = []
@@ -357,7 +369,7 @@ def build_period_report(
             continue
         task = task_by_id.get(r.task_id)
         if task is not None and any(next_start <= d <= next_end for d in _dues(task)):
-            due_next.append(narrative.TaskLine(r.number, r.content, r.deadline))
+            due_next.append(narrative.TaskLine(r.ref, r.content, r.deadline))
 
     appendix_name = appendix_groups[0][0].number.strip() if appendix_groups else ""
     appendix_name = appendix_name if appendix_name.lower().startswith("phụ lục") else (
@@ -528,7 +540,7 @@ def _appendix_result_table(results: list[TaskResult]) -> Table:
     return Table(
         header=[["STT", "Nội dung", "Thời gian hoàn thành", "Kết quả"]],
         rows=rows,
-        widths=[1.2, 7.3, 4.0, 4.0],
+        widths=[1.2, 6.8, 3.8, 4.7],
         align=["center", "left", "center", "center"],
         small=True,
     )

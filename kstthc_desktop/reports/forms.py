@@ -87,7 +87,7 @@ FORM_06A: Form = {
     "carry_over": {"c6": "c11"},
     "rates": {"on_time": {"numerator": ["c8", "c9"], "denominator": ["c7"]}},
     # relative widths for printing, per leaf column
-    "widths": [4, 26, 7, 7, 9, 7, 7, 7, 7, 7, 7, 7, 7],
+    "widths": [5, 24, 7, 7, 9, 7, 7, 7, 7, 7, 7, 7, 7],
 }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.model import Office, Plan, Status
-from .formatting import nd30_date, number, percent, share, short_date
+from .formatting import number, percent, share, short_date
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def results_summary(
 
     text = (
         f"Trong kỳ, {short} đã triển khai {number(started)}/{number(total)} nhiệm vụ theo Kế hoạch; "
-        f"tính đến {nd30_date(cutoff)}: "
+        f"tính đến ngày {short_date(cutoff)}: "
         + ", ".join(
             [
                 part(Status.DONE_ON_TIME, "hoàn thành đúng hạn"),
@@ -133,7 +133,7 @@ def review(office: Office, appendix_title: str, total: int, done: int, cutoff: d
     rest = total - done
     text = (
         f"Theo {appendix_title} của Kế hoạch, {short} thực hiện rà soát, đánh giá {number(total)} nội dung; "
-        f"tính đến {nd30_date(cutoff)} đã hoàn thành {number(done)}/{number(total)} nội dung"
+        f"tính đến ngày {short_date(cutoff)} đã hoàn thành {number(done)}/{number(total)} nội dung"
     )
     text += f", còn {number(rest)} nội dung đang thực hiện." if rest else "."
     return text
@@ -141,7 +141,7 @@ def review(office: Office, appendix_title: str, total: int, done: int, cutoff: d
 
 def statistics(totals: Mapping[str, int], on_time: float | None, form_name: str) -> str:
     """Sentence over the 06a totals (column keys c3…c13)."""
-    t = {k: number(v) for k, v in totals.items() if isinstance(v, int)}
+    t = {k: number(v) for k, v in totals.items() if isinstance(v, int) and not isinstance(v, bool)}
     if not totals.get("c3"):
         return f"Trong kỳ, không phát sinh hồ sơ thủ tục hành chính (chi tiết tại {form_name} kèm theo)."
     return (
@@ -155,7 +155,12 @@ def statistics(totals: Mapping[str, int], on_time: float | None, form_name: str)
 
 def _task_item(t: TaskLine) -> str:
     head = f"- Nhiệm vụ {t.number}: " if t.number and t.number not in ("-", "+") else "- "
-    tail = f" (thời hạn: {t.deadline})" if t.deadline else ""
+    if not t.deadline:
+        tail = ""
+    elif "(" in t.deadline:
+        tail = f", thời hạn: {t.deadline}"
+    else:
+        tail = f" (thời hạn: {t.deadline})"
     return f"{head}{t.content}{tail};"
 
 

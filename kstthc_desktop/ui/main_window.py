@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Plan tasks"))
 
         self.detail = TaskDetailPanel(service)
+        self.detail.today = lambda: self.today
         self.detail.changed.connect(self.apply_changes)
         self.detail.attach_requested.connect(self.attach_files)
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.hub.data_changed.connect(self._on_data_changed)
+        self.hub.task_activated.connect(self._on_task_activated)
         self.reload()
         self._restore_layout()
 
@@ -293,6 +295,17 @@ class MainWindow(QMainWindow):
             self.tree.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect |
                                               QItemSelectionModel.SelectionFlag.Rows)
             self.tree.scrollTo(idx)
+
+    def _on_task_activated(self, task_id: int) -> None:
+        if self.selected_task_id() != task_id:
+            if self.search.text() or self.status_filter.currentIndex():
+                self.search.clear()
+                self.status_filter.setCurrentIndex(0)
+            self.select_task(task_id)
+
+    def add_view(self, widget: QWidget, title: str) -> None:
+        """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
+        self.tabs.addTab(widget, title)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         view = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import STATUS_LABELS_VI, Task
+from ...core.model import STATUS_LABELS_VI, ProgressEntry, Task
 from ...services import OfficeService, TaskView
 from ..dialogs.progress_entry import ProgressEntryDialog
 from ..errors import show_error
@@ -35,6 +36,7 @@ class TaskDetailPanel(QWidget):
     def __init__(self, service: OfficeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.today = date.today  # the window replaces this with its own notion of today
         self.task: Task | None = None
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
@@ -163,18 +165,16 @@ class TaskDetailPanel(QWidget):
     def add_progress(self) -> None:
         if self.task is None:
             return
-        entry = ProgressEntryDialog.ask(self, self.task)
+        entry = ProgressEntryDialog.ask(self, self.task, ProgressEntry(task_id=self.task.id, on=self.today()))
         if entry is not None:
             self._run(lambda: self.service.add_progress(entry)[1])
 
     def mark_done(self) -> None:
         if self.task is None:
             return
-        from datetime import date
-
         from ...core.model import ProgressEntry
 
-        entry = ProgressEntry(task_id=self.task.id, on=date.today(), percent=100, done=True)
+        entry = ProgressEntry(task_id=self.task.id, on=self.today(), percent=100, done=True)
         self._run(lambda: self.service.add_progress(entry)[1])
 
     def _selected_id(self, lst: QListWidget) -> int | None:

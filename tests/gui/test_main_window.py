@@ -1,0 +1,214 @@
+"""The main window driven like a user would: add, edit, delete, undo, search, detail panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from kstthc_desktop.core.model import Status, Task
+from kstthc_desktop.ui.dialogs.task_editor import TaskEditorDialog
+from kstthc_desktop.ui.main_window import MainWindow
+from kstthc_desktop.ui.models.task_tree import KIND_ROLE, STATUS_ROLE, TASK_ID_ROLE, Col
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def window(qtbot, demo_service):
+    w = MainWindow(demo_service, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+def _visible_tasks(w: MainWindow) -> list[tuple[int, str]]:
+    out = []
+
+    def walk(parent: QModelIndex) -> None:
+        for r in range(w.proxy.rowCount(parent)):
+            idx = w.proxy.index(r, 0, parent)
+            if idx.data(KIND_ROLE) == "task":
+                out.append((idx.data(TASK_ID_ROLE), w.proxy.index(r, Col.CONTENT, parent).data()))
+            walk(idx)
+
+    walk(QModelIndex())
+    return out
+
+
+def _answer_next_dialog(qtbot, fill) -> None:  # noqa: ANN001
+    """Fill and accept the next modal TaskEditorDialog when it appears."""
+    def handle() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, QDialog):
+            QTimer.singleShot(20, handle)
+            return
+        fill(dlg)
+        dlg.accept()
+
+    QTimer.singleShot(0, handle)
+
+
+def _refocus(w: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """After a modal dialog the main window is active again (as on a real desktop)."""
+    w.activateWindow()
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.tree.setFocus()
+
+
+def test_window_shows_demo_plan_with_sections_and_statuses(window: MainWindow) -> None:
+    assert window.stack.currentIndex() == 1
+    assert window.model.task_count() == 47
+    top = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert top == ["II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN", "Phụ lục. Rà soát, đánh giá đơn giản hóa thủ tục hành chính năm 2026"]
+    statuses = {window.proxy.index(r, 0, window.proxy.index(2, 0)).data(STATUS_ROLE)
+                for r in range(window.proxy.rowCount(window.proxy.index(2, 0)))}
+    assert Status.OVERDUE.value in statuses and Status.DONE_ON_TIME.value in statuses
+
+
+def test_add_task_through_dialog_then_undo_and_redo(window: MainWindow, qtbot) -> None:
+    before = window.model.task_count()
+
+    def fill(dlg: TaskEditorDialog) -> None:
+        dlg.number.setText("5")
+        dlg.content.setPlainText("Niêm yết công khai TTHC mới tại Bộ phận Một cửa")
+        dlg.deadline.setText("Trước ngày 20/12/2026")
+
+    window.select_task(window.service.tasks(window.plan().id)[0].id)
+    _answer_next_dialog(qtbot, fill)
+    window.act_new_task.trigger()
+    assert window.model.task_count() == before + 1
+    added = [c for _, c in _visible_tasks(window) if c.startswith("Niêm yết")]
+    assert added == ["Niêm yết công khai TTHC mới tại Bộ phận Một cửa"]
+    assert window.selected_task_id() is not None
+    assert window.act_undo.isEnabled()
+
+    _refocus(window, qtbot)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.task_count() == before
+    qtbot.keyClick(window.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.task_count() == before + 1
+
+
+def test_edit_with_f2_changes_content_and_undo_restores(window: MainWindow, qtbot) -> None:
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.4")
+    window.select_task(tid)
+    old = window.service.task(tid).content
+
+    def fill(dlg: TaskEditorDialog) -> None:
+        dlg.content.setPlainText("Tham gia tập huấn nghiệp vụ do thành phố tổ chức")
+
+    _answer_next_dialog(qtbot, fill)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_F2)
+    assert window.service.task(tid).content == "Tham gia tập huấn nghiệp vụ do thành phố tổ chức"
+    assert window.selected_task_id() == tid  # selection kept across the refresh
+    window.act_undo.trigger()
+    assert window.service.task(tid).content == old
+
+
+def test_delete_key_removes_without_asking_and_undo_brings_back(window: MainWindow, qtbot) -> None:
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.7")
+    window.select_task(tid)
+    before = window.model.task_count()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert window.model.task_count() == before - 1
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.act_undo.trigger()
+    assert window.model.task_count() == before
+    assert window.service.task(tid).number == "2.7"
+
+
+def test_search_is_accent_insensitive(window: MainWindow, qtbot) -> None:
+    qtbot.keyClicks(window.search, "linh vuc ho tich")
+    shown = [c for _, c in _visible_tasks(window)]
+    assert shown == ["Lĩnh vực Hộ tịch"]
+    assert window.count_label.text().startswith("1 ")
+    window.search.clear()
+    qtbot.keyClicks(window.search, "HO TICH")  # also matches the unit "Công chức Tư pháp – Hộ tịch"
+    shown = [c for _, c in _visible_tasks(window)]
+    assert "Lĩnh vực Hộ tịch" in shown and "Lĩnh vực Đất đai" not in shown
+    assert any(c.startswith("Kiểm tra kiểm soát") for c in shown)
+    window.search.clear()
+    assert len(_visible_tasks(window)) == 47
+
+
+def test_status_filter_shows_only_that_bucket(window: MainWindow) -> None:
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.DONE_LATE.value))
+    ids = [tid for tid, _ in _visible_tasks(window)]
+    views = {v.task.id: v for v in window.service.task_views(window.plan().id, TODAY)}
+    assert ids and all(views[i].status is Status.DONE_LATE for i in ids)
+
+
+def test_detail_panel_records_progress_and_status_turns_green(window: MainWindow, qtbot) -> None:
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.6")
+    window.select_task(tid)
+    assert "2.6" in window.detail.title.text()
+    assert window.detail.progress_list.count() == 1
+    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    assert idx.data(STATUS_ROLE) == Status.OVERDUE.value  # due 15/9, not done by 25/11
+    window.detail.mark_done()
+    assert window.detail.progress_list.count() == 2
+    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    assert idx.data(STATUS_ROLE) == Status.DONE_LATE.value
+    assert window.service.progress(tid)[-1].on == TODAY
+
+
+def test_empty_office_shows_start_page_and_add_by_hand_creates_plan(qtbot, office_path) -> None:
+    from kstthc_desktop.core.model import Office
+    from kstthc_desktop.services import OfficeService
+
+    svc = OfficeService.open(office_path, create=True)
+    svc.save_office(Office(name="ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", place_name="An Bình"))
+    w = MainWindow(svc, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.stack.currentIndex() == 0
+
+    def fill(dlg: TaskEditorDialog) -> None:
+        dlg.content.setPlainText("Kiện toàn đầu mối KSTTHC")
+
+    _answer_next_dialog(qtbot, fill)
+    w.start_page.add_requested.emit()
+    assert w.stack.currentIndex() == 1
+    assert [t.content for t in svc.tasks(w.plan().id)] == ["Kiện toàn đầu mối KSTTHC"]
+    w.close()
+    svc.close()
+
+
+def test_layout_is_remembered(qtbot, demo_service) -> None:
+    w = MainWindow(demo_service, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(760, 560)
+    w.tree.setColumnWidth(Col.CONTENT, 333)
+    w.close()
+    w2 = MainWindow(demo_service, today=TODAY)
+    qtbot.addWidget(w2)
+    assert w2.tree.columnWidth(Col.CONTENT) == 333
+    assert w2.size().width() == 760
+
+
+def test_task_model_passes_qt_model_tester(qtmodeltester, demo_service) -> None:
+    from kstthc_desktop.ui.models.task_tree import TaskFilterProxy, TaskTreeModel
+
+    model = TaskTreeModel()
+    model.set_tree(demo_service.task_tree(demo_service.current_plan().id, TODAY))
+    qtmodeltester.check(model)
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_text("ra soat")
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() > 0
+
+
+def test_task_editor_shows_parsed_deadline_and_refuses_empty_content(qtbot) -> None:
+    dlg = TaskEditorDialog(Task(plan_id=1), [], 2026)
+    qtbot.addWidget(dlg)
+    dlg.deadline.setText("Quý III năm 2026")
+    assert "30/09/2026" in dlg.parsed.text()
+    dlg.accept()
+    assert dlg.result_task is None and dlg.error.isVisibleTo(dlg)

@@ -1,0 +1,119 @@
+"""The office file: creation, pragmas, refusal of bad or foreign files, locking, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kstthc_desktop.core.errors import OfficeFileCorrupt, OfficeFileError, OfficeFileLocked, OfficeFileTooNew
+from kstthc_desktop.storage import migrations
+from kstthc_desktop.storage.office_file import OfficeFile
+
+
+def test_create_sets_wal_full_sync_and_foreign_keys(office_path: Path) -> None:
+    f = OfficeFile.open(office_path, create=True)
+    try:
+        c = f.conn
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert c.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+        assert c.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
+        assert f.quick_check() == ""
+    finally:
+        f.close()
+
+
+def test_missing_file_is_not_created_without_asking(office_path: Path) -> None:
+    with pytest.raises(OfficeFileError) as err:
+        OfficeFile.open(office_path)
+    assert "Không tìm thấy" in err.value.message
+    assert not office_path.exists()
+
+
+def test_second_open_of_same_file_is_refused(office_path: Path) -> None:
+    first = OfficeFile.open(office_path, create=True)
+    try:
+        with pytest.raises(OfficeFileLocked) as err:
+            OfficeFile.open(office_path)
+        assert "đang được mở" in err.value.message
+    finally:
+        first.close()
+    OfficeFile.open(office_path).close()  # free again once closed
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04 this is a zip, not a database", b"hello world" * 100])
+def test_non_sqlite_file_is_refused_and_left_untouched(office_path: Path, content: bytes) -> None:
+    office_path.write_bytes(content)
+    with pytest.raises(OfficeFileCorrupt):
+        OfficeFile.open(office_path)
+    assert office_path.read_bytes() == content
+
+
+def test_foreign_sqlite_database_is_refused(office_path: Path) -> None:
+    conn = sqlite3.connect(office_path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = office_path.read_bytes()
+    with pytest.raises(OfficeFileCorrupt) as err:
+        OfficeFile.open(office_path)
+    assert "không phải tệp dữ liệu KSTTHC" in err.value.message
+    assert office_path.read_bytes() == before
+
+
+def test_file_from_newer_program_is_refused_untouched(office_path: Path) -> None:
+    OfficeFile.open(office_path, create=True).close()
+    conn = sqlite3.connect(office_path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = office_path.read_bytes()
+    with pytest.raises(OfficeFileTooNew) as err:
+        OfficeFile.open(office_path)
+    assert "phiên bản mới hơn" in err.value.message
+    assert office_path.read_bytes() == before
+
+
+def test_truncated_file_is_reported_as_damaged(office_path: Path, tmp_path: Path) -> None:
+    from kstthc_desktop.services.demo import create_demo
+
+    create_demo(office_path)
+    data = office_path.read_bytes()
+    broken = tmp_path / "broken.kstthc"
+    broken.write_bytes(data[: len(data) // 3] + b"\x00" * 100)
+    with pytest.raises(OfficeFileCorrupt):
+        f = OfficeFile.open(broken)
+        f.close()
+
+
+def test_transaction_rolls_back_everything_on_error(office_path: Path) -> None:
+    f = OfficeFile.open(office_path, create=True)
+    try:
+        with pytest.raises(RuntimeError), f.transaction() as c:
+            c.execute("INSERT INTO plans (year, title) VALUES (2026, 'a')")
+            raise RuntimeError("boom")
+        assert f.conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+    finally:
+        f.close()
+
+
+def test_migration_from_older_version_backs_up_first(office_path: Path, tmp_path: Path, monkeypatch) -> None:
+    OfficeFile.open(office_path, create=True).close()
+    extra = ["CREATE TABLE extra_for_test (id INTEGER PRIMARY KEY)"]
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, extra])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+    backups = tmp_path / "bk"
+    f = OfficeFile.open(office_path, backup_dir=backups)
+    try:
+        assert f.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert f.conn.execute("SELECT count(*) FROM extra_for_test").fetchone()[0] == 0
+    finally:
+        f.close()
+    saved = list(backups.glob("*.kstthc"))
+    assert len(saved) == 1
+    old = sqlite3.connect(saved[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    old.close()

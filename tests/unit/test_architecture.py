@@ -1,0 +1,42 @@
+"""House rules that keep the layers apart (DESIGN.md §3), checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_headless_layers_do_not_import_qt() -> None:
+    code = (
+        "import sys\n"
+        "import kstthc_desktop.core.model, kstthc_desktop.core.schedule, kstthc_desktop.core.status\n"
+        "import kstthc_desktop.core.periods, kstthc_desktop.core.workdays\n"
+        "import kstthc_desktop.storage.office_file, kstthc_desktop.storage.repository\n"
+        "import kstthc_desktop.services, kstthc_desktop.services.demo, kstthc_desktop.cli\n"
+        "import kstthc_desktop.importers, kstthc_desktop.reports\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_startup_modules_do_not_load_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "import kstthc_desktop.services, kstthc_desktop.cli, kstthc_desktop.importers, kstthc_desktop.reports\n"
+        "heavy = ('openpyxl', 'reportlab', 'docx', 'python_calamine', 'holidays')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_no_sql_in_ui() -> None:
+    for path in (ROOT / "kstthc_desktop" / "ui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for needle in ("execute(", "SELECT ", "INSERT INTO", "DELETE FROM"):
+            assert needle not in text, f"{path.name} contains SQL ({needle})"
