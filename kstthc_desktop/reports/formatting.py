@@ -69,7 +69,7 @@ def document_number(number: str | int | None, doc_type_abbr: str, symbol: str) -
     sign = "-".join(part.strip() for part in (doc_type_abbr, symbol) if part and part.strip())
     text = pad_doc_number(number) if number not in (None, "") else ""
     if not text:
-        return f"Số:{_BLANK}/{sign}"
+        return f"Số: {_BLANK}/{sign}"
     if "/" in text:  # the user typed the whole "05/BC-UBND"
         return f"Số: {text}"
     return f"Số: {text}/{sign}"

@@ -66,11 +66,53 @@ def _flatten(imported, selected: set[int] | None):  # noqa: ANN001, ANN202
     return out
 
 
+def header_signature(grid, header_row: int) -> str:  # noqa: ANN001
+    """A key for 'a table laid out like this one', used to remember the officer's column choice."""
+    if not (0 <= header_row < len(grid.rows)):
+        return ""
+    return "|".join(fold(c)[:30] for c in grid.rows[header_row])
+
+
 class ImportMixin:
     """Methods of OfficeService for importing (kept in their own module for size)."""
 
     def preview_import(self, path, year=None, mapping=None, progress=None):  # noqa: ANN001, ANN201
         return preview_import(path, year, mapping, progress)
+
+    @staticmethod
+    def read_import_grids(path, progress=None):  # noqa: ANN001, ANN205
+        """Step 1 of a preview (slow, worker thread): the file as uniform grids."""
+        from ..importers import read_grids
+
+        return read_grids(path, progress)
+
+    def build_import_preview(self, grids, source_file: str, year=None, mapping=None,  # noqa: ANN001, ANN201
+                             progress=None):  # noqa: ANN001
+        """Step 2 (fast, may be repeated with a corrected mapping): recognise the plan in the grids.
+
+        Without an explicit mapping, a column choice the officer made before for a table with
+        the same header is reused.
+        """
+        from ..importers import ColumnMapping, build_plan, detect_mapping
+
+        if mapping is None:
+            remembered = self.repo.setting("import_mappings", {}) or {}
+            chosen = {}
+            for g in grids:
+                found = detect_mapping(g)
+                if found is not None:
+                    sig = header_signature(g, found[0])
+                    if sig in remembered:
+                        chosen[g.name] = ColumnMapping.from_dict(remembered[sig])
+            mapping = chosen or None
+        return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress)
+
+    def remember_import_mapping(self, grid, mapping) -> None:  # noqa: ANN001
+        remembered = dict(self.repo.setting("import_mappings", {}) or {})
+        sig = header_signature(grid, mapping.header_row)
+        if sig:
+            remembered[sig] = mapping.to_dict()
+            self.set_setting("import_mappings", remembered)
 
     def _target_plan(self, imported) -> Plan | None:  # noqa: ANN001
         for plan in self.repo.plans():

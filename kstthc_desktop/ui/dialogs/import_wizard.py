@@ -1,0 +1,409 @@
+"""Import wizard: choose file → read off the GUI thread → preview, fix columns, choose tasks → confirm.
+
+Nothing is written to the office file until the officer confirms; the service backs up first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import CommuneRole
+from ..errors import show_error
+from ..tasks import BackgroundTask
+
+FILTER = "Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Tất cả (*)"
+ROLE_TITLES = {"number": "STT", "content": "Nội dung", "lead": "Chủ trì", "coordinating": "Phối hợp",
+               "deadline": "Thời gian", "products": "Sản phẩm", "field": "Lĩnh vực", "notes": "Ghi chú"}
+
+
+class ImportWizard(QDialog):
+    def __init__(self, service, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle(self.tr("Import the superior plan"))
+        self.resize(1100, 700)
+        self.grids: list = []
+        self.imported = None
+        self.result = None
+        self._job: BackgroundTask | None = None
+        self._items: list[tuple[QTreeWidgetItem, object]] = []
+
+        lay = QVBoxLayout(self)
+        self.pages = QStackedWidget()
+        lay.addWidget(self.pages)
+        self.pages.addWidget(self._file_page())
+        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self._confirm_page())
+        row = QHBoxLayout()
+        self.back_btn = QPushButton(self.tr("< Back"))
+        self.next_btn = QPushButton(self.tr("Next >"))
+        self.next_btn.setDefault(True)
+        self.cancel_btn = QPushButton(self.tr("Cancel"))
+        row.addStretch(1)
+        for b in (self.back_btn, self.next_btn, self.cancel_btn):
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.back_btn.clicked.connect(self.back)
+        self.next_btn.clicked.connect(self.next)
+        self.cancel_btn.clicked.connect(self.reject)
+        self._update_buttons()
+
+    # --- pages ---------------------------------------------------------------------------
+    def _file_page(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        intro = QLabel(self.tr("Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word "
+                               ".docx). The program reads its table; nothing is saved until you confirm."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.textChanged.connect(lambda _: self._update_buttons())
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        row.addWidget(self.path_edit)
+        row.addWidget(browse)
+        form.addRow(self.tr("File"), row)
+        self.year = QSpinBox()
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(self.tr("from the file"))
+        self.year.setValue(0)
+        form.addRow(self.tr("Plan year"), self.year)
+        lay.addLayout(form)
+        self.file_error = QLabel()
+        self.file_error.setWordWrap(True)
+        self.file_error.setStyleSheet("color: #c62828;")
+        lay.addWidget(self.file_error)
+        lay.addStretch(1)
+        return w
+
+    def _preview_page(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.only_mine_btn = QPushButton(self.tr("Keep only tasks that concern this office"))
+        self.only_mine_btn.clicked.connect(self.keep_only_mine)
+        self.all_btn = QPushButton(self.tr("Keep all"))
+        self.all_btn.clicked.connect(lambda: self._check_all(True))
+        self.none_btn = QPushButton(self.tr("Keep none"))
+        self.none_btn.clicked.connect(lambda: self._check_all(False))
+        for b in (self.only_mine_btn, self.all_btn, self.none_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("No."), self.tr("Task"), self.tr("Lead"), self.tr("Coordinating"),
+                                   self.tr("Deadline (as written)"), self.tr("Due"), self.tr("This office"),
+                                   self.tr("Source row")])
+        self.tree.setColumnWidth(0, 90)
+        self.tree.setColumnWidth(1, 380)
+        self.tree.setColumnWidth(2, 150)
+        self.tree.setColumnWidth(3, 150)
+        self.tree.setColumnWidth(4, 160)
+        self.tree.itemChanged.connect(lambda *_: self._update_counts())
+        split.addWidget(self.tree)
+        bottom = QWidget()
+        bl = QHBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        wbox = QGroupBox(self.tr("Warnings"))
+        wl = QVBoxLayout(wbox)
+        self.warnings = QListWidget()
+        self.warnings.setWordWrap(True)
+        wl.addWidget(self.warnings)
+        bl.addWidget(wbox, 3)
+        mbox = QGroupBox(self.tr("Columns (fix them if the program guessed wrong)"))
+        self.mapping_form = QFormLayout(mbox)
+        self.table_choice = QComboBox()
+        self.table_choice.currentIndexChanged.connect(self._show_mapping)
+        self.mapping_form.addRow(self.tr("Table"), self.table_choice)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(0, 30)
+        self.mapping_form.addRow(self.tr("Header ends at row"), self.header_row)
+        self.role_boxes: dict[str, QComboBox] = {}
+        for role, title in ROLE_TITLES.items():
+            box = QComboBox()
+            self.role_boxes[role] = box
+            self.mapping_form.addRow(title, box)
+        self.apply_mapping_btn = QPushButton(self.tr("Read again with these columns"))
+        self.apply_mapping_btn.clicked.connect(self.apply_mapping)
+        self.mapping_form.addRow(self.apply_mapping_btn)
+        bl.addWidget(mbox, 2)
+        split.addWidget(bottom)
+        split.setSizes([430, 200])
+        lay.addWidget(split)
+        return w
+
+    def _confirm_page(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.confirm_text)
+        self.diff_list = QListWidget()
+        lay.addWidget(self.diff_list)
+        return w
+
+    # --- navigation ----------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        page = self.pages.currentIndex()
+        self.back_btn.setEnabled(page > 0)
+        busy = self._job is not None and self._job.running
+        if page == 0:
+            self.next_btn.setText(self.tr("Read the file >"))
+            self.next_btn.setEnabled(bool(self.path_edit.text().strip()) and not busy)
+        elif page == 1:
+            self.next_btn.setText(self.tr("Next >"))
+            self.next_btn.setEnabled(self._checked_count() > 0 and not busy)
+        else:
+            self.next_btn.setText(self.tr("Import"))
+            self.next_btn.setEnabled(not busy)
+
+    def browse(self) -> None:
+        start = QSettings().value("import/last_dir", str(Path.home()))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start), FILTER)
+        if name:
+            self.path_edit.setText(name)
+            QSettings().setValue("import/last_dir", str(Path(name).parent))
+
+    def back(self) -> None:
+        self.pages.setCurrentIndex(max(0, self.pages.currentIndex() - 1))
+        self._update_buttons()
+
+    def next(self) -> None:
+        page = self.pages.currentIndex()
+        if page == 0:
+            self.read_file()
+        elif page == 1:
+            self.show_confirm()
+        else:
+            self.confirm()
+
+    # --- reading -------------------------------------------------------------------------
+    def read_file(self) -> None:
+        path = self.path_edit.text().strip()
+        year = self.year.value() or None
+        service = self.service
+        self.file_error.clear()
+
+        def job(progress):  # noqa: ANN001, ANN202
+            grids = service.read_import_grids(path, progress)
+            return grids, service.build_import_preview(grids, path, year=year, progress=progress)
+
+        def done(result: tuple) -> None:
+            self.grids, imported = result
+            self._show_preview(imported)
+            self.pages.setCurrentIndex(1)
+            self._update_buttons()
+
+        def failed(exc: BaseException) -> None:
+            self.file_error.setText(str(exc))
+            show_error(self, exc)
+            self._update_buttons()
+
+        self._start(self.tr("Reading the plan…"), job, done, failed)
+
+    def _start(self, title: str, job, done, failed) -> None:  # noqa: ANN001
+        self._job = BackgroundTask(self, title, job)
+        self._job.done.connect(done)
+        self._job.error.connect(failed)
+        self._job.cancelled.connect(self._update_buttons)
+        self._job.start()
+        self._update_buttons()
+
+    def apply_mapping(self) -> None:
+        from ...importers import ColumnMapping
+
+        grid = self._current_grid()
+        if grid is None:
+            return
+        columns = {role: box.currentData() for role, box in self.role_boxes.items() if box.currentData() is not None}
+        mapping = ColumnMapping(columns=columns, header_row=self.header_row.value() - 1, sheet=grid.name)
+        self._override = (grid, mapping)
+        path, year, grids, service = self.path_edit.text().strip(), self.year.value() or None, self.grids, self.service
+
+        def job(progress):  # noqa: ANN001, ANN202
+            return service.build_import_preview(grids, path, year=year, mapping={grid.name: mapping},
+                                                progress=progress)
+
+        self._start(self.tr("Reading again…"), job, self._show_preview, lambda exc: show_error(self, exc))
+
+    # --- preview -------------------------------------------------------------------------
+    def _show_preview(self, imported) -> None:  # noqa: ANN001
+        self.imported = imported
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items = []
+        for sec in [*imported.sections, *imported.appendices]:
+            top = QTreeWidgetItem([sec.number, sec.title])
+            f = top.font(1)
+            f.setBold(True)
+            top.setFont(0, f)
+            top.setFont(1, f)
+            top.setFirstColumnSpanned(False)
+            self.tree.addTopLevelItem(top)
+            self._add_tasks(top, sec.tasks)
+            top.setExpanded(True)
+        self.tree.blockSignals(False)
+        self.warnings.clear()
+        for w in imported.warnings:
+            where = f"{w.sheet}" + (f", dòng {w.row}" if w.row else "")
+            self.warnings.addItem(f"{where}: {w.message}")
+        self.table_choice.blockSignals(True)
+        self.table_choice.clear()
+        for g in self.grids:
+            if g.name in imported.mapping:
+                self.table_choice.addItem(g.name, g.name)
+        self.table_choice.blockSignals(False)
+        self._show_mapping()
+        self._update_counts()
+
+    def _add_tasks(self, parent: QTreeWidgetItem, tasks: list) -> None:
+        for t in tasks:
+            due = t.schedule.due.strftime("%d/%m/%Y") if t.schedule and t.schedule.due else ""
+            role = {CommuneRole.LEAD: self.tr("leads"), CommuneRole.COORDINATING: self.tr("coordinates")}.get(
+                t.commune_role, "")
+            item = QTreeWidgetItem([t.number, t.content.split("\n")[0], "; ".join(t.lead),
+                                    "; ".join(t.coordinating), t.deadline_text, due, role,
+                                    f"{t.source_sheet}:{t.source_row}" if t.source_row else ""])
+            item.setToolTip(1, t.content)
+            if t.schedule and t.schedule.warnings:
+                item.setToolTip(4, "\n".join(t.schedule.warnings))
+                item.setText(4, "⚠ " + t.deadline_text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked)
+            parent.addChild(item)
+            self._items.append((item, t))
+            self._add_tasks(item, t.children)
+            item.setExpanded(True)
+
+    def _current_grid(self):  # noqa: ANN202
+        name = self.table_choice.currentData()
+        return next((g for g in self.grids if g.name == name), None)
+
+    def _show_mapping(self) -> None:
+        grid = self._current_grid()
+        if grid is None or self.imported is None:
+            return
+        mapping = self.imported.mapping.get(grid.name)
+        header = grid.rows[mapping.header_row] if mapping and 0 <= mapping.header_row < len(grid.rows) else []
+        width = max((len(r) for r in grid.rows[:40]), default=0)
+        for role, box in self.role_boxes.items():
+            box.clear()
+            box.addItem(self.tr("(none)"), None)
+            for c in range(width):
+                title = header[c].replace("\n", " ")[:40] if c < len(header) else ""
+                box.addItem(f"{self.tr('Column')} {c + 1}" + (f": {title}" if title else ""), c)
+            current = mapping.columns.get(role) if mapping else None
+            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
+        self.header_row.setValue((mapping.header_row + 1) if mapping else 0)
+
+    def _checked_count(self) -> int:
+        return sum(1 for item, _ in self._items if item.checkState(0) == Qt.CheckState.Checked)
+
+    def _update_counts(self) -> None:
+        if self.imported is None:
+            return
+        total = len(self._items)
+        mine = sum(1 for _, t in self._items if t.commune_role != CommuneRole.NONE)
+        self.summary.setText(self.tr("%1 — %2 tasks read, %3 concern this office, %4 chosen, %5 warnings.")
+                             .replace("%1", self.imported.title or Path(self.imported.source_file).name)
+                             .replace("%2", str(total)).replace("%3", str(mine))
+                             .replace("%4", str(self._checked_count()))
+                             .replace("%5", str(len(self.imported.warnings))))
+        self._update_buttons()
+
+    def _check_all(self, on: bool) -> None:
+        self.tree.blockSignals(True)
+        for item, _ in self._items:
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.tree.blockSignals(False)
+        self._update_counts()
+
+    def keep_only_mine(self) -> None:
+        """Keep tasks where this office leads or coordinates, plus their parents for context."""
+        self.tree.blockSignals(True)
+        keep: set[int] = set()
+        for item, t in self._items:
+            if t.commune_role != CommuneRole.NONE:
+                node = item
+                while node is not None:
+                    keep.add(id(node))
+                    node = node.parent()
+        for item, _ in self._items:
+            item.setCheckState(0, Qt.CheckState.Checked if id(item) in keep else Qt.CheckState.Unchecked)
+        self.tree.blockSignals(False)
+        self._update_counts()
+
+    def selected_indices(self) -> set[int]:
+        return {i for i, (item, _) in enumerate(self._items) if item.checkState(0) == Qt.CheckState.Checked}
+
+    # --- confirm -------------------------------------------------------------------------
+    def show_confirm(self) -> None:
+        try:
+            diff = self.service.diff_import(self.imported, self.selected_indices())
+        except Exception as exc:  # noqa: BLE001 - shown, never swallowed
+            show_error(self, exc)
+            return
+        self.diff_list.clear()
+        for label, items in ((self.tr("New"), diff.added), (self.tr("Changed"), diff.changed),
+                             (self.tr("No longer in the plan"), diff.removed)):
+            for text in items:
+                self.diff_list.addItem(f"{label}: {text}")
+        self.confirm_text.setText(
+            self.tr("<b>Ready to import.</b> %1 new, %2 changed, %3 no longer in the superior plan "
+                    "(kept if they have progress or evidence). A backup is taken first; you can undo "
+                    "the import with Ctrl+Z.")
+            .replace("%1", str(len(diff.added))).replace("%2", str(len(diff.changed)))
+            .replace("%3", str(len(diff.removed))))
+        self.pages.setCurrentIndex(2)
+        self._update_buttons()
+
+    def confirm(self) -> None:
+        try:
+            if getattr(self, "_override", None):
+                self.service.remember_import_mapping(*self._override)
+            self.result = self.service.apply_import(self.imported, self.selected_indices())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self._job is not None and self._job.running:
+            return  # the progress dialog's Cancel stops the job first
+        super().reject()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, service, path: str | None = None):  # noqa: ANN001, ANN206
+        dlg = cls(service, parent)
+        if path:
+            dlg.path_edit.setText(path)
+        dlg.exec()
+        return dlg.result
