@@ -77,6 +77,8 @@ _YEAR = re.compile(
     r"|\b(?:trong|cuoi)\s+nam\b(?!\s*\d)|\bnam nay\b"
 )
 
+_LOOKBACK = 40  # characters before an expression that may qualify it ("xong trước", "bắt đầu từ")
+_MAX_CHARS = 1000  # a deadline is a phrase; a whole paragraph pasted in a cell is read in part
 _RANGE_GAP = re.compile(r"^\s*[,;]?\s*(?:den|toi|cho den|-|~)\s*(?:het\s*)?(?:ngay\s*)?$")
 _BEFORE = re.compile(r"\btruoc\s*(?:ngay\s*)?$")
 _UNTIL = re.compile(r"\b(?:den|toi|het|cham nhat|truoc het|han)\s*(?:ngay\s*)?$")
@@ -197,8 +199,11 @@ class _Scanner:
 
     def take(self, pattern: re.Pattern[str], accept=None) -> list[re.Match[str]]:
         found = [m for m in pattern.finditer(self.s) if accept is None or accept(m)]
-        for m in found:
-            self.s = self.s[: m.start()] + " " * (m.end() - m.start()) + self.s[m.end():]
+        if found:
+            chars = list(self.s)
+            for m in found:
+                chars[m.start(): m.end()] = " " * (m.end() - m.start())
+            self.s = "".join(chars)
         return found
 
     def blank_from(self, pos: int) -> None:
@@ -218,7 +223,7 @@ def _tokens(sc: _Scanner) -> list[_Tok]:
         toks.append(_Tok("day", [(int(m["d"]), int(m["m"]))], _int_year(m["y"]), m.start(), m.end(), m[0]))
 
     def date_ok(m: re.Match[str]) -> bool:
-        return not _NOT_A_DATE_BEFORE.search(sc.s[: m.start()])
+        return not _NOT_A_DATE_BEFORE.search(sc.s[max(0, m.start() - _LOOKBACK): m.start()])
 
     for m in sc.take(_NUM_DATE, date_ok):
         toks.append(_Tok("day", [(int(m["d"]), int(m["m"]))], _int_year(m["y"]), m.start(), m.end(), m[0]))
@@ -289,19 +294,20 @@ def _invalid_message(tok: _Tok, year: int) -> str:
 
 def _resolve_years(toks: list[_Tok], default_year: int) -> tuple[list[int], bool]:
     """Year of each token: its own, else the next written one, else the previous, else default."""
+    following: list[int | None] = [None] * len(toks)
+    nxt: int | None = None
+    for i in range(len(toks) - 1, -1, -1):
+        following[i] = nxt = toks[i].year if toks[i].year is not None else nxt
     years: list[int] = []
     used_default = False
+    prv: int | None = None
     for i, t in enumerate(toks):
-        if t.year is not None:
-            years.append(t.year)
-            continue
-        nxt = next((u.year for u in toks[i + 1:] if u.year is not None), None)
-        prv = next((u.year for u in reversed(toks[:i]) if u.year is not None), None)
-        y = nxt if nxt is not None else prv
+        y = following[i] if following[i] is not None else prv
         if y is None:
             y = default_year
             used_default = True
         years.append(y)
+        prv = t.year if t.year is not None else prv
     return years, used_default
 
 
@@ -357,7 +363,7 @@ def _parse_part(s: str, default_year: int) -> _Part:
                 items.append(_Item(K.RANGE.value, start, end, tok.pos))
                 i += 2
                 continue
-        prefix = s[: tok.pos]
+        prefix = s[max(0, tok.pos - _LOOKBACK): tok.pos]
         before, until, since = (bool(r.search(prefix)) for r in (_BEFORE, _UNTIL, _FROM))
         for start, end, is_range in ivs:
             if is_range:
@@ -492,13 +498,23 @@ def parse_schedule(text: str, year: int | None = None) -> Schedule:
     except Exception:  # the contract is "never raise": a bug here must not block an import
         log.exception("parse_schedule failed on %r", raw)
         return Schedule(text=raw, kinds=(K.UNKNOWN.value,),
-                        warnings=(f"Không hiểu thời hạn: '{raw.strip()}'. Hãy nhập hạn bằng tay.",))
+                        warnings=(_not_understood(raw),))
+
+
+def _not_understood(raw: str) -> str:
+    shown = " ".join(raw.split())
+    if len(shown) > 80:
+        shown = shown[:79] + "…"
+    return f"Không hiểu thời hạn: '{shown}'. Hãy nhập hạn bằng tay."
 
 
 def _parse(raw: str, plan_year: int | None) -> Schedule:
     s = _normalise(raw)
     if not s:
         return Schedule(text=raw, kinds=(K.UNKNOWN.value,), warnings=("Chưa có thời hạn.",))
+    too_long = len(s) > _MAX_CHARS
+    if too_long:
+        s = s[:_MAX_CHARS]
     if plan_year is not None and not 1900 <= plan_year <= 2200:
         plan_year = None
     default_year = plan_year or _first_written_year(s) or date.today().year
@@ -522,6 +538,8 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
     kinds = _dedupe(kinds)
 
     warnings: list[str] = []
+    if too_long:
+        warnings.append(f"Thời hạn quá dài; chỉ đọc {_MAX_CHARS} ký tự đầu.")
     for p in [main, *extras]:
         warnings += p.warnings
 
@@ -533,7 +551,7 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
         warnings.append(f"Chưa biết năm của kế hoạch; tạm dùng năm {default_year}.")
 
     if not kinds:
-        warnings.append(f"Không hiểu thời hạn: '{' '.join(raw.split())}'. Hãy nhập hạn bằng tay.")
+        warnings.append(_not_understood(raw))
         return Schedule(text=raw, kinds=(K.UNKNOWN.value,), warnings=tuple(_dedupe(warnings)))
 
     by_due: dict[date, date] = {}

@@ -571,7 +571,9 @@ def _docx_table(tbl: Any, document: Any) -> tuple[list[list[str]], list[Span], _
                 origin[2] = r
                 text = rows[origin[0]][origin[1]] if origin[1] < len(rows[origin[0]]) else ""
             else:
-                open_vertical.pop(col, None)
+                closed = open_vertical.pop(col, None)
+                if closed is not None:
+                    _close_vertical(closed, spans)
                 text = log.text(_docx_cell_text(tc, document), r + 1)
                 if vmerge == "restart":
                     open_vertical[col] = [r, col, r, col + span - 1]

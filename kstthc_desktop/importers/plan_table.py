@@ -513,7 +513,7 @@ class _PlanBuilder:
                 continue
             first_text = cells.origins[0][1]
             appendix_title = len(cells.origins) == 1 and fold(first_text).startswith("phu luc")
-            if appendix_title or ("number" not in cells.fresh and _STOP.match(fold(first_text))):
+            if appendix_title or _STOP.match(fold(first_text)):
                 # "Ghi chú:", "Nơi nhận:", a signature or the next appendix's title: the table ends.
                 stopped_at = r
                 title_lines = first_text.split("\n") if appendix_title else []
@@ -665,7 +665,7 @@ class _PlanBuilder:
             task = self.new_task(segment, cells, number.text, content)
             self.place_numbered(task, number, segment)
             return
-        target = self.state.last
+        target = self.bullet_owner(number)
         if target is None:
             task = self.new_task(segment, cells, number.text, content)
             self.place_numbered(task, number, segment)
@@ -674,6 +674,13 @@ class _PlanBuilder:
         if not content:
             return
         target.content = _join(target.content, f"{number.text} {content}", force_newline=True)
+
+    def bullet_owner(self, number: _Number) -> ImportedTask | None:
+        """The task a bullet line belongs to: the numbered task above ("+" may sit under a "-")."""
+        for task, key in reversed(self.state.stack):
+            if key is None or key.kind != "bullet" or (number.text == "+" and key.text == "-"):
+                return task
+        return self.state.last
 
     def add_unnumbered(self, segment: _Segment, cells: _Cells, content: str, carries: bool) -> None:
         grid = segment.grid

@@ -74,6 +74,27 @@ class ReportMixin:
         return _atomic_render(out, lambda tmp: (render_plan_pdf(content, tmp) if out.suffix.lower() == ".pdf"
                                                 else render_plan_docx(content, tmp)))
 
+    def report_draft(self, period_code: str) -> dict:
+        """What the officer typed for this period's report (kept so nothing typed is lost)."""
+        draft = self.repo.setting(f"report_draft:{period_code}", None)
+        if draft:
+            return draft
+        return {"statistics_rows": self.carried_statistics(period_code)}
+
+    def save_report_draft(self, period_code: str, draft: dict) -> None:
+        self.set_setting(f"report_draft:{period_code}", draft)
+
+    def carried_statistics(self, period_code: str) -> list[dict]:
+        """Form 06a rows for a new period: the last issued report's pending dossiers carried over."""
+        from ..reports.forms import carry_over
+
+        plan = self.current_plan()
+        if plan is None:
+            return []
+        issued = [r for r in self.repo.reports(plan.id) if r.issued and r.period != period_code
+                  and r.statistics.get("rows")]
+        return carry_over(issued[-1].statistics["rows"]) if issued else []
+
     def reports(self) -> list[Report]:
         plan = self.current_plan()
         return self.repo.reports(plan.id) if plan else []

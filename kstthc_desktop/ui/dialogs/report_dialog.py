@@ -1,0 +1,419 @@
+"""The periodic report: choose the period, edit the drafted parts and form 06a, see the pages live,
+export PDF/Word, print, and issue (freeze) it. Rendering runs off the GUI thread."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import show_error
+from ..tasks import BackgroundTask
+
+
+class ReportDialog(QDialog):
+    def __init__(self, service, today: date, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        from ...core.periods import current_period, periods_of_year
+        from ...reports.content import SECTION_KEYS
+        from ...reports.forms import FORM_06A, count_keys
+
+        self.service = service
+        self.today = today
+        self.setWindowTitle(self.tr("Periodic report"))
+        self.resize(1250, 820)
+        self._tmp = Path(tempfile.mkdtemp(prefix="kstthc-report-"))
+        self._job: BackgroundTask | None = None
+        self._pending = False
+        self._loading = False
+        self.content = None
+        self._keys = list(SECTION_KEYS)
+        self._count_keys = count_keys(FORM_06A)
+
+        plan = service.current_plan()
+        office = service.office()
+        year = plan.year if plan else today.year
+        split = QSplitter(Qt.Orientation.Horizontal)
+        outer = QVBoxLayout(self)
+        outer.addWidget(split)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        form = QFormLayout()
+        self.period = QComboBox()
+        for p in periods_of_year(year):
+            self.period.addItem(p.label, p.code)
+        current = current_period(today)
+        self.period.setCurrentIndex(max(0, self.period.findData(current.code)))
+        self.window_label = QLabel()
+        self.window_label.setWordWrap(True)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("e.g. 05 (left blank: filled in by hand)"))
+        self.on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("dd/MM/yyyy")
+        self.recipients = QPlainTextEdit("\n".join(office.recipients if office else []))
+        self.recipients.setFixedHeight(80)
+        self.recipients.setTabChangesFocus(True)
+        form.addRow(self.tr("Period"), self.period)
+        form.addRow("", self.window_label)
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Date"), self.on)
+        form.addRow(self.tr("Recipients (Nơi nhận)"), self.recipients)
+        ll.addLayout(form)
+
+        self.tabs = QTabWidget()
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for key, title in SECTION_KEYS.items():
+            page = QWidget()
+            pl = QVBoxLayout(page)
+            ed = QPlainTextEdit()
+            ed.setTabChangesFocus(True)
+            ed.textChanged.connect(self._schedule_preview)
+            reset = QPushButton(self.tr("Restore the program's draft"))
+            reset.clicked.connect(lambda _=False, k=key: self._restore_draft(k))
+            pl.addWidget(ed)
+            pl.addWidget(reset, 0, Qt.AlignmentFlag.AlignRight)
+            self.editors[key] = ed
+            self.tabs.addTab(page, title.split(" ", 1)[-1] if title[0].isdigit() else title)
+        stats_page = QWidget()
+        sl = QVBoxLayout(stats_page)
+        sl.addWidget(QLabel(self.tr("Form 06a: dossiers per field. Column (6) is carried over from the last "
+                                    "issued report.")))
+        self.stats = QTableWidget(0, 1 + len(self._count_keys))
+        self.stats.setHorizontalHeaderLabels([self.tr("Field")] + [f"({k[1:]})" for k in self._count_keys])
+        self.stats.itemChanged.connect(self._on_stats_changed)
+        sl.addWidget(self.stats)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add row"))
+        add.clicked.connect(self._add_stats_row)
+        remove = QPushButton(self.tr("Remove row"))
+        remove.clicked.connect(lambda: self.stats.removeRow(self.stats.currentRow()))
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        sl.addLayout(row)
+        self.stats_problems = QLabel()
+        self.stats_problems.setWordWrap(True)
+        self.stats_problems.setStyleSheet("color: #c62828;")
+        sl.addWidget(self.stats_problems)
+        self.tabs.addTab(stats_page, self.tr("Form 06a"))
+        ll.addWidget(self.tabs)
+
+        buttons = QHBoxLayout()
+        self.pdf_btn = QPushButton(self.tr("Export PDF…"))
+        self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
+        self.docx_btn = QPushButton(self.tr("Export Word…"))
+        self.docx_btn.clicked.connect(lambda: self.export("docx"))
+        self.print_btn = QPushButton(self.tr("Print…"))
+        self.print_btn.clicked.connect(self.print_report)
+        self.issue_btn = QPushButton(self.tr("Issue (freeze)…"))
+        self.issue_btn.clicked.connect(self.issue)
+        self.close_btn = QPushButton(self.tr("Close"))
+        self.close_btn.clicked.connect(self.accept)
+        for b in (self.pdf_btn, self.docx_btn, self.print_btn, self.issue_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_btn)
+        ll.addLayout(buttons)
+        self.issued_label = QLabel()
+        self.issued_label.setWordWrap(True)
+        ll.addWidget(self.issued_label)
+        split.addWidget(left)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        self.preview_status = QLabel(self.tr("Preview"))
+        rl.addWidget(self.preview_status)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.pages_host = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages_host)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setWidget(self.pages_host)
+        rl.addWidget(self.scroll)
+        split.addWidget(right)
+        split.setSizes([620, 630])
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(700)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.period.currentIndexChanged.connect(self._load_period)
+        self.number.textChanged.connect(self._schedule_preview)
+        self.on.dateChanged.connect(self._schedule_preview)
+        self.recipients.textChanged.connect(self._schedule_preview)
+        self._load_period()
+
+    # --- state ---------------------------------------------------------------------------
+    def period_code(self) -> str:
+        return self.period.currentData()
+
+    def overrides(self) -> dict[str, str]:
+        """Only the parts the officer changed; the rest follows the data."""
+        if self.content is None:
+            return {}
+        out = {}
+        for key, ed in self.editors.items():
+            text = ed.toPlainText().strip()
+            if text and text != (self.content.drafts.get(key) or "").strip():
+                out[key] = text
+        return out
+
+    def statistics_rows(self) -> list[dict]:
+        rows = []
+        for r in range(self.stats.rowCount()):
+            label = self.stats.item(r, 0)
+            row: dict = {"field": label.text().strip() if label else ""}
+            for c, key in enumerate(self._count_keys, start=1):
+                item = self.stats.item(r, c)
+                text = item.text().strip() if item else ""
+                row[key] = int(text) if text.isdigit() else 0
+            if row["field"] or any(row[k] for k in self._count_keys):
+                rows.append(row)
+        return rows
+
+    def recipient_lines(self) -> list[str]:
+        return [x.strip(" -;") for x in self.recipients.toPlainText().split("\n") if x.strip(" -;")]
+
+    def on_date(self) -> date:
+        q = self.on.date()
+        return date(q.year(), q.month(), q.day())
+
+    def _load_period(self) -> None:
+        from ...core.periods import parse_period
+
+        self._loading = True
+        code = self.period_code()
+        period = parse_period(code)
+        self.window_label.setText(period.window_text)
+        draft = self.service.report_draft(code)
+        self._set_stats(draft.get("statistics_rows") or [])
+        if draft.get("number"):
+            self.number.setText(draft["number"])
+        self._saved_overrides = draft.get("overrides", {})
+        self.content = None
+        try:
+            self.content = self._build_content()
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+        if self.content is not None:
+            for key, ed in self.editors.items():
+                ed.blockSignals(True)
+                ed.setPlainText(self._saved_overrides.get(key) or self.content.sections.get(key, ""))
+                ed.blockSignals(False)
+        issued = [r for r in self.service.reports() if r.period == code and r.issued]
+        self.issued_label.setText(
+            self.tr("Issued on %1 (number %2). Issued reports are kept unchanged in the data file.")
+            .replace("%1", issued[-1].issued_at.replace("T", " ")).replace("%2", issued[-1].number or "—")
+            if issued else "")
+        self._loading = False
+        self.refresh_preview()
+
+    def _set_stats(self, rows: list[dict]) -> None:
+        self.stats.blockSignals(True)
+        self.stats.setRowCount(0)
+        for row in rows:
+            self._add_stats_row(row)
+        self.stats.blockSignals(False)
+
+    def _add_stats_row(self, row: dict | None = None) -> None:
+        row = row or {}
+        r = self.stats.rowCount()
+        self.stats.insertRow(r)
+        self.stats.setItem(r, 0, QTableWidgetItem(str(row.get("field", ""))))
+        for c, key in enumerate(self._count_keys, start=1):
+            value = row.get(key)
+            self.stats.setItem(r, c, QTableWidgetItem("" if value in (None, "") else str(value)))
+
+    def _on_stats_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() > 0 and item.text().strip() and not item.text().strip().isdigit():
+            self.stats_problems.setText(self.tr("Column %1, row %2: type a whole number of dossiers.")
+                                        .replace("%1", f"({self._count_keys[item.column() - 1][1:]})")
+                                        .replace("%2", str(item.row() + 1)))
+            return
+        from ...reports.forms import FORM_06A, validate
+
+        self.stats_problems.setText("\n".join(validate(FORM_06A, self.statistics_rows())))
+        self._schedule_preview()
+
+    def _restore_draft(self, key: str) -> None:
+        if self.content is not None:
+            self.editors[key].setPlainText(self.content.drafts.get(key, ""))
+
+    def _save_draft(self) -> None:
+        try:
+            self.service.save_report_draft(self.period_code(), {
+                "number": self.number.text().strip(), "overrides": self.overrides(),
+                "statistics_rows": self.statistics_rows()})
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+
+    def _build_content(self):  # noqa: ANN202
+        return self.service.report_content(
+            self.period_code(), number=self.number.text().strip(), on=self.on_date(),
+            statistics_rows=self.statistics_rows(), overrides=self.overrides() or self._saved_overrides,
+            recipients=self.recipient_lines())
+
+    # --- preview -------------------------------------------------------------------------
+    def _schedule_preview(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def refresh_preview(self) -> None:
+        """Build content on the GUI thread (fast reads), render and rasterise on a worker."""
+        if self._job is not None and self._job.running:
+            self._pending = True
+            return
+        try:
+            previous = self.content
+            self.content = self._build_content() if previous is not None else self._build_content()
+        except Exception as exc:  # noqa: BLE001
+            self.preview_status.setText(str(exc))
+            return
+        self._save_draft()
+        content, service, target = self.content, self.service, self._tmp / "xem-truoc.pdf"
+
+        def job(progress):  # noqa: ANN001, ANN202
+            from ...reports.preview import page_images
+
+            service.render_report(content, target, progress)
+            return page_images(target, dpi=60)
+
+        self.preview_status.setText(self.tr("Updating the preview…"))
+        self._job = BackgroundTask(self, self.tr("Preparing the report"), job, delay_ms=1500)
+        self._job.done.connect(self._show_pages)
+        self._job.error.connect(lambda exc: (self.preview_status.setText(str(exc)), self._after_job()))
+        self._job.cancelled.connect(self._after_job)
+        self._job.start()
+
+    def _after_job(self) -> None:
+        if self._pending:
+            self._pending = False
+            QTimer.singleShot(0, self.refresh_preview)
+
+    def _show_pages(self, images: list[bytes]) -> None:
+        while self.pages_layout.count():
+            w = self.pages_layout.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for png in images:
+            pix = QPixmap()
+            pix.loadFromData(png)
+            label = QLabel()
+            label.setPixmap(pix)
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            self.pages_layout.addWidget(label)
+        self.page_count = len(images)
+        self.preview_status.setText(self.tr("Preview: %1 pages").replace("%1", str(len(images))))
+        self._after_job()
+
+    # --- output --------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        name = f"bao-cao-{self.period_code()}.{kind}"
+        start = Path(str(QSettings().value("report/last_dir", str(Path.home())))) / name
+        filt = "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), str(start), filt)
+        if target:
+            QSettings().setValue("report/last_dir", str(Path(target).parent))
+            self.export_to(target)
+
+    def export_to(self, target: str) -> BackgroundTask:
+        content, service = self._build_content(), self.service
+        task = BackgroundTask(self, self.tr("Writing the report…"),
+                              lambda progress: service.render_report(content, target, progress))
+        task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
+        task.error.connect(lambda exc: show_error(self, exc))
+        self._export_job = task
+        task.start()
+        return task
+
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            from PySide6.QtGui import QPainter
+
+            from ...reports.preview import page_images
+
+            pdf = self.service.render_report(self._build_content(), self._tmp / "in.pdf")
+            painter = QPainter(printer)
+            for i, png in enumerate(page_images(pdf, dpi=200)):
+                if i:
+                    printer.newPage()
+                pix = QPixmap()
+                pix.loadFromData(png)
+                rect = painter.viewport()
+                size = pix.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawPixmap(0, 0, size.width(), size.height(), pix)
+            painter.end()
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+
+    def issue(self) -> None:
+        number = self.number.text().strip()
+        if not number:
+            QMessageBox.information(self, self.tr("Issue the report"),
+                                    self.tr("Type the report's number first (the number given by the clerk)."))
+            self.number.setFocus()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Issue the report"),
+            self.tr("Issuing freezes this report: its text and PDF are kept unchanged in the data file and "
+                    "cannot be edited afterwards. Issue it now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.issue_now()
+
+    def issue_now(self) -> int | None:
+        try:
+            rid, changes = self.service.issue_report(
+                self.period_code(), self.number.text().strip(), self.on_date(), overrides=self.overrides(),
+                statistics_rows=self.statistics_rows(), recipients=self.recipient_lines())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        self._load_period()
+        return rid
+
+    def open_issued(self, report_id: int) -> None:
+        path = self._tmp / f"bao-cao-da-ban-hanh-{report_id}.pdf"
+        path.write_bytes(self.service.issued_pdf(report_id))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def done(self, result: int) -> None:
+        if self._job is not None and self._job.running:
+            self._job._progress.cancel()
+        self._save_draft()
+        super().done(result)
+
+    @classmethod
+    def run(cls, parent: QWidget | None, service, today: date) -> None:  # noqa: ANN001
+        dlg = cls(service, today, parent)
+        dlg.exec()
