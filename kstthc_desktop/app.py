@@ -49,6 +49,7 @@ def demo_path() -> Path:
 
 def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001, ANN201
     """Open the office file; on failure offer another file or a backup. None if the user gives up."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from .services import OfficeService
@@ -60,9 +61,9 @@ def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001
         except KstthcError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
             box.setInformativeText(exc.hint)
-            choose = box.addButton(QMessageBox.tr("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+            choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
             backups = list_backups(default_backup_dir(path), path.stem) if isinstance(exc, OfficeFileCorrupt) else []
-            restore = box.addButton(QMessageBox.tr("Restore the newest backup"),
+            restore = box.addButton(QCoreApplication.translate("App", "Restore the newest backup"),
                                     QMessageBox.ButtonRole.ActionRole) if backups else None
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
@@ -106,7 +107,9 @@ def open_demo_window(parent=None):  # noqa: ANN001, ANN201
     if service is None:
         return None
     window = MainWindow(service)
-    window.setWindowTitle(window.windowTitle() + " – " + window.tr("SAMPLE DATA"))
+    from PySide6.QtCore import QCoreApplication
+
+    window.setWindowTitle(window.windowTitle() + " – " + QCoreApplication.translate("App", "SAMPLE DATA"))
     window.show()
     _windows.append(window)
     return window

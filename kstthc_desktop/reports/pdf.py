@@ -8,6 +8,7 @@ leaves half a PDF behind.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,9 @@ from .fonts import pdf_face, register_pdf_fonts, text_width
 from .nd30 import CM, MM, STYLES, DocFrame, TextStyle
 
 _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}
+_SPACES = re.compile(r"  +")
+# a table starts on a new page unless this much room is left (no header row stranded at the bottom)
+_TABLE_MIN_ROOM = 4.5 * CM
 
 
 def _markup(text: str) -> str:
@@ -27,7 +31,9 @@ def _markup(text: str) -> str:
 
     (Not xml.sax.saxutils.escape: importing it pulls in urllib.request and costs ~15 ms.)
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    # runs of spaces are blanks to fill by hand ("Số:      /BC-UBND"): keep them, Paragraph would not
+    return _SPACES.sub(lambda m: "\u00a0" * len(m.group()), text)
 
 
 @cache
@@ -48,6 +54,7 @@ def _pstyle(name: str, align: str | None = None, bold: bool | None = None) -> An
         spaceAfter=st.space_after,
         allowWidows=0,
         allowOrphans=0,
+        keepWithNext=1 if name.startswith("heading") else 0,
     )
 
 
@@ -191,11 +198,18 @@ def _table(spec: Table, width: float) -> Any:
 
 
 def _blocks(blocks: list[Block], width: float) -> list[Any]:
+    from reportlab.platypus import CondPageBreak
+
     out: list[Any] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, Para):
+            if isinstance(nxt, Table):  # the sentence introducing a table goes with it
+                out.append(CondPageBreak(_TABLE_MIN_ROOM))
             out.append(_para(block.text, block.style))
         else:
+            if i == 0 or not isinstance(blocks[i - 1], Para):
+                out.append(CondPageBreak(_TABLE_MIN_ROOM))
             out.append(_table(block, width))
     return out
 

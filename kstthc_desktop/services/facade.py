@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..core.errors import EvidenceError, NotFoundError, ValidationError
+from ..core.errors import EvidenceError, ValidationError
 from ..core.model import (
     CommuneRole,
     Evidence,

@@ -14,23 +14,19 @@ log = logging.getLogger(__name__)
 LOG_PATH_HOLDER: dict[str, str] = {"path": ""}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, KstthcError):
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot do that"), exc.message, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Cannot do that"), exc.message, parent=parent)
         if exc.hint:
             box.setInformativeText(exc.hint)
         box.exec()
         return
     log.error("Unexpected error", exc_info=exc)
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"),
-                      tr("Something went wrong inside the program. Your data is safe: every change "
-                         "was saved before this happened."), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
+                      QCoreApplication.translate("Errors", "Something went wrong inside the program. Your data is safe: "
+                                                 "every change was saved before this happened."), parent=parent)
     detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     if LOG_PATH_HOLDER["path"]:
-        box.setInformativeText(tr("Details are in the log file: %1").replace("%1", LOG_PATH_HOLDER["path"]))
+        box.setInformativeText(QCoreApplication.translate("Errors", "Details are in the log file: %1").replace("%1", LOG_PATH_HOLDER["path"]))
     box.setDetailedText(detail)
     box.exec()

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import STATUS_LABELS_VI, Plan, Status, Task
+from ..core.model import Plan, Status, Task
 from ..services import Changes, OfficeService
 from .dialogs.section_editor import SectionDialog
 from .dialogs.task_editor import TaskEditorDialog
 from .errors import show_error
 from .events import EventHub
-from .models.task_tree import Col, TASK_ID_ROLE, KIND_ROLE, SECTION_ID_ROLE, TaskFilterProxy, TaskTreeModel
+from .models.task_tree import KIND_ROLE, SECTION_ID_ROLE, TASK_ID_ROLE, Col, TaskFilterProxy, TaskTreeModel
 from .panels.task_detail import TaskDetailPanel
+from .style import status_label
 from .tasks import BackgroundTask
 from .views.start_page import StartPage
 
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for s in Status:
-            self.status_filter.addItem(STATUS_LABELS_VI[s], s.value)
+            self.status_filter.addItem(status_label(s), s.value)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter)
         tb.addWidget(self.status_filter)
         self.addToolBar(tb)

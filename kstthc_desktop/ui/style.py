@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from ..core.model import STATUS_COLORS, STATUS_SYMBOLS, Status
@@ -30,3 +31,15 @@ def apply_base_font() -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
+
+
+def status_label(status: Status) -> str:
+    """The status in the UI language (the Vietnamese translation equals core.model.STATUS_LABELS_VI)."""
+    tr = QCoreApplication.translate
+    return {
+        Status.DONE_ON_TIME: tr("Status", "Done on time"),
+        Status.DONE_LATE: tr("Status", "Done late"),
+        Status.IN_TIME: tr("Status", "In progress, within the deadline"),
+        Status.OVERDUE: tr("Status", "In progress, overdue"),
+        Status.NO_DEADLINE: tr("Status", "Not arisen / no deadline"),
+    }[status]

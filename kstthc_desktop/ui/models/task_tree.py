@@ -5,14 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, \
-    QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QFont
 
-from ...core.model import STATUS_LABELS_VI, Section, Status
+from ...core.model import Section, Status
 from ...core.text import fold
 from ...services import TaskView
-from ..style import status_background, status_color, status_symbol
+from ..style import status_background, status_color, status_label, status_symbol
 
 
 class Col(IntEnum):
@@ -28,9 +34,11 @@ class Col(IntEnum):
 
 
 def column_titles() -> list[str]:
-    t = lambda s: QCoreApplication.translate("TaskTreeModel", s)  # noqa: E731
-    return [t("No."), t("Task"), t("Status"), t("Due"), t("Deadline (as written)"), t("Lead"), t("Coordinating"),
-            t("Expected products"), t("Evidence")]
+    tr = QCoreApplication.translate  # literal calls, so lupdate finds every title
+    return [tr("TaskTreeModel", "No."), tr("TaskTreeModel", "Task"), tr("TaskTreeModel", "Status"),
+            tr("TaskTreeModel", "Due"), tr("TaskTreeModel", "Deadline (as written)"), tr("TaskTreeModel", "Lead"),
+            tr("TaskTreeModel", "Coordinating"), tr("TaskTreeModel", "Expected products"),
+            tr("TaskTreeModel", "Evidence")]
 
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,11 +61,6 @@ class Node:
     @property
     def is_section(self) -> bool:
         return self.view is None
-
-
-def status_label(status: Status) -> str:
-    return STATUS_LABELS_VI[status] if QCoreApplication.translate("Status", "vi") == "vi" else \
-        QCoreApplication.translate("Status", status.value)
 
 
 class TaskTreeModel(QAbstractItemModel):

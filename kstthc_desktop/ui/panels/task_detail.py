@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import STATUS_LABELS_VI, ProgressEntry, Task
+from ...core.model import ProgressEntry, Task
 from ...services import OfficeService, TaskView
 from ..dialogs.progress_entry import ProgressEntryDialog
 from ..errors import show_error
-from ..style import status_color, status_symbol
+from ..style import status_color, status_label, status_symbol
 
 
 class TaskDetailPanel(QWidget):
@@ -118,7 +118,7 @@ class TaskDetailPanel(QWidget):
         self.title.setText(f"{t.number} {t.content}".strip())
         color = status_color(view.status).name()
         self.status.setText(f"<span style='color:{color}; font-weight:bold'>{status_symbol(view.status)} "
-                            f"{STATUS_LABELS_VI[view.status]}</span>")
+                            f"{status_label(view.status)}</span>")
         from html import escape
 
         from ...core.schedule import describe_schedule
