@@ -292,23 +292,19 @@ def _invalid_message(tok: _Tok, year: int) -> str:
     return f"Tháng không hợp lệ: {bad[0] if bad else tok.raw.strip()}."
 
 
-def _resolve_years(toks: list[_Tok], default_year: int) -> tuple[list[int], bool]:
+def _resolve_years(toks: list[_Tok], default_year: int) -> list[int]:
     """Year of each token: its own, else the next written one, else the previous, else default."""
     following: list[int | None] = [None] * len(toks)
     nxt: int | None = None
     for i in range(len(toks) - 1, -1, -1):
         following[i] = nxt = toks[i].year if toks[i].year is not None else nxt
     years: list[int] = []
-    used_default = False
     prv: int | None = None
     for i, t in enumerate(toks):
         y = following[i] if following[i] is not None else prv
-        if y is None:
-            y = default_year
-            used_default = True
-        years.append(y)
+        years.append(default_year if y is None else y)
         prv = t.year if t.year is not None else prv
-    return years, used_default
+    return years
 
 
 def _parse_part(s: str, default_year: int) -> _Part:
@@ -321,7 +317,7 @@ def _parse_part(s: str, default_year: int) -> _Part:
             "Thời hạn tính theo số ngày kể từ một sự việc; hãy nhập hạn bằng tay khi biết ngày bắt đầu.")
         sc.blank_from(rel.start())
     toks = _tokens(sc)
-    years, used_default = _resolve_years(toks, default_year)
+    years = _resolve_years(toks, default_year)
 
     resolved: list[tuple[_Tok, list[tuple[date, date, bool]], int]] = []
     for tok, y in zip(toks, years, strict=True):
@@ -333,14 +329,10 @@ def _parse_part(s: str, default_year: int) -> _Part:
                 part.years.append(tok.year)
         except ValueError:
             part.warnings.append(_invalid_message(tok, y))
-    if resolved:
-        part.used_default_year = used_default
-
-    context_year = next((y for t, _, y in resolved if t.year is not None), None)
-    if context_year is None:
-        context_year = resolved[0][2] if resolved else default_year
-        if not resolved:
-            part.used_default_year = True
+    # every token takes a written year when there is one, so the default is used only when none is
+    written = [y for t, _, y in resolved if t.year is not None]
+    context_year = written[0] if written else default_year
+    part.used_default_year = not written
 
     items: list[_Item] = []
     year_items: list[_Item] = []
@@ -393,10 +385,9 @@ def _parse_part(s: str, default_year: int) -> _Part:
     first_of_year = date(context_year, 1, 1)
     explicit_start = min((d for _, d in from_marks), default=None)
 
+    several_months = sum(1 for x in items if x.kind == K.MONTH.value) > 1
     for it in items:
-        kind = it.kind
-        if kind == K.MONTH.value and sum(1 for x in items if x.kind == K.MONTH.value) > 1:
-            kind = K.MONTHS.value
+        kind = K.MONTHS.value if it.kind == K.MONTH.value and several_months else it.kind
         part.kinds.append((it.pos, kind))
         start = it.start or explicit_start
         if it.start:
@@ -515,8 +506,7 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
     too_long = len(s) > _MAX_CHARS
     if too_long:
         s = s[:_MAX_CHARS]
-    if plan_year is not None and not 1900 <= plan_year <= 2200:
-        plan_year = None
+    plan_year = _plan_year(plan_year)
     default_year = plan_year or _first_written_year(s) or date.today().year
 
     main_text, extra_texts = _split_parts(s)
@@ -547,8 +537,6 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
         for y in _dedupe([str(y) for p in parts for y in p.years]):
             if int(y) != plan_year:
                 warnings.append(f"Năm {y} khác năm của kế hoạch ({plan_year}).")
-    elif any(p.used_default_year for p in parts) and kinds and _first_written_year(s) is None:
-        warnings.append(f"Chưa biết năm của kế hoạch; tạm dùng năm {default_year}.")
 
     if not kinds:
         warnings.append(_not_understood(raw))
@@ -561,12 +549,23 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
             by_due[du] = max(by_due.get(du, st), st)  # one occurrence per due: the narrowest
     occurrences = tuple(sorted(((st, du) for du, st in by_due.items()), key=lambda o: (o[1], o[0])))
     due = max((du for _, du in occurrences), default=None)
+    if plan_year is None and occurrences and any(p.used_default_year for p in parts):
+        warnings.append(f"Chưa biết năm của kế hoạch; tạm dùng năm {default_year}.")
     starts = main.starts or [st for p in parts for st in p.starts]
     start = min(starts) if starts else None
     if start and due and start > due:
         start = min(st for st, _ in occurrences)
     return Schedule(text=raw, kinds=tuple(kinds), start=start, due=due, occurrences=occurrences,
                     warnings=tuple(_dedupe(warnings)))
+
+
+def _plan_year(value: object) -> int | None:
+    """The plan year if it is a plausible one ("2021" and 2021 both do); otherwise unknown."""
+    try:
+        y = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return y if 1900 <= y <= 2200 and not isinstance(value, bool) else None
 
 
 def _kinds(p: _Part) -> set[str]:

@@ -289,8 +289,7 @@ class ReportDialog(QDialog):
             self._pending = True
             return
         try:
-            previous = self.content
-            self.content = self._build_content() if previous is not None else self._build_content()
+            self.content = self._build_content()
         except Exception as exc:  # noqa: BLE001
             self.preview_status.setText(str(exc))
             return
@@ -406,6 +405,10 @@ class ReportDialog(QDialog):
         path = self._tmp / f"bao-cao-da-ban-hanh-{report_id}.pdf"
         path.write_bytes(self.service.issued_pdf(report_id))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001 - however the dialog goes away, keep the text
+        self._save_draft()
+        super().hideEvent(event)
 
     def done(self, result: int) -> None:
         if self._job is not None and self._job.running:

@@ -1,0 +1,58 @@
+"""The report dialog: live preview, edited narrative kept, export, issue freezes the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kstthc_desktop.ui.dialogs.report_dialog import ReportDialog
+from tests.conftest import TODAY
+
+
+def _wait_preview(qtbot, dlg: ReportDialog) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: dlg.pages_layout.count() > 0 and not (dlg._job and dlg._job.running), timeout=30000)
+
+
+def test_preview_shows_pages_for_the_current_quarter(qtbot, demo_service) -> None:
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    assert dlg.period_code() == "2026-Q4"
+    assert "14/12/2026" in dlg.window_label.text()
+    _wait_preview(qtbot, dlg)
+    assert dlg.page_count >= 2
+    assert dlg.editors["intro"].toPlainText().strip()
+
+
+def test_edited_narrative_goes_into_the_document_and_is_kept(qtbot, demo_service, tmp_path: Path) -> None:
+    import subprocess
+
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    _wait_preview(qtbot, dlg)
+    dlg.editors["proposals"].setPlainText("Đề nghị UBND thành phố tổ chức tập huấn phần mềm một cửa điện tử.")
+    dlg.number.setText("25")
+    out = tmp_path / "bc.pdf"
+    task = dlg.export_to(str(out))
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "tổ chức tập huấn phần mềm một cửa điện tử" in text
+    assert "Số: 25/BC-UBND" in text
+    dlg.reject()  # Esc / Close
+    again = ReportDialog(demo_service, TODAY)  # the typed text survives closing the dialog
+    qtbot.addWidget(again)
+    assert "phần mềm một cửa điện tử" in again.editors["proposals"].toPlainText()
+    assert again.number.text() == "25"
+
+
+def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    _wait_preview(qtbot, dlg)
+    dlg.number.setText("07")
+    rid = dlg.issue_now()
+    assert rid is not None
+    assert demo_service.verify_issued(rid)
+    pdf = demo_service.issued_pdf(rid)
+    assert pdf.startswith(b"%PDF")
+    assert "Issued" in dlg.issued_label.text() or "ban hành" in dlg.issued_label.text()
+    report = [r for r in demo_service.reports() if r.id == rid][0]
+    assert report.issued and report.number == "07"
