@@ -155,7 +155,7 @@ def short_content(text: str, limit: int = SHORT_CONTENT_CHARS) -> str:
 
 
 def evidence_reference(ev: Evidence) -> str:
-    """"Kế hoạch số 12/KH-UBND ngày 10/5/2026" from the document number; else the file name."""
+    """ "Kế hoạch số 12/KH-UBND ngày 10/5/2026" from the document number; else the file name."""
     number_text = ev.doc_number.strip()
     summary = one_line(ev.summary)
     if number_text:
@@ -203,7 +203,7 @@ def _dues(task: Task) -> list[date]:
 
 
 def _qualified(section_number: str, task_number: str) -> str:
-    """"II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
+    """ "II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
     sec = section_number.strip().rstrip(".")
     num = task_number.strip()
     if not num or num in ("-", "+"):
@@ -343,9 +343,7 @@ def build_period_report(
     counts.update(count_by_status([r.status for r in leaf_results if r.status is not None]))
     total = len(leaf_results)
     done_statuses = (Status.DONE_ON_TIME, Status.DONE_LATE)
-    started = sum(
-        1 for r in leaf_results if r.status in done_statuses or progress_by_task.get(r.task_id)
-    )
+    started = sum(1 for r in leaf_results if r.status in done_statuses or progress_by_task.get(r.task_id))
     done_in_window = sum(
         1 for r in leaf_results if r.completed_on is not None and start <= r.completed_on <= cutoff
     )
@@ -372,8 +370,10 @@ def build_period_report(
             due_next.append(narrative.TaskLine(r.ref, r.content, r.deadline))
 
     appendix_name = appendix_groups[0][0].number.strip() if appendix_groups else ""
-    appendix_name = appendix_name if appendix_name.lower().startswith("phụ lục") else (
-        f"Phụ lục {appendix_name}".strip() if appendix_name else "Phụ lục"
+    appendix_name = (
+        appendix_name
+        if appendix_name.lower().startswith("phụ lục")
+        else (f"Phụ lục {appendix_name}".strip() if appendix_name else "Phụ lục")
     )
     drafts = {
         "intro": narrative.intro(office, plan, period.title_suffix),
@@ -434,10 +434,14 @@ def build_period_report(
             if len(appendix_groups) > 1:
                 body.append(Para(" ".join(p for p in (sec.number, sec.title) if p), "heading3"))
             body.append(_appendix_result_table(results))
-    body.append(Para(
-        SECTION_KEYS["statistics"] if appendix_groups else SECTION_KEYS["statistics"].replace("4.", "3.", 1),
-        "heading2",
-    ))
+    body.append(
+        Para(
+            SECTION_KEYS["statistics"]
+            if appendix_groups
+            else SECTION_KEYS["statistics"].replace("4.", "3.", 1),
+            "heading2",
+        )
+    )
     body += _paras("statistics", final["statistics"])
     body.append(Para("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "heading1"))
     body += _paras("limits", final["limits"])
@@ -459,7 +463,11 @@ def build_period_report(
                 title=[form["title"]],
                 subtitle=[f"(Từ {nd30_date(start)} đến {nd30_date(cutoff)})"],
                 corner=[f"Đơn vị báo cáo: {full}"]
-                + ([f"Đơn vị nhận báo cáo: {recipient or office.superior}"] if recipient or office.superior else []),
+                + (
+                    [f"Đơn vị nhận báo cáo: {recipient or office.superior}"]
+                    if recipient or office.superior
+                    else []
+                ),
                 unit=form["unit"],
                 blocks=[
                     Table(
@@ -583,7 +591,14 @@ def _roman_row(sec: Section) -> list[str]:
 
 
 def _plan_table(groups: list[tuple[Section | None, list[Task]]], drop_empty: bool = False) -> Table:
-    header = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
+    header = [
+        "STT",
+        "Nội dung công việc",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian hoàn thành",
+        "Sản phẩm",
+    ]
     widths = [1.2, 9.5, 3.6, 3.8, 3.4, 3.9]
     align = ["center", "left", "left", "left", "center", "left"]
     rows: list[list[str]] = []
@@ -593,14 +608,16 @@ def _plan_table(groups: list[tuple[Section | None, list[Task]]], drop_empty: boo
             group_rows.append(len(rows))
             rows.append([*_roman_row(sec), "", "", "", ""])
         for task in tasks:
-            rows.append([
-                task.number,
-                clean(task.content),
-                "\n".join(task.lead_units),
-                "\n".join(task.coordinating_units),
-                task.deadline_text.strip(),  # printed exactly as written
-                clean(task.products),
-            ])
+            rows.append(
+                [
+                    task.number,
+                    clean(task.content),
+                    "\n".join(task.lead_units),
+                    "\n".join(task.coordinating_units),
+                    task.deadline_text.strip(),  # printed exactly as written
+                    clean(task.products),
+                ]
+            )
     if drop_empty:
         keep = [0, 1] + [c for c in range(2, len(header)) if any(r[c].strip() for r in rows)]
         header = [header[c] for c in keep]
@@ -633,20 +650,24 @@ def build_plan_document(
     orphans = [t for sid, ts in tasks_by_section.items() if sid not in known for t in ts]
 
     body: list[Block] = [Para(line, "basis") for line in _basis_lines(plan, office)]
-    body.append(Para(
-        f"{full} ban hành Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên "
-        f"thông năm {plan.year} như sau:",
-        "body",
-    ))
+    body.append(
+        Para(
+            f"{full} ban hành Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên "
+            f"thông năm {plan.year} như sau:",
+            "body",
+        )
+    )
     body.append(Para("I. MỤC ĐÍCH, YÊU CẦU", "heading1"))
     for i, text in enumerate(_PURPOSE):
         body.append(Para(text, "heading2" if i % 2 == 0 else "body"))
     body.append(Para("II. NỘI DUNG", "heading1"))
-    body.append(Para(
-        "Các nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành và sản phẩm của từng "
-        "nhiệm vụ được nêu tại Phụ lục I kèm theo Kế hoạch này, gồm các nhóm nhiệm vụ sau:",
-        "body",
-    ))
+    body.append(
+        Para(
+            "Các nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành và sản phẩm của từng "
+            "nhiệm vụ được nêu tại Phụ lục I kèm theo Kế hoạch này, gồm các nhóm nhiệm vụ sau:",
+            "body",
+        )
+    )
     for i, sec in enumerate(main, start=1):
         n = len(tasks_by_section.get(sec.id, []))
         body.append(Para(f"{i}. {sec.title} ({number(n)} nhiệm vụ).", "body"))
@@ -673,8 +694,10 @@ def build_plan_document(
     appendices = [
         Appendix(
             label="Phụ lục I",
-            title=[f"NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, "
-                   f"MỘT CỬA LIÊN THÔNG NĂM {plan.year}"],
+            title=[
+                f"NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, "
+                f"MỘT CỬA LIÊN THÔNG NĂM {plan.year}"
+            ],
             subtitle=[subtitle],
             blocks=[_plan_table(groups)],
             landscape=True,

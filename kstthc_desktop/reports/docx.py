@@ -39,9 +39,23 @@ def _el(tag: str, **attrs: str) -> Any:
 
 
 _TBLPR_ORDER = (
-    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
 )
 
 
@@ -168,7 +182,12 @@ class _Writer:
         from docx.shared import Cm, Pt
 
         st: TextStyle = STYLES[style]
-        if reuse_first and container.paragraphs and not container.paragraphs[0].text and len(container.paragraphs) == 1:
+        if (
+            reuse_first
+            and container.paragraphs
+            and not container.paragraphs[0].text
+            and len(container.paragraphs) == 1
+        ):
             p = container.paragraphs[0]
         else:
             p = container.add_paragraph()
@@ -189,6 +208,9 @@ class _Writer:
         for line in lines[1:]:
             run.add_break()
             run.add_text(line)
+        if "  " in text:  # blanks to fill by hand ("Số:      /BC-UBND") must survive
+            for t in run._r.findall(_qn("w:t")):
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.font.size = Pt(st.size)
         run.font.bold = st.bold if bold is None else bold
         run.font.italic = st.italic
@@ -206,7 +228,12 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
         from docx.shared import Pt
 
-        if reuse_first and container.paragraphs and not container.paragraphs[0].text and len(container.paragraphs) == 1:
+        if (
+            reuse_first
+            and container.paragraphs
+            and not container.paragraphs[0].text
+            and len(container.paragraphs) == 1
+        ):
             p = container.paragraphs[0]
         else:
             p = container.add_paragraph()
@@ -221,7 +248,9 @@ class _Writer:
         pf.line_spacing = Pt(3)
         ppr = p._p.get_or_add_pPr()
         borders = _el("w:pBdr")
-        borders.append(_el("w:bottom", **{"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"}))
+        borders.append(
+            _el("w:bottom", **{"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"})
+        )
         # pBdr must come before spacing/indent/jc in CT_PPr order
         anchor = None
         for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"):
@@ -306,7 +335,9 @@ class _Writer:
                 if texts[0]:
                     self.para(cells[0], texts[0], cell_style, "center", True, reuse_first=True)
                 merged = cells[1].merge(cells[-1]) if ncols > 2 else cells[1]
-                self.para(merged, " ".join(t for t in texts[1:] if t), cell_style, "left", True, reuse_first=True)
+                self.para(
+                    merged, " ".join(t for t in texts[1:] if t), cell_style, "left", True, reuse_first=True
+                )
                 continue
             bold = True if i in bold_rows else None
             for c, text in enumerate(texts):
@@ -366,7 +397,9 @@ def _closing(w: _Writer, frame: DocFrame) -> None:
     table = w.layout_table(1, [left_w, width - left_w])
     table.rows[0]._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     left, right = table.cell(0, 0), table.cell(0, 1)
-    w.para(left, frame.recipients_title, "recipients_title", reuse_first=True).paragraph_format.keep_with_next = True
+    w.para(
+        left, frame.recipients_title, "recipients_title", reuse_first=True
+    ).paragraph_format.keep_with_next = True
     for line in frame.recipients:
         w.para(left, line, "recipients").paragraph_format.keep_with_next = True
     first = True
@@ -416,7 +449,9 @@ def _appendix(w: _Writer, ap: Appendix) -> None:
     _blocks(w, ap.blocks, geo)
 
 
-def _render(frame: DocFrame, body: list[Block], appendices: list[Appendix], path: str | os.PathLike[str]) -> Path:
+def _render(
+    frame: DocFrame, body: list[Block], appendices: list[Appendix], path: str | os.PathLike[str]
+) -> Path:
     from docx import Document
 
     doc = Document()

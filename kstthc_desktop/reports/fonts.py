@@ -39,7 +39,12 @@ _BUNDLED_NAMES = {
 _TNR_NAMES: dict[str, tuple[str, ...]] = {
     "regular": ("times.ttf", "Times_New_Roman.ttf", "Times New Roman.ttf", "TimesNewRoman.ttf"),
     "bold": ("timesbd.ttf", "Times_New_Roman_Bold.ttf", "Times New Roman Bold.ttf", "TimesNewRomanBold.ttf"),
-    "italic": ("timesi.ttf", "Times_New_Roman_Italic.ttf", "Times New Roman Italic.ttf", "TimesNewRomanItalic.ttf"),
+    "italic": (
+        "timesi.ttf",
+        "Times_New_Roman_Italic.ttf",
+        "Times New Roman Italic.ttf",
+        "TimesNewRomanItalic.ttf",
+    ),
     "bolditalic": (
         "timesbi.ttf",
         "Times_New_Roman_Bold_Italic.ttf",
@@ -50,9 +55,7 @@ _TNR_NAMES: dict[str, tuple[str, ...]] = {
 
 # Every letter Vietnamese needs beyond ASCII: the precomposed block plus the base letters.
 VIETNAMESE_LETTERS = (
-    "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
-    + "ăâđêôơưĂÂĐÊÔƠƯ"
-    + "àáãèéêìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ"
+    "".join(chr(c) for c in range(0x1EA0, 0x1EFA)) + "ăâđêôơưĂÂĐÊÔƠƯ" + "àáãèéêìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ"
 )
 
 _lock = threading.Lock()
@@ -144,7 +147,7 @@ def font_files() -> dict[str, Path]:
 
 
 def font_family_name() -> str:
-    """"Times New Roman" when installed (with Vietnamese), otherwise "Liberation Serif"."""
+    """ "Times New Roman" when installed (with Vietnamese), otherwise "Liberation Serif"."""
     return _choice()[0]
 
 

@@ -11,7 +11,7 @@ _BLANK = "     "  # the gap left for a number or a date that is filled in by han
 
 
 def nd30_date(d: date) -> str:
-    """"ngày 05 tháng 02 năm 2026": day < 10 and months 1, 2 get a leading zero (ND 30, Phụ lục I)."""
+    """ "ngày 05 tháng 02 năm 2026": day < 10 and months 1, 2 get a leading zero (ND 30, Phụ lục I)."""
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
@@ -27,7 +27,7 @@ def place_date_line(place: str, d: date | None, year: int | None = None) -> str:
 
 
 def short_date(d: date | None) -> str:
-    """"10/5/2026": the short form used inside body text and tables (no padding)."""
+    """ "10/5/2026": the short form used inside body text and tables (no padding)."""
     if d is None:
         return ""
     return f"{d.day}/{d.month}/{d.year}"
@@ -65,7 +65,7 @@ def pad_doc_number(value: str | int) -> str:
 
 
 def document_number(number: str | int | None, doc_type_abbr: str, symbol: str) -> str:
-    """"Số: 05/BC-UBND"; an empty number leaves a gap to fill by hand ("Số:      /BC-UBND")."""
+    """ "Số: 05/BC-UBND"; an empty number leaves a gap to fill by hand ("Số:      /BC-UBND")."""
     sign = "-".join(part.strip() for part in (doc_type_abbr, symbol) if part and part.strip())
     text = pad_doc_number(number) if number not in (None, "") else ""
     if not text:
@@ -76,7 +76,7 @@ def document_number(number: str | int | None, doc_type_abbr: str, symbol: str) -
 
 
 def doc_reference(doc_type: str, doc_number: str, doc_date: date | None, summary: str = "") -> str:
-    """"Kế hoạch số 12/KH-UBND ngày 10/5/2026" — how a body text cites another document."""
+    """ "Kế hoạch số 12/KH-UBND ngày 10/5/2026" — how a body text cites another document."""
     parts = [p for p in (doc_type.strip(), f"số {doc_number.strip()}" if doc_number.strip() else "") if p]
     text = " ".join(parts)
     if doc_date is not None:

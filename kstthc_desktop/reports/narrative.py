@@ -27,7 +27,7 @@ _PLACE_WORDS = ("THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "ĐẶC KHU", "PHƯ
 
 
 def _place_phrase(line: str) -> tuple[str, str]:
-    """"XÃ LÊ LỢI" → ("xã", "xã Lê Lợi")."""
+    """ "XÃ LÊ LỢI" → ("xã", "xã Lê Lợi")."""
     text = line.strip()
     upper = text.upper()
     for word in _PLACE_WORDS:
@@ -53,7 +53,7 @@ def office_names(office: Office) -> tuple[str, str]:
 
 
 def plan_reference(plan: Plan, office: Office) -> str:
-    """"Kế hoạch số 05/KH-UBND ngày 10/01/2026 của UBND xã Lê Lợi" (or without number/date)."""
+    """ "Kế hoạch số 05/KH-UBND ngày 10/01/2026 của UBND xã Lê Lợi" (or without number/date)."""
     full, _ = office_names(office)
     text = "Kế hoạch"
     if plan.number.strip():
@@ -96,7 +96,7 @@ def results_summary(
     done_in_window: int,
     cutoff: date,
 ) -> str:
-    """"Trong kỳ, UBND xã đã triển khai 24/30 nhiệm vụ theo Kế hoạch; trong đó …" with shares of the total."""
+    """ "Trong kỳ, UBND xã đã triển khai 24/30 nhiệm vụ theo Kế hoạch; trong đó …" with shares of the total."""
     _, short = office_names(office)
     if total == 0:
         return "Kế hoạch chưa có nhiệm vụ nào được cập nhật vào chương trình theo dõi."
@@ -170,9 +170,7 @@ def _finish(lines: list[str]) -> list[str]:
     return lines
 
 
-def limits(
-    overdue: Sequence[TaskLine], done_late: int, overdue_dossiers: int, stats_known: bool
-) -> str:
+def limits(overdue: Sequence[TaskLine], done_late: int, overdue_dossiers: int, stats_known: bool) -> str:
     lines: list[str] = []
     if overdue:
         lines.append(f"Còn {_count(len(overdue))} đang thực hiện quá hạn, gồm:")

@@ -31,7 +31,9 @@ class PageGeometry:
     right_mm: float = 15.0
 
     def landscape(self) -> PageGeometry:
-        return PageGeometry(self.height_mm, self.width_mm, self.top_mm, self.bottom_mm, self.left_mm, self.right_mm)
+        return PageGeometry(
+            self.height_mm, self.width_mm, self.top_mm, self.bottom_mm, self.left_mm, self.right_mm
+        )
 
     @property
     def text_width_mm(self) -> float:
@@ -76,23 +78,45 @@ STYLES: dict[str, TextStyle] = {
     "data_window": TextStyle(14, italic=True, space_before=2),
     "kinh_gui": TextStyle(14, space_before=10, space_after=6),
     "body": TextStyle(
-        14, align="justify", space_after=PARAGRAPH_SPACING, first_indent_cm=BODY_FIRST_INDENT_CM, leading=BODY_LEADING
+        14,
+        align="justify",
+        space_after=PARAGRAPH_SPACING,
+        first_indent_cm=BODY_FIRST_INDENT_CM,
+        leading=BODY_LEADING,
     ),
     "basis": TextStyle(
-        14, italic=True, align="justify", space_after=PARAGRAPH_SPACING / 2,
-        first_indent_cm=BODY_FIRST_INDENT_CM, leading=BODY_LEADING,
+        14,
+        italic=True,
+        align="justify",
+        space_after=PARAGRAPH_SPACING / 2,
+        first_indent_cm=BODY_FIRST_INDENT_CM,
+        leading=BODY_LEADING,
     ),
     "heading1": TextStyle(
-        14, bold=True, align="justify", space_before=6, space_after=PARAGRAPH_SPACING,
-        first_indent_cm=BODY_FIRST_INDENT_CM, leading=BODY_LEADING,
+        14,
+        bold=True,
+        align="justify",
+        space_before=6,
+        space_after=PARAGRAPH_SPACING,
+        first_indent_cm=BODY_FIRST_INDENT_CM,
+        leading=BODY_LEADING,
     ),
     "heading2": TextStyle(
-        14, bold=True, align="justify", space_after=PARAGRAPH_SPACING,
-        first_indent_cm=BODY_FIRST_INDENT_CM, leading=BODY_LEADING,
+        14,
+        bold=True,
+        align="justify",
+        space_after=PARAGRAPH_SPACING,
+        first_indent_cm=BODY_FIRST_INDENT_CM,
+        leading=BODY_LEADING,
     ),
     "heading3": TextStyle(
-        14, bold=True, italic=True, align="justify", space_after=PARAGRAPH_SPACING,
-        first_indent_cm=BODY_FIRST_INDENT_CM, leading=BODY_LEADING,
+        14,
+        bold=True,
+        italic=True,
+        align="justify",
+        space_after=PARAGRAPH_SPACING,
+        first_indent_cm=BODY_FIRST_INDENT_CM,
+        leading=BODY_LEADING,
     ),
     "recipients_title": TextStyle(12, bold=True, italic=True, align="left"),
     "recipients": TextStyle(11, align="left"),
@@ -119,17 +143,38 @@ CLOSING_LEFT_FRACTION = 0.45  # "Nơi nhận" column; the signature takes the re
 
 # ND 30 Phụ lục III: document type abbreviations (used to cite evidence documents by number).
 DOC_TYPE_NAMES: dict[str, str] = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QYĐ": "Quy định",
-    "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "CTR": "Chương trình", "KH": "Kế hoạch",
-    "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTR": "Tờ trình",
-    "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận",
-    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép",
-    "PG": "Phiếu gửi", "PC": "Phiếu chuyển", "PB": "Phiếu báo",
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QYĐ": "Quy định",
+    "TC": "Thông cáo",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTR": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "DA": "Dự án",
+    "BC": "Báo cáo",
+    "BB": "Biên bản",
+    "TTR": "Tờ trình",
+    "HĐ": "Hợp đồng",
+    "CĐ": "Công điện",
+    "BGN": "Bản ghi nhớ",
+    "BTT": "Bản thỏa thuận",
+    "GUQ": "Giấy ủy quyền",
+    "GM": "Giấy mời",
+    "GGT": "Giấy giới thiệu",
+    "GNP": "Giấy nghỉ phép",
+    "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển",
+    "PB": "Phiếu báo",
 }
 
 
 def doc_type_of_number(doc_number: str) -> str:
-    """"12/KH-UBND" → "Kế hoạch"; a công văn ("35/UBND-VP") or anything unknown → "Văn bản"."""
+    """ "12/KH-UBND" → "Kế hoạch"; a công văn ("35/UBND-VP") or anything unknown → "Văn bản"."""
     if "/" not in doc_number:
         return "Văn bản"
     first = doc_number.split("/", 1)[1].split("-", 1)[0].strip().upper()

@@ -93,15 +93,19 @@ def _cell_table(rows: list[list[Any]], widths: list[float], extra: list[tuple] |
     from reportlab.platypus import TableStyle
 
     t = RLTable(rows, colWidths=widths)
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), pdf_face()),  # else empty cells pull in Helvetica
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *(extra or []),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), pdf_face()),  # else empty cells pull in Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *(extra or []),
+            ]
+        )
+    )
     return t
 
 
@@ -155,7 +159,9 @@ def _table(spec: Table, width: float) -> Any:
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
-    head_style, cell_style = ("table_small_header", "table_small_cell") if spec.small else ("table_header", "table_cell")
+    head_style, cell_style = (
+        ("table_small_header", "table_small_cell") if spec.small else ("table_header", "table_cell")
+    )
     ncols = len(spec.widths)
     scale = width / sum(spec.widths)
     widths = [w * scale for w in spec.widths]
@@ -186,10 +192,9 @@ def _table(spec: Table, width: float) -> Any:
                 styles.append(("SPAN", (1, r), (-1, r)))
             continue
         bold = True if i in bold_rows else None
-        data.append([
-            _para(text, cell_style, spec.align[c], bold) if text else ""
-            for c, text in enumerate(row)
-        ])
+        data.append(
+            [_para(text, cell_style, spec.align[c], bold) if text else "" for c, text in enumerate(row)]
+        )
     t = RLTable(data, colWidths=widths, repeatRows=spec.header_rows, splitByRow=1)
     t.setStyle(TableStyle(styles))
     t.spaceBefore = 3
@@ -330,11 +335,15 @@ def _render(
     return target
 
 
-def render_report_pdf(content: ReportContent, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+def render_report_pdf(
+    content: ReportContent, path: str | os.PathLike[str], progress: Progress | None = None
+) -> Path:
     """Write the period report as a PDF; returns the path written."""
     return _render(content.frame, content.body, content.appendices, path, progress)
 
 
-def render_plan_pdf(content: PlanDocContent, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+def render_plan_pdf(
+    content: PlanDocContent, path: str | os.PathLike[str], progress: Progress | None = None
+) -> Path:
     """Write the office's plan document (with its landscape Phụ lục) as a PDF."""
     return _render(content.frame, content.body, content.appendices, path, progress)

@@ -579,6 +579,26 @@ class OfficeService(ImportMixin, ReportMixin):
         return WorkCalendar(overrides_off=[d for d, k, _ in rows if k == "off"],
                             overrides_work=[d for d, k, _ in rows if k == "work"])
 
+    def submission_rule(self):  # noqa: ANN201 - core.periods.SubmissionRule
+        from ..core.periods import SubmissionRule
+
+        return SubmissionRule.from_json(self.repo.setting("submission_rule", {}) or {})
+
+    def set_submission_rule(self, rule) -> Changes:  # noqa: ANN001
+        if rule.mode == "workdays" and not (0 <= rule.workdays <= 30):
+            raise ValidationError("Số ngày làm việc phải từ 0 đến 30.", "Hãy nhập lại.", "workdays")
+        if rule.mode == "day_of_month" and not (1 <= rule.day <= 31):
+            raise ValidationError("Ngày trong tháng phải từ 1 đến 31.", "Hãy nhập lại.", "day")
+        return self.set_setting("submission_rule", rule.to_json())
+
+    def set_evidence_limit(self, megabytes: int) -> Changes:
+        if not (1 <= megabytes <= 2048):
+            raise ValidationError("Giới hạn mỗi tệp phải từ 1 đến 2048 MB.", "Hãy nhập lại.", "evidence_limit")
+        return self.set_setting("evidence_limit", megabytes * 1024 * 1024)
+
+    def workday_overrides(self) -> list[tuple[date, str, str]]:
+        return self.repo.workday_overrides()
+
     def set_workday_override(self, day: date, kind: str | None, note: str = "") -> Changes:
         def do(log: list[RowChange]) -> None:
             self.repo.delete("workday_overrides", day.isoformat(), log)

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("&Import superior plan…"), self.import_plan, "Ctrl+I")
         self.act_plan_doc = self._action(self.tr("Export the office's plan document…"), self.export_plan_document)
         self.act_office = self._action(self.tr("Office &information…"), self.edit_office)
+        self.act_settings = self._action(self.tr("&Settings…"), self.open_settings)
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
         self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
 
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        for a in (self.act_import, self.act_plan_doc, None, self.act_office, None, self.act_backup,
+        for a in (self.act_import, self.act_plan_doc, None, self.act_office, self.act_settings, None, self.act_backup,
                   self.act_backup_to, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
@@ -432,6 +433,12 @@ class MainWindow(QMainWindow):
         office = OfficeSetupDialog.ask(self, self.service.office())
         if office is not None:
             self._do(lambda: self.service.save_office(office))
+
+    def open_settings(self) -> None:
+        from .dialogs.settings import SettingsDialog
+
+        for changes in SettingsDialog.ask(self, self.service):
+            self.apply_changes(changes)
 
     # --- evidence (background) -----------------------------------------------------------
     def attach_files(self, task_id: int, paths: list[str]) -> None:

@@ -41,8 +41,16 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="kstthc-bench-"))
 
     def build() -> object:
-        return build_period_report(sample.office(), sample.plan(), secs, tasks, progress, [], period,
-                                   statistics_rows=sample.statistics_rows())
+        return build_period_report(
+            sample.office(),
+            sample.plan(),
+            secs,
+            tasks,
+            progress,
+            [],
+            period,
+            statistics_rows=sample.statistics_rows(),
+        )
 
     content = build()
     rows = [[r.number, r.content, "\n".join(r.notes), r.status_label] for r in content.task_results]
@@ -55,10 +63,14 @@ def main() -> None:
 
         style = ParagraphStyle("c", fontName=pdf_face(), fontSize=11, leading=12.5)
         data = [[Paragraph(c.replace("\n", "<br/>"), style) if c else "" for c in row] for row in rows]
-        table = Table([["STT", "Nội dung", "Kết quả", "Tình trạng"], *data],
-                      colWidths=[30, 170, 190, 80], repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-                                   ("FONTNAME", (0, 0), (-1, -1), pdf_face())]))
+        table = Table(
+            [["STT", "Nội dung", "Kết quả", "Tình trạng"], *data], colWidths=[30, 170, 190, 80], repeatRows=1
+        )
+        table.setStyle(
+            TableStyle(
+                [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("FONTNAME", (0, 0), (-1, -1), pdf_face())]
+            )
+        )
         SimpleDocTemplate(str(out / "raw.pdf"), pagesize=A4).build([table])
 
     raw_reportlab()  # warm-up: font registration and imports count for neither side

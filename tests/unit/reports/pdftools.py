@@ -45,7 +45,9 @@ def pages(pdf: Path) -> list[Page]:
     ).stdout
     result = []
     for w, h, body in _PAGE.findall(out):
-        words = [Word(unescape(t), float(a), float(b), float(c), float(d)) for a, b, c, d, t in _WORD.findall(body)]
+        words = [
+            Word(unescape(t), float(a), float(b), float(c), float(d)) for a, b, c, d, t in _WORD.findall(body)
+        ]
         result.append(Page(float(w), float(h), words))
     return result
 

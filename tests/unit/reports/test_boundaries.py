@@ -9,8 +9,14 @@ from pathlib import Path
 
 import kstthc_desktop.reports as reports
 
-FORBIDDEN = ("PySide6", "sqlite3", "kstthc_desktop.storage", "kstthc_desktop.importers",
-             "kstthc_desktop.services", "kstthc_desktop.ui")
+FORBIDDEN = (
+    "PySide6",
+    "sqlite3",
+    "kstthc_desktop.storage",
+    "kstthc_desktop.importers",
+    "kstthc_desktop.services",
+    "kstthc_desktop.ui",
+)
 
 
 def _imports(path: Path) -> list[tuple[str, int]]:

@@ -23,8 +23,14 @@ def report(period: str = "2026-Q1", **kw):
     kw.setdefault("number", "5")
     kw.setdefault("on", date(2026, 2, 5))
     return build_period_report(
-        sample.office(), sample.plan(), sample.sections(), sample.tasks(), sample.progress(),
-        sample.evidence(), parse_period(period), **kw,
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        sample.tasks(),
+        sample.progress(),
+        sample.evidence(),
+        parse_period(period),
+        **kw,
     )
 
 
@@ -177,8 +183,13 @@ def test_broken_statistics_are_reported_not_printed_silently() -> None:
 def test_signature_variants() -> None:
     kt = Office(signatory_authority="KT.", signatory_title="CHỦ TỊCH", signatory_deputy_title="PHÓ CHỦ TỊCH")
     assert nd30.signature_titles(kt) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    so = Office(level=Level.DEPARTMENT, signatory_authority="KT.", signatory_collective="SỞ TƯ PHÁP",
-                signatory_title="GIÁM ĐỐC", signatory_deputy_title="PHÓ GIÁM ĐỐC")
+    so = Office(
+        level=Level.DEPARTMENT,
+        signatory_authority="KT.",
+        signatory_collective="SỞ TƯ PHÁP",
+        signatory_title="GIÁM ĐỐC",
+        signatory_deputy_title="PHÓ GIÁM ĐỐC",
+    )
     assert nd30.signature_titles(so) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     so_head = Office(level=Level.DEPARTMENT, signatory_authority="", signatory_title="GIÁM ĐỐC")
     assert nd30.signature_titles(so_head) == ["GIÁM ĐỐC"]
@@ -207,7 +218,12 @@ def test_plan_document() -> None:
     table = main.blocks[0]
     assert isinstance(table, Table)
     assert table.header[0] == [
-        "STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm",
+        "STT",
+        "Nội dung công việc",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian hoàn thành",
+        "Sản phẩm",
     ]
     # deadlines printed exactly as written
     assert "Hằng quý (trước ngày 14 tháng cuối quý)" in [r[4] for r in table.rows]

@@ -21,8 +21,16 @@ TOL = Mm(0.2)
 @pytest.fixture(scope="module")
 def report_docx(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
     content = build_period_report(
-        sample.office(), sample.plan(), sample.sections(), sample.tasks(), sample.progress(), sample.evidence(),
-        parse_period("2026-Q1"), number="5", on=date(2026, 2, 5), statistics_rows=sample.statistics_rows(),
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        sample.tasks(),
+        sample.progress(),
+        sample.evidence(),
+        parse_period("2026-Q1"),
+        number="5",
+        on=date(2026, 2, 5),
+        statistics_rows=sample.statistics_rows(),
     )
     path = render_report_docx(content, tmp_path_factory.mktemp("docx") / "bao-cao.docx")
     return docx.Document(str(path))
@@ -124,8 +132,15 @@ def test_closing_block_keeps_together(report_docx: docx.document.Document) -> No
 
 def test_plan_docx_texts(plan_docx: docx.document.Document) -> None:
     text = _all_text(plan_docx)
-    for expected in ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN", "Phụ lục I",
-                     "Hằng quý (trước ngày 14 tháng cuối quý)", "Lĩnh vực trẻ em"):
+    for expected in (
+        "KẾ HOẠCH",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Phụ lục I",
+        "Hằng quý (trước ngày 14 tháng cuối quý)",
+        "Lĩnh vực trẻ em",
+    ):
         assert expected in text, expected
 
 
@@ -133,3 +148,20 @@ def test_docx_written_atomically(tmp_path: Path) -> None:
     content = build_plan_document(sample.office(), sample.plan(), sample.sections(), sample.tasks())
     out = render_plan_docx(content, tmp_path / "sub" / "kh.docx")
     assert [p.name for p in out.parent.iterdir()] == ["kh.docx"]
+
+
+def test_blank_number_survives_in_word(tmp_path: Path) -> None:
+    content = build_period_report(
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        sample.tasks(),
+        sample.progress(),
+        sample.evidence(),
+        parse_period("2026-Q1"),
+    )
+    doc = docx.Document(str(render_report_docx(content, tmp_path / "blank.docx")))
+    cell = doc.tables[0].cell(1, 0)
+    assert cell.text == "Số:      /BC-UBND"
+    t = cell.paragraphs[0].runs[0]._r.find(qn("w:t"))
+    assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"

@@ -71,4 +71,6 @@ def test_document_number(num: object, expected: str) -> None:
 def test_pad_and_reference() -> None:
     assert pad_doc_number("9") == "09"
     assert pad_doc_number("10") == "10"
-    assert doc_reference("Kế hoạch", "12/KH-UBND", date(2026, 5, 10)) == "Kế hoạch số 12/KH-UBND ngày 10/5/2026"
+    assert (
+        doc_reference("Kế hoạch", "12/KH-UBND", date(2026, 5, 10)) == "Kế hoạch số 12/KH-UBND ngày 10/5/2026"
+    )

@@ -30,8 +30,20 @@ def test_sample_rows_are_valid() -> None:
 
 
 def test_validation_catches_each_broken_rule() -> None:
-    row = {"field": "Hộ tịch", "c3": 10, "c4": 5, "c5": 4, "c6": 0, "c7": 9, "c8": 3, "c9": 3, "c10": 2,
-           "c11": 1, "c12": 0, "c13": 0}
+    row = {
+        "field": "Hộ tịch",
+        "c3": 10,
+        "c4": 5,
+        "c5": 4,
+        "c6": 0,
+        "c7": 9,
+        "c8": 3,
+        "c9": 3,
+        "c10": 2,
+        "c11": 1,
+        "c12": 0,
+        "c13": 0,
+    }
     messages = validate(FORM_06A, [row])
     joined = "\n".join(messages)
     assert len(messages) == 3, messages

@@ -27,8 +27,16 @@ LETTERS = fonts.VIETNAMESE_LETTERS
 @pytest.fixture(scope="module")
 def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = build_period_report(
-        sample.office(), sample.plan(), sample.sections(), sample.tasks(), sample.progress(), sample.evidence(),
-        parse_period("2026-Q1"), number="5", on=date(2026, 2, 5), statistics_rows=sample.statistics_rows(),
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        sample.tasks(),
+        sample.progress(),
+        sample.evidence(),
+        parse_period("2026-Q1"),
+        number="5",
+        on=date(2026, 2, 5),
+        statistics_rows=sample.statistics_rows(),
         overrides={"proposals": f"Kiểm tra chữ: {LETTERS} <b>&amp; không phải thẻ</b>"},
     )
     return render_report_pdf(content, tmp_path_factory.mktemp("pdf") / "bao-cao.pdf")
@@ -125,8 +133,15 @@ def test_signature_and_recipients_side_by_side(report_pdf: Path) -> None:
 def test_vietnamese_round_trips(report_pdf: Path) -> None:
     text = pdftools.flat_text(report_pdf)
     assert unicodedata.is_normalized("NFC", text)
-    for phrase in ("thủ tục hành chính", "ỦY BAN NHÂN DÂN", "Hạnh phúc", "đúng hạn", "Đoàn Duy Việt",
-                   "Lĩnh vực Dân số - Sức khỏe sinh sản", "Trực tiếp và dịch vụ bưu chính"):
+    for phrase in (
+        "thủ tục hành chính",
+        "ỦY BAN NHÂN DÂN",
+        "Hạnh phúc",
+        "đúng hạn",
+        "Đoàn Duy Việt",
+        "Lĩnh vực Dân số - Sức khỏe sinh sản",
+        "Trực tiếp và dịch vụ bưu chính",
+    ):
         assert phrase in text, phrase
     flat = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", LETTERS) in flat
@@ -160,3 +175,21 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         render_plan_pdf(content, tmp_path / "x.pdf", progress)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_blank_number_and_date_keep_their_gaps(tmp_path: Path) -> None:
+    content = build_period_report(
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        sample.tasks(),
+        sample.progress(),
+        sample.evidence(),
+        parse_period("2026-Q1"),
+    )
+    page = pdftools.pages(render_report_pdf(content, tmp_path / "blank.pdf"))[0]
+    so = page.find("Số:")[0]
+    symbol = page.find("/BC-UBND")[0]
+    assert symbol.x0 - so.x1 > 15  # room to write the number by hand
+    ngay, thang = page.find("ngày")[0], page.find("tháng")[0]
+    assert thang.x0 - ngay.x1 > 15

@@ -18,7 +18,13 @@ def test_500_task_report_renders_quickly(tmp_path: Path) -> None:
     for i in range(3):
         start = time.perf_counter()
         content = build_period_report(
-            sample.office(), sample.plan(), secs, tasks, progress, [], parse_period("2026-H1"),
+            sample.office(),
+            sample.plan(),
+            secs,
+            tasks,
+            progress,
+            [],
+            parse_period("2026-H1"),
             statistics_rows=sample.statistics_rows(),
         )
         render_report_pdf(content, tmp_path / f"r{i}.pdf")
