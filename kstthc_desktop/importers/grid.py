@@ -386,10 +386,17 @@ def _fill_spans(rows: list[list[str]], spans: Iterable[Span]) -> list[Span]:
 def _read_xlsx(path: Path, progress: Progress) -> list[Grid]:
     import openpyxl
 
-    with warnings.catch_warnings():
-        # openpyxl warns about features it drops (data validation, slicers…): not our concern.
-        warnings.filterwarnings("ignore", module=r"openpyxl(\..*)?")
-        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    # A file object, not the path: openpyxl would judge by the extension and leak the handle
+    # when the file is damaged.
+    with path.open("rb") as fh:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (data validation, slicers…): not our concern.
+            warnings.filterwarnings("ignore", module=r"openpyxl(\..*)?")
+            wb = openpyxl.load_workbook(fh, read_only=False, data_only=True)
+        return _xlsx_grids(path, wb, progress)
+
+
+def _xlsx_grids(path: Path, wb: Any, progress: Progress) -> list[Grid]:
     try:
         grids: list[Grid] = []
         sheets = wb.worksheets
@@ -516,7 +523,8 @@ def _read_docx(path: Path, progress: Progress) -> list[Grid]:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(str(path))
+    with path.open("rb") as fh:
+        document = docx.Document(fh)
     body = document.element.body
     w_p, w_tbl, w_sdt, w_content = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 
