@@ -67,11 +67,20 @@ def plan_reference(plan: Plan, office: Office) -> str:
 
 
 def intro(office: Office, plan: Plan, title_suffix: str) -> str:
-    full, _ = office_names(office)
+    full, short = office_names(office)
+    ref = "Kế hoạch"
+    if plan.number.strip():
+        ref += f" số {plan.number.strip()}"
+    if plan.issue_date is not None:
+        ref += f" ngày {short_date(plan.issue_date)}"
+    ref += (
+        f" của {short} về kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông "
+        f"năm {plan.year}"
+    )
     return (
-        f"Thực hiện {plan_reference(plan, office)}, {full} báo cáo kết quả thực hiện công tác kiểm soát "
-        f"thủ tục hành chính, triển khai cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành "
-        f"chính trên môi trường điện tử {title_suffix} như sau:"
+        f"Thực hiện {ref}, {full} báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính, triển "
+        f"khai cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử "
+        f"{title_suffix} như sau:"
     )
 
 

@@ -228,3 +228,45 @@ def test_plan_document() -> None:
     # deadlines printed exactly as written
     assert "Hằng quý (trước ngày 14 tháng cuối quý)" in [r[4] for r in table.rows]
     assert review.label == "Phụ lục II" and len(review.blocks[0].rows) == 27
+
+
+def test_intro_cites_the_plan() -> None:
+    assert (
+        report()
+        .sections["intro"]
+        .startswith(
+            "Thực hiện Kế hoạch số 05/KH-UBND ngày 10/1/2026 của UBND xã về kiểm soát thủ tục hành chính"
+        )
+    )
+
+
+def test_parent_tasks_are_rows_without_status() -> None:
+    from kstthc_desktop.core.model import Task
+
+    tasks = sample.tasks()
+    tasks.append(Task(id=50, plan_id=1, section_id=2, position=50, number="5", content="Nhiệm vụ có mục con"))
+    tasks.append(
+        Task(
+            id=51,
+            plan_id=1,
+            section_id=2,
+            parent_id=50,
+            position=51,
+            number="5.1",
+            content="Mục con",
+            schedule=sample.one_day(date(2026, 3, 1)),
+        )
+    )
+    c = build_period_report(
+        sample.office(),
+        sample.plan(),
+        sample.sections(),
+        tasks,
+        sample.progress(),
+        sample.evidence(),
+        parse_period("2026-Q1"),
+    )
+    parent = by_id(c, 50)
+    assert parent.status is None and parent.status_label == ""
+    assert by_id(c, 51).status == Status.OVERDUE
+    assert c.total_tasks == 11 and c.counts[Status.OVERDUE] == 2
