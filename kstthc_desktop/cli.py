@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     e = esub.add_parser("export")
     e.add_argument("--office", required=True)
     e.add_argument("--to", required=True)
+    e.add_argument("--period", help="only evidence dated in this report period, e.g. 2026-Q3")
+    e.add_argument("--json", action="store_true")
+    e = esub.add_parser("pack", help="ZIP for inspection, with an index workbook")
+    e.add_argument("--office", required=True)
+    e.add_argument("--out", required=True)
+    e.add_argument("--period")
     e.add_argument("--json", action="store_true")
 
     s = sub.add_parser("report", help="xuất báo cáo định kỳ")
@@ -177,9 +183,12 @@ def cmd_evidence(args: argparse.Namespace) -> int:
                                           summary=args.summary)
                 ids.append(eid)
             _out(args, {"ids": ids}, f"Đã đính kèm {len(ids)} tệp vào nhiệm vụ {args.task}.")
-        else:
-            written = svc.export_evidence(args.to)
+        elif args.evidence_command == "export":
+            written = svc.export_evidence(args.to, period_code=args.period)
             _out(args, {"files": [str(p) for p in written]}, f"Đã xuất {len(written)} tệp vào {args.to}.")
+        else:
+            path = svc.pack_for_inspection(args.out, period_code=args.period)
+            _out(args, {"out": str(path)}, f"Đã đóng gói minh chứng: {path}")
     return 0
 
 

@@ -532,26 +532,91 @@ class OfficeService(ImportMixin, ReportMixin):
         blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
         return target
 
+    def _evidence_in(self, plan_id: int | None, period_code: str | None) -> list[Evidence]:
+        items = self.repo.evidence(plan_id=plan_id)
+        if period_code:
+            from ..core.periods import parse_period
+
+            period = parse_period(period_code)
+            items = [e for e in items
+                     if period.window_start <= (e.doc_date or e.added or period.window_start) <= period.window_end]
+        return items
+
     def export_evidence(self, folder: str | os.PathLike, plan_id: int | None = None,
-                        progress: Progress | None = None) -> list[Path]:
-        """Write every evidence file to ``folder/<task number>/<safe name>``; never overwrite."""
+                        progress: Progress | None = None, period_code: str | None = None) -> list[Path]:
+        """Write evidence files to ``folder/<task number>/<safe name>``; never overwrite, never escape."""
         progress = progress or NullProgress()
         root = Path(folder)
-        root.mkdir(parents=True, exist_ok=True)
-        items = self.repo.evidence(plan_id=plan_id)
-        tasks = {}
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EvidenceError(f"Không tạo được thư mục '{root}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+        items = self._evidence_in(plan_id, period_code)
+        tasks: dict[int, Task] = {}
         written: list[Path] = []
         for i, ev in enumerate(items):
             if ev.task_id not in tasks:
                 tasks[ev.task_id] = self.repo.task(ev.task_id)
-            t = tasks[ev.task_id]
-            sub = root / safe_file_name(f"{t.number or t.id}".replace(".", "_") or f"nv{t.id}")
+            sub = root / _task_folder(tasks[ev.task_id])
             sub.mkdir(exist_ok=True)
             target = _unique(sub / safe_file_name(ev.name))
             blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
             written.append(target)
             progress.report(i + 1, len(items), ev.name)
         return written
+
+    def pack_for_inspection(self, zip_path: str | os.PathLike, plan_id: int | None = None,
+                            period_code: str | None = None, progress: Progress | None = None) -> Path:
+        """One ZIP for the inspectors: the files by task plus an index workbook task → documents."""
+        import zipfile
+
+        from openpyxl import Workbook
+
+        progress = progress or NullProgress()
+        target = Path(zip_path)
+        items = self._evidence_in(plan_id, period_code)
+        tmp = target.with_name(target.name + ".tmp")
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Danh muc minh chung"
+        ws.append(["Nhiệm vụ", "Nội dung nhiệm vụ", "Tài liệu", "Số, ký hiệu", "Ngày văn bản", "Trích yếu",
+                   "Tệp trong gói"])
+        tasks: dict[int, Task] = {}
+        used: set[str] = set()
+        try:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                for i, ev in enumerate(items):
+                    if ev.task_id not in tasks:
+                        tasks[ev.task_id] = self.repo.task(ev.task_id)
+                    t = tasks[ev.task_id]
+                    name = f"{_task_folder(t)}/{safe_file_name(ev.name)}"
+                    stem, dot, ext = name.rpartition(".")
+                    n = 2
+                    while name in used:
+                        name = f"{stem} ({n}).{ext}" if dot else f"{name} ({n})"
+                        n += 1
+                    used.add(name)
+                    with zf.open(name, "w", force_zip64=ev.size > 2**31) as out:
+                        blobstore.copy_blob(self.repo.conn, ev.sha256, out)
+                    ws.append([t.number, t.content[:500], ev.name, ev.doc_number,
+                               ev.doc_date.strftime("%d/%m/%Y") if ev.doc_date else "", ev.summary, name])
+                    progress.report(i + 1, len(items) + 1, ev.name)
+                import io
+
+                buf = io.BytesIO()
+                for col, width in zip("ABCDEFG", (10, 60, 36, 16, 14, 40, 40), strict=True):
+                    ws.column_dimensions[col].width = width
+                wb.save(buf)
+                zf.writestr("Danh-muc-minh-chung.xlsx", buf.getvalue())
+            tmp.replace(target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise EvidenceError(f"Không ghi được gói '{target.name}': {exc.strerror}.",
+                                "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi.") from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return target
 
     # --- safety ----------------------------------------------------------------------------
     def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
@@ -623,6 +688,10 @@ def safe_file_name(name: str) -> str:
     if name.split(".")[0].upper() in _RESERVED:
         name = "_" + name
     return name[:150]
+
+
+def _task_folder(task: Task) -> str:
+    return safe_file_name(f"NV {task.number}".strip() if task.number else f"NV {task.id}").replace(".", "_")
 
 
 def _unique(path: Path) -> Path:

@@ -168,9 +168,8 @@ def next_report(today: date, rule: SubmissionRule, calendar: WorkCalendar) -> Ne
 
 
 def submission_rule(service: OfficeService) -> SubmissionRule:
-    """The office's rule (setting ``submission_rule``), else the default of two working days."""
-    raw = service.setting("submission_rule")
-    return SubmissionRule.from_json(raw) if isinstance(raw, dict) else SubmissionRule()
+    """The office's rule as set in Settings (default: two working days after the cut-off)."""
+    return service.submission_rule()
 
 
 # --- dashboard -------------------------------------------------------------------------------

@@ -75,6 +75,17 @@ def write_blob_to(conn: sqlite3.Connection, sha256: str, target: Path, progress:
                             "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi.") from exc
 
 
+def copy_blob(conn: sqlite3.Connection, sha256: str, out) -> None:  # noqa: ANN001 - a binary file object
+    """Stream a stored file into an open binary file object (a ZIP member, for example)."""
+    r = conn.execute("SELECT rowid, size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    if r is None:
+        raise EvidenceError("Không tìm thấy nội dung tài liệu trong tệp dữ liệu.", "Hãy chạy kiểm tra tệp dữ liệu.")
+    if r[1]:
+        with conn.blobopen("blobs", "data", r[0], readonly=True) as blob:
+            while chunk := blob.read(CHUNK):
+                out.write(chunk)
+
+
 def drop_orphan_blobs(conn: sqlite3.Connection) -> int:
     """Blobs no evidence row uses any more (kept during a session so undo can restore them)."""
     cur = conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")

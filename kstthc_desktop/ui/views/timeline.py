@@ -46,8 +46,7 @@ from ...core.status import STATUS_ORDER, occurrence_statuses
 from ...services import OfficeService, TaskView
 from ...services.overview import group_progress
 from ..events import EventHub
-from ..models.task_tree import status_label
-from ..style import status_symbol
+from ..style import status_label, status_symbol
 
 ZOOMS = ("year", "quarter", "month")
 _FIT_DAYS = {"quarter": 92, "month": 31}
