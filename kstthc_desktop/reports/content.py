@@ -231,7 +231,21 @@ def _ordered_sections(sections: Sequence[Section]) -> list[Section]:
 
 
 def _ordered_tasks(tasks: Iterable[Task]) -> list[Task]:
-    return sorted(tasks, key=lambda t: (t.position, t.id or 0))
+    """Tasks in document order: each parent followed by its subtasks (position is per sibling group)."""
+    tasks = list(tasks)
+    ids = {t.id for t in tasks}
+    children: dict[int | None, list[Task]] = defaultdict(list)
+    for t in tasks:
+        children[t.parent_id if t.parent_id in ids else None].append(t)
+    for group in children.values():
+        group.sort(key=lambda t: (t.position, t.id or 0))
+    out: list[Task] = []
+    stack = list(reversed(children[None]))
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(reversed(children.get(t.id, [])))
+    return out
 
 
 def _lines(text: str) -> list[str]:

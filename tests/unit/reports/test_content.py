@@ -270,3 +270,25 @@ def test_parent_tasks_are_rows_without_status() -> None:
     assert parent.status is None and parent.status_label == ""
     assert by_id(c, 51).status == Status.OVERDUE
     assert c.total_tasks == 11 and c.counts[Status.OVERDUE] == 2
+
+
+def test_tasks_are_listed_in_document_order_parent_then_children() -> None:
+    """Positions restart in each sibling group: 1, 1.1, 1.2, 2, 2.1 — never 1, 2, 1.1, 2.1."""
+    from datetime import date as _date
+
+    from kstthc_desktop.core.model import Office, Plan, Section, Task
+    from kstthc_desktop.core.periods import parse_period
+    from kstthc_desktop.reports.content import build_period_report
+
+    sec = Section(id=1, plan_id=1, number="II", title="NỘI DUNG", position=0)
+    tasks = [
+        Task(id=1, plan_id=1, section_id=1, position=0, number="1", content="Một"),
+        Task(id=2, plan_id=1, section_id=1, position=1, number="2", content="Hai"),
+        Task(id=3, plan_id=1, section_id=1, parent_id=1, position=0, number="1.1", content="Một một"),
+        Task(id=4, plan_id=1, section_id=1, parent_id=2, position=0, number="2.1", content="Hai một"),
+        Task(id=5, plan_id=1, section_id=1, parent_id=1, position=1, number="1.2", content="Một hai"),
+    ]
+    content = build_period_report(Office(name="ỦY BAN NHÂN DÂN\nXÃ A", place_name="A"),
+                                  Plan(id=1, year=2026, title="KH"), [sec], tasks, [], [],
+                                  parse_period("2026-Q3"), on=_date(2026, 9, 15))
+    assert [r.number for r in content.task_results] == ["1", "1.1", "1.2", "2", "2.1"]
