@@ -438,6 +438,7 @@ class _PlanBuilder:
 
     def place_numbered(self, task: ImportedTask, number: _Number, segment: _Segment) -> None:
         """Find the parent from the numbering and push the task on the open-task stack."""
+        self.current_section(segment)  # may open a section, which starts a new stack
         stack = self.state.stack
         if number.kind == "num":
             while stack:
@@ -710,8 +711,10 @@ class _PlanBuilder:
                 units = split_units(cells.texts[role])
                 target = prev.lead if role == "lead" else prev.coordinating
                 target.extend(u for u in units if u not in target)
+        warned = False
         if "deadline" in cells.fresh:
             if prev.deadline_text:
+                warned = True
                 prev.deadline_text = f"{prev.deadline_text}\n{cells.texts['deadline']}"
                 self.warn(grid, cells.row, "Dòng tiếp theo có thêm thời hạn; đã ghép vào thời hạn của nhiệm vụ phía trên, hãy kiểm tra.")
             else:
@@ -720,7 +723,7 @@ class _PlanBuilder:
             prev.products = _join(prev.products, cells.texts["products"])
         if "notes" in cells.fresh:
             prev.notes = _join(prev.notes, cells.texts["notes"])
-        if clash and not content:
+        if clash and not content and not warned:
             self.warn(grid, cells.row, "Dòng không có số thứ tự; đã ghép vào nhiệm vụ phía trên, hãy kiểm tra.")
 
     # -- finishing ----------------------------------------------------------------------

@@ -212,3 +212,30 @@ def test_task_editor_shows_parsed_deadline_and_refuses_empty_content(qtbot) -> N
     assert "30/09/2026" in dlg.parsed.text()
     dlg.accept()
     assert dlg.result_task is None and dlg.error.isVisibleTo(dlg)
+
+
+def test_manual_recurrence_overrides_the_parsed_schedule_and_keeps_the_text(qtbot) -> None:
+    from kstthc_desktop.core.schedule import parse_schedule
+
+    task = Task(plan_id=1, content="Báo cáo", deadline_text="Theo yêu cầu của cấp trên",
+                schedule=parse_schedule("Theo yêu cầu của cấp trên", 2026))
+    dlg = TaskEditorDialog(task, [], 2026)
+    qtbot.addWidget(dlg)
+    dlg.manual.setChecked(True)
+    dlg.repeat.setCurrentIndex(2)  # every quarter
+    dlg._fill_repeat()
+    assert dlg.dues.text() == "31/03/2026, 30/06/2026, 30/09/2026, 31/12/2026"
+    dlg.accept()
+    t = dlg.result_task
+    assert t.schedule_manual and t.deadline_text == "Theo yêu cầu của cấp trên"
+    assert [d for _, d in t.schedule.occurrences][1].isoformat() == "2026-06-30"
+    assert t.schedule.occurrences[1][0].isoformat() == "2026-04-01"
+
+
+def test_bad_manual_due_date_is_refused_inline(qtbot) -> None:
+    dlg = TaskEditorDialog(Task(plan_id=1, content="A"), [], 2026)
+    qtbot.addWidget(dlg)
+    dlg.manual.setChecked(True)
+    dlg.dues.setText("31/2/2026")
+    dlg.accept()
+    assert dlg.result_task is None and "31/3/2026" in dlg.error.text()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -57,14 +55,19 @@ class TaskEditorDialog(QDialog):
         self.deadline.setPlaceholderText(self.tr("as written, e.g. Trước ngày 15/9/2026, Quý III năm 2026"))
         self.parsed = QLabel()
         self.parsed.setWordWrap(True)
-        self.manual = QCheckBox(self.tr("Set the due date by hand"))
+        self.manual = QCheckBox(self.tr("Set the due dates by hand"))
         self.manual.setChecked(task.schedule_manual)
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd/MM/yyyy")
-        d = task.schedule.due if task.schedule and task.schedule.due else date(year, 12, 31)
-        self.due.setDate(QDate(d.year, d.month, d.day))
-        self.due.setEnabled(task.schedule_manual)
+        self.repeat = QComboBox()
+        for label, months in ((self.tr("once"), ()), (self.tr("every month"), tuple(range(1, 13))),
+                              (self.tr("every quarter"), (3, 6, 9, 12)), (self.tr("every 6 months"), (6, 12)),
+                              (self.tr("once a year"), (12,))):
+            self.repeat.addItem(label, months)
+        self.repeat.activated.connect(self._fill_repeat)
+        self.dues = QLineEdit(", ".join(d.strftime("%d/%m/%Y") for _, d in task.schedule.occurrences)
+                              if task.schedule else "")
+        self.dues.setPlaceholderText(self.tr("due dates, e.g. 31/3/2026, 30/6/2026"))
+        for w in (self.repeat, self.dues):
+            w.setEnabled(task.schedule_manual)
         self.products = QLineEdit(task.products)
         self.officer = QLineEdit(task.officer)
         self.role = QComboBox()
@@ -84,8 +87,8 @@ class TaskEditorDialog(QDialog):
         form.addRow("", self.parsed)
         row = QHBoxLayout()
         row.addWidget(self.manual)
-        row.addWidget(self.due)
-        row.addStretch(1)
+        row.addWidget(self.repeat)
+        row.addWidget(self.dues, 1)
         form.addRow("", row)
         form.addRow(self.tr("Expected products"), self.products)
         form.addRow(self.tr("Officer in charge"), self.officer)
@@ -101,7 +104,8 @@ class TaskEditorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.deadline.textChanged.connect(self._show_parsed)
-        self.manual.toggled.connect(self.due.setEnabled)
+        self.manual.toggled.connect(self.repeat.setEnabled)
+        self.manual.toggled.connect(self.dues.setEnabled)
         self._show_parsed()
         self.result_task: Task | None = None
 
@@ -118,14 +122,40 @@ class TaskEditorDialog(QDialog):
             msg += "\n⚠ " + "\n⚠ ".join(s.warnings)
         self.parsed.setText(msg)
 
+    def _fill_repeat(self) -> None:
+        import calendar
+
+        months = self.repeat.currentData()
+        if months:
+            y = self._year
+            self.dues.setText(", ".join(f"{calendar.monthrange(y, m)[1]:02d}/{m:02d}/{y}" for m in months))
+
+    def manual_dues(self) -> list[date] | None:
+        """The typed due dates, or None when one of them is not a date."""
+        out = []
+        for part in self.dues.text().replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            bits = part.split("/")
+            try:
+                d, m = int(bits[0]), int(bits[1])
+                y = int(bits[2]) if len(bits) > 2 and bits[2] else self._year
+                out.append(date(y, m, d))
+            except (ValueError, IndexError):
+                return None
+        return sorted(set(out))
+
     def task(self) -> Task:
         manual = self.manual.isChecked()
         schedule = self._task.schedule
         if manual:
-            q = self.due.date()
-            due = date(q.year(), q.month(), q.day())
-            schedule = Schedule(text=self.deadline.text().strip(), kinds=(ScheduleKind.DATE.value,),
-                                start=date(due.year, 1, 1), due=due, occurrences=((date(due.year, 1, 1), due),))
+            dues = self.manual_dues() or []
+            kinds = (ScheduleKind.MONTHS.value,) if len(dues) > 1 else (ScheduleKind.DATE.value,)
+            starts = [date(dues[0].year, 1, 1)] + [d + timedelta(days=1) for d in dues[:-1]]
+            schedule = Schedule(text=self.deadline.text().strip(), kinds=kinds if dues else ("on_demand",),
+                                start=starts[0] if dues else None, due=dues[-1] if dues else None,
+                                occurrences=tuple(zip(starts, dues, strict=True)) if dues else ())
         return dataclasses.replace(
             self._task, section_id=self.section.currentData(), number=self.number.text().strip(),
             content=self.content.toPlainText().strip(), lead_units=_split_units(self.lead.toPlainText()),
@@ -135,6 +165,11 @@ class TaskEditorDialog(QDialog):
             notes=self.notes.toPlainText().strip())
 
     def accept(self) -> None:
+        if self.manual.isChecked() and self.manual_dues() is None:
+            self.error.setText(self.tr("A due date is not valid: write them like 31/3/2026, 30/6/2026."))
+            self.error.show()
+            self.dues.setFocus()
+            return
         t = self.task()
         if not t.content:
             self.error.setText(self.tr("The task content cannot be empty."))
