@@ -13,6 +13,7 @@ import os
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -197,7 +198,7 @@ def _sniff_zip(path: Path) -> str:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     _check_xml_prolog(zf, info, name)
             return kind
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError, zlib.error) as exc:
         raise _damaged(name) from exc
     except OSError as exc:  # zlib / truncated reads surface as OSError subclasses too
         raise _damaged(name) from exc

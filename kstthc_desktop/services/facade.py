@@ -532,8 +532,16 @@ class OfficeService(ImportMixin, ReportMixin):
         blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
         return target
 
-    def _evidence_in(self, plan_id: int | None, period_code: str | None) -> list[Evidence]:
-        items = self.repo.evidence(plan_id=plan_id)
+    def subtree_evidence(self, task_id: int) -> list[Evidence]:
+        """Evidence of a task and all its subtasks (what deleting the task would take with it)."""
+        out: list[Evidence] = []
+        for tid in self.repo.subtree_ids(task_id):
+            out.extend(self.repo.evidence(task_id=tid))
+        return out
+
+    def _evidence_in(self, plan_id: int | None, period_code: str | None,
+                     task_id: int | None = None) -> list[Evidence]:
+        items = self.subtree_evidence(task_id) if task_id is not None else self.repo.evidence(plan_id=plan_id)
         if period_code:
             from ..core.periods import parse_period
 
@@ -543,7 +551,8 @@ class OfficeService(ImportMixin, ReportMixin):
         return items
 
     def export_evidence(self, folder: str | os.PathLike, plan_id: int | None = None,
-                        progress: Progress | None = None, period_code: str | None = None) -> list[Path]:
+                        progress: Progress | None = None, period_code: str | None = None,
+                        task_id: int | None = None) -> list[Path]:
         """Write evidence files to ``folder/<task number>/<safe name>``; never overwrite, never escape."""
         progress = progress or NullProgress()
         root = Path(folder)
@@ -551,7 +560,7 @@ class OfficeService(ImportMixin, ReportMixin):
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise EvidenceError(f"Không tạo được thư mục '{root}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
-        items = self._evidence_in(plan_id, period_code)
+        items = self._evidence_in(plan_id, period_code, task_id)
         tasks: dict[int, Task] = {}
         written: list[Path] = []
         for i, ev in enumerate(items):

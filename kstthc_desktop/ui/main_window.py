@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tree.setObjectName("table")
         self.tabs.addTab(self.tree, self.tr("Table"))
+        self._add_views()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
@@ -305,6 +306,12 @@ class MainWindow(QMainWindow):
                 self.status_filter.setCurrentIndex(0)
             self.select_task(task_id)
 
+    def _add_views(self) -> None:
+        from .views.evidence_register import EvidenceRegister
+
+        self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
+        self.add_view(self.evidence_view, self.tr("Evidence"))
+
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
         self.tabs.addTab(widget, title)
@@ -408,8 +415,36 @@ class MainWindow(QMainWindow):
             self._do(lambda: self.service.delete_section(sid))
         else:
             tid = idx.data(TASK_ID_ROLE)
+            if not self._settle_evidence_before_delete(tid):
+                return
             self._do(lambda: self.service.delete_task(tid))
         self.hub.status_message.emit(self.tr("Deleted. Press Ctrl+Z to undo."))
+
+    def _settle_evidence_before_delete(self, task_id: int) -> bool:
+        """A task with evidence: ask whether to save the files first (the delete itself is undoable)."""
+        files = self.service.subtree_evidence(task_id)
+        if not files:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete task"),
+                          self.tr("This task has %1 evidence file(s). They are deleted with the task "
+                                  "(Ctrl+Z brings everything back).").replace("%1", str(len(files))), parent=self)
+        delete = box.addButton(self.tr("Delete with the evidence"), QMessageBox.ButtonRole.DestructiveRole)
+        save = box.addButton(self.tr("Save the evidence to a folder first…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is delete:
+            return True
+        if box.clickedButton() is save:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Save the evidence to"))
+            if not folder:
+                return False
+            try:
+                self.service.export_evidence(folder, task_id=task_id)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return False
+            return True
+        return False
 
     def move_selected(self, delta: int) -> None:
         tid = self.selected_task_id()

@@ -239,3 +239,30 @@ def test_bad_manual_due_date_is_refused_inline(qtbot) -> None:
     dlg.dues.setText("31/2/2026")
     dlg.accept()
     assert dlg.result_task is None and "31/3/2026" in dlg.error.text()
+
+
+def test_deleting_task_with_evidence_asks_and_can_save_files_first(window: MainWindow, qtbot, tmp_path,
+                                                                  monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "1.3")  # has demo evidence
+    window.select_task(tid)
+    out = tmp_path / "giu-lai"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+
+    def choose_save() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, choose_save)
+            return
+        save = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+        save.click()
+
+    QTimer.singleShot(0, choose_save)
+    window.delete_selected()
+    saved = list(out.rglob("*.txt"))
+    assert len(saved) == 1 and "DỮ LIỆU MẪU" in saved[0].read_text(encoding="utf-8")
+    assert tid not in {t.id for t in window.service.tasks(window.plan().id)}
+    window.act_undo.trigger()
+    assert len(window.service.evidence(task_id=tid)) == 1

@@ -91,9 +91,11 @@ class TaskDetailPanel(QWidget):
         self.open_btn.clicked.connect(self.open_evidence)
         self.save_btn = QPushButton(self.tr("Save a copy…"))
         self.save_btn.clicked.connect(self.save_copy)
+        self.info_btn = QPushButton(self.tr("Details…"))
+        self.info_btn.clicked.connect(self.edit_evidence_info)
         self.remove_btn = QPushButton(self.tr("Remove"))
         self.remove_btn.clicked.connect(self.remove_evidence)
-        for b in (self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
+        for b in (self.attach_btn, self.open_btn, self.info_btn, self.save_btn, self.remove_btn):
             row.addWidget(b)
         bl.addLayout(row)
         lay.addWidget(box)
@@ -105,7 +107,7 @@ class TaskDetailPanel(QWidget):
         self.task = view.task if view else None
         enabled = view is not None
         for w in (self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn,
-                  self.attach_btn, self.open_btn, self.save_btn, self.remove_btn):
+                  self.attach_btn, self.open_btn, self.info_btn, self.save_btn, self.remove_btn):
             w.setEnabled(enabled)
         self.progress_list.clear()
         self.evidence_list.clear()
@@ -236,6 +238,17 @@ class TaskDetailPanel(QWidget):
                 self.service.save_evidence_copy(eid, target)
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
+
+    def edit_evidence_info(self) -> None:
+        from ..dialogs.evidence_info import EvidenceInfoDialog
+
+        eid = self._selected_id(self.evidence_list)
+        if eid is None or self.task is None:
+            return
+        ev = next(e for e in self.service.evidence(task_id=self.task.id) if e.id == eid)
+        edited = EvidenceInfoDialog.ask(self, ev)
+        if edited is not None:
+            self._run(lambda: self.service.update_evidence(edited))
 
     def remove_evidence(self) -> None:
         eid = self._selected_id(self.evidence_list)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -48,10 +49,30 @@ from ...services.overview import group_progress
 from ..events import EventHub
 from ..style import status_label, status_symbol
 
+
+def keep_none_alive() -> None:
+    """Work around a binding bug that kills painting-heavy views on Python 3.11.
+
+    PySide6 6.12 returns ``None`` from every void method (``QPainter.drawLine``, ``setPen``…)
+    without a new reference. From Python 3.12 on ``None`` is immortal and nothing happens; on
+    3.11 each call takes one reference away, and after a few thousand calls (a few repaints of a
+    painted view) the interpreter aborts with "none_dealloc: deallocating None". Giving ``None``
+    a huge reference count is what 3.12 does by design. Idempotent; a no-op on 3.12+.
+    """
+    if sys.version_info >= (3, 12) or sys.getrefcount(None) > (1 << 40):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 41
+
+
+keep_none_alive()
+
 ZOOMS = ("year", "quarter", "month")
 _FIT_DAYS = {"quarter": 92, "month": 31}
 _MIN_PPD = {"year": 1.2, "quarter": 4.0, "month": 18.0}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_PAD = 12  # pixels before 1 January and after 31 December, so end-of-year marks are whole
 
 CUTOFF_COLOR = QColor("#6a1b9a")  # report cut-offs: purple, a colour no status uses
 TODAY_COLOR = QColor("#d81b60")
@@ -283,19 +304,19 @@ class TimelineCanvas(QAbstractScrollArea):
         return max(50, self.viewport().width() - self.label_w)
 
     def x_of(self, ordinal: float) -> float:
-        return self.label_w + (ordinal - self._year_start) * self.ppd - self.horizontalScrollBar().value()
+        return self.label_w + _PAD + (ordinal - self._year_start) * self.ppd - self.horizontalScrollBar().value()
 
     def ordinal_at(self, x: float) -> float:
-        return self._year_start + (x - self.label_w + self.horizontalScrollBar().value()) / self.ppd
+        return self._year_start + (x - self.label_w - _PAD + self.horizontalScrollBar().value()) / self.ppd
 
     def _ppd_for(self, zoom: str) -> float:
         fit = _FIT_DAYS.get(zoom, self._days)
-        return max(_MIN_PPD[zoom], self.time_w / fit)
+        return max(_MIN_PPD[zoom], (self.time_w - 2 * _PAD) / fit)
 
     def _relayout(self, anchor: tuple[float, float] | None = None) -> None:
         """Recompute pixels per day and scroll ranges; ``anchor`` = (ordinal, x) kept in place."""
         self.ppd = self._ppd_for(self.zoom)
-        content_w = int(math.ceil(self._days * self.ppd))
+        content_w = int(math.ceil(self._days * self.ppd)) + 2 * _PAD
         hbar = self.horizontalScrollBar()
         hbar.setRange(0, max(0, content_w - self.time_w))
         hbar.setPageStep(self.time_w)
@@ -307,23 +328,26 @@ class TimelineCanvas(QAbstractScrollArea):
         vbar.setSingleStep(self.row_h)
         if anchor is not None:
             ordinal, x = anchor
-            hbar.setValue(int(round((ordinal - self._year_start) * self.ppd - (x - self.label_w))))
+            hbar.setValue(int(round((ordinal - self._year_start) * self.ppd - (x - self.label_w - _PAD))))
         self.viewport().update()
 
     def set_zoom(self, zoom: str, anchor_x: float | None = None) -> None:
         if zoom not in ZOOMS:
             raise ValueError(zoom)
-        if anchor_x is None:
-            today_x = self.x_of(self.today.toordinal())
+        if anchor_x is None:  # toolbar or keys: keep the middle, or bring today to the middle
+            today_x = self.x_of(self.today.toordinal() + 0.5)
             visible = self.label_w <= today_x <= self.viewport().width()
             in_year = self.year is not None and self.today.year == self.year
-            anchor_x = today_x if (visible and in_year) else self.label_w + self.time_w / 2
-        anchor = (self.ordinal_at(anchor_x), anchor_x)
+            middle = self.label_w + self.time_w / 2
+            anchor = (self.today.toordinal() + 0.5, middle) if (visible and in_year) else (
+                self.ordinal_at(middle), middle)
+        else:
+            anchor = (self.ordinal_at(anchor_x), anchor_x)
         self.zoom = zoom
         self._relayout(anchor)
 
     def scroll_to_ordinal(self, ordinal: float, animate: bool = True) -> None:
-        target = int((ordinal - self._year_start) * self.ppd - self.time_w / 2)
+        target = int(_PAD + (ordinal - self._year_start) * self.ppd - self.time_w / 2)
         self._animate_h(target if animate else None, target)
 
     def _animate_h(self, target: int | None, value: int) -> None:
@@ -705,7 +729,8 @@ class TimelineCanvas(QAbstractScrollArea):
             if x < lw - 200 or x > w:
                 continue
             d = date.fromordinal(o)
-            label = self.tr("Cut-off %1").replace("%1", f"{d.day}/{d.month}")
+            label = f"{d.day}/{d.month}" if self.zoom == "year" else self.tr("Cut-off %1").replace(
+                "%1", f"{d.day}/{d.month}")
             p.setPen(QPen(CUTOFF_COLOR, 1.2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, y3), QPointF(x, hh))
             p.setPen(CUTOFF_COLOR)
