@@ -165,11 +165,16 @@ def main(argv: list[str] | None = None) -> int:
 
         path = create_demo(demo_path())
         service = open_service(path)
+    elif args.office and (args.smoke_test or args.screenshot):
+        from .services import OfficeService
+
+        try:  # headless checks never wait on a dialog: the reason goes to stderr
+            service = OfficeService.open(Path(args.office))
+        except KstthcError as exc:
+            sys.stderr.write(f"kstthc-desktop: {exc}\n")
+            return 2
     elif args.office:
         path = Path(args.office)
-        if not path.exists() and (args.smoke_test or args.screenshot):
-            sys.stderr.write(f"kstthc-desktop: không tìm thấy tệp '{path}'\n")
-            return 2
         service = open_service(path, create=False) if path.exists() else first_run(path)
     else:
         path = default_office_path()

@@ -23,7 +23,7 @@ from typing import Any
 from ..core.errors import Cancelled, ImportFailed
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
-from .legacy import fix_legacy
+from .legacy import fix_legacy, might_be_legacy
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -186,7 +186,9 @@ def _sniff_zip(path: Path) -> str:
             if total > _RATIO_MIN_BYTES and total > MAX_RATIO * max(packed, 1):
                 raise _bomb(name)
             for info in infos:
-                if info.file_size > _RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                if info.file_size > _RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(
+                    info.compress_size, 1
+                ):
                     raise _bomb(name)
             names = {i.filename for i in infos}
             if any(i.flag_bits & 0x1 for i in infos):
@@ -198,7 +200,14 @@ def _sniff_zip(path: Path) -> str:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     _check_xml_prolog(zf, info, name)
             return kind
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        zlib.error,
+    ) as exc:
         raise _damaged(name) from exc
     except OSError as exc:  # zlib / truncated reads surface as OSError subclasses too
         raise _damaged(name) from exc
@@ -259,7 +268,14 @@ def _check_xml_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
 def _ole_streams(data: bytes) -> set[str]:
     """Names of OLE2 directory entries, found where a directory entry must be (128-byte slots)."""
     found: set[str] = set()
-    for stream in ("EncryptedPackage", "EncryptionInfo", "WordDocument", "Workbook", "Book", "PowerPoint Document"):
+    for stream in (
+        "EncryptedPackage",
+        "EncryptionInfo",
+        "WordDocument",
+        "Workbook",
+        "Book",
+        "PowerPoint Document",
+    ):
         needle = stream.encode("utf-16-le") + b"\x00\x00"
         length = (len(stream) + 1) * 2
         start = 0
@@ -268,7 +284,11 @@ def _ole_streams(data: bytes) -> set[str]:
             if pos < 0:
                 break
             start = pos + 1
-            if pos >= 512 and pos % 128 == 0 and int.from_bytes(data[pos + 64 : pos + 66], "little") == length:
+            if (
+                pos >= 512
+                and pos % 128 == 0
+                and int.from_bytes(data[pos + 64 : pos + 66], "little") == length
+            ):
                 found.add(stream)
                 break
     return found
@@ -334,7 +354,7 @@ class _LegacyLog:
         self.rows: dict[str, list[int]] = {}
 
     def text(self, raw: str, row: int, font: str | None = None) -> str:
-        if raw.isascii():
+        if not might_be_legacy(raw):
             return clean(raw)
         converted, encoding = fix_legacy(raw, font)
         if encoding:
@@ -348,7 +368,10 @@ class _LegacyLog:
             rows = sorted(set(rows))
             shown = ", ".join(str(r) for r in rows[:8]) + (", …" if len(rows) > 8 else "")
             out.append(
-                (rows[0], f"Đã chuyển {len(rows)} dòng gõ bằng mã {labels[encoding]} sang Unicode (dòng {shown}); hãy kiểm tra lại chữ.")
+                (
+                    rows[0],
+                    f"Đã chuyển {len(rows)} dòng gõ bằng mã {labels[encoding]} sang Unicode (dòng {shown}); hãy kiểm tra lại chữ.",
+                )
             )
         return out
 
@@ -356,7 +379,9 @@ class _LegacyLog:
 def _check_area(name: str, sheet: str, rows: int, cols: int) -> None:
     if rows * cols > MAX_CELLS:
         raise ImportFailed(
-            f"Tệp '{name}' quá lớn: trang '{sheet}' có {rows * cols:,} ô (tối đa {MAX_CELLS:,}).".replace(",", "."),
+            f"Tệp '{name}' quá lớn: trang '{sheet}' có {rows * cols:,} ô (tối đa {MAX_CELLS:,}).".replace(
+                ",", "."
+            ),
             "Hãy chỉ giữ lại bảng kế hoạch (xóa các dòng, cột thừa) rồi lưu thành tệp mới.",
         )
 
@@ -424,12 +449,11 @@ def _xlsx_sheet(file_name: str, ws: Any, progress: Progress) -> Grid:
             progress.report(done, len(present), f"Đang đọc trang '{ws.title}'")
         raw = format_value(cell.value)
         font = None
-        if not raw.isascii():
+        if might_be_legacy(raw):  # the font name (".VnTime", "VNI-Times") settles doubts
             font = getattr(getattr(cell, "font", None), "name", None)
         rows[r - 1][c - 1] = log.text(raw, r, font)
     spans = [
-        (rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
-        for rng in ws.merged_cells.ranges
+        (rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1) for rng in ws.merged_cells.ranges
     ]
     spans = _fill_spans(rows, spans)
     hidden = getattr(ws, "sheet_state", "visible") != "visible"
@@ -466,7 +490,9 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
             spans = _fill_spans(rows, spans)
             meta = metas.get(sheet_name)
             hidden = meta is not None and str(getattr(meta, "visible", "")).endswith(("Hidden", "VeryHidden"))
-            grids.append(Grid(name=sheet_name, rows=rows, spans=spans, notes=notes + log.notes(), hidden=hidden))
+            grids.append(
+                Grid(name=sheet_name, rows=rows, spans=spans, notes=notes + log.notes(), hidden=hidden)
+            )
         return grids
     finally:
         wb.close()

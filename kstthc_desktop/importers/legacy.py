@@ -143,7 +143,9 @@ _NUCLEI = frozenset(
 )
 _CODAS = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_VIETNAMESE_UNICODE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1ea0-\u1ef9]")
+_VIETNAMESE_UNICODE = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1ea0-\u1ef9]"
+)
 _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
 
 
@@ -174,7 +176,11 @@ def _syllable_ok(word: str) -> bool:
             if nucleus in _NUCLEI:
                 return True
             # "gi" and "qu" onsets swallow their vowel ("gì", "quá").
-            if onset in ("g", "q") and nucleus[:1] in ("i", "u") and (nucleus[1:] in _NUCLEI or not nucleus[1:]):
+            if (
+                onset in ("g", "q")
+                and nucleus[:1] in ("i", "u")
+                and (nucleus[1:] in _NUCLEI or not nucleus[1:])
+            ):
                 return True
     return False
 
@@ -189,8 +195,13 @@ def _score(text: str) -> int:
     return score
 
 
+def might_be_legacy(text: str) -> bool:
+    """Cheap pre-check: Latin-1 letters and no Unicode Vietnamese (most cells stop here)."""
+    return not text.isascii() and not _VIETNAMESE_UNICODE.search(text) and bool(_LATIN1_HIGH.search(text))
+
+
 def detect_legacy(text: str | None) -> str | None:
-    """"tcvn3", "vni" or None. Only fires when a legacy reading clearly beats reading as-is."""
+    """ "tcvn3", "vni" or None. Only fires when a legacy reading clearly beats reading as-is."""
     if not text or text.isascii():
         return None
     if _VIETNAMESE_UNICODE.search(text) or not _LATIN1_HIGH.search(text):

@@ -96,7 +96,9 @@ def header_role(text: str) -> str | None:
 def _valid_roles(roles: Mapping[str, int]) -> bool:
     if "content" not in roles and "field" not in roles:
         return False
-    return len(roles) >= 2 and any(r in roles for r in ("number", "lead", "coordinating", "deadline", "products", "notes"))
+    return len(roles) >= 2 and any(
+        r in roles for r in ("number", "lead", "coordinating", "deadline", "products", "notes")
+    )
 
 
 def _roles_of(texts: Sequence[str]) -> dict[str, int]:
@@ -119,7 +121,10 @@ def _header_at(grid: Grid, r: int) -> tuple[int, dict[str, int]] | None:
             not b or b == a or header_role(b) is not None for a, b in zip(first, second, strict=True)
         )
         if sub_is_header:
-            combined = [a if (not b or a == b) else (b if not a else f"{a} {b}") for a, b in zip(first, second, strict=True)]
+            combined = [
+                a if (not b or a == b) else (b if not a else f"{a} {b}")
+                for a, b in zip(first, second, strict=True)
+            ]
             pair = _roles_of(combined)
             if _valid_roles(pair) and len(pair) > len(single):
                 return r + 1, pair
@@ -410,7 +415,11 @@ class _PlanBuilder:
         lead = split_units(texts.get("lead", ""))
         coordinating = split_units(texts.get("coordinating", ""))
         notes = texts.get("notes", "")
-        if segment.appendix is False and "field" in segment.mapping.columns and "content" in segment.mapping.columns:
+        if (
+            segment.appendix is False
+            and "field" in segment.mapping.columns
+            and "content" in segment.mapping.columns
+        ):
             field_text = texts.get("field", "")
             if field_text:
                 notes = f"Lĩnh vực: {field_text}" + (f"\n{notes}" if notes else "")
@@ -443,7 +452,11 @@ class _PlanBuilder:
         if number.kind == "num":
             while stack:
                 top = stack[-1][1]
-                if top is None or (top.kind == "num" and top.parts == number.parts[: len(top.parts)] and len(top.parts) < len(number.parts)):
+                if top is None or (
+                    top.kind == "num"
+                    and top.parts == number.parts[: len(top.parts)]
+                    and len(top.parts) < len(number.parts)
+                ):
                     break
                 stack.pop()
         elif number.kind == "letter":
@@ -524,7 +537,9 @@ class _PlanBuilder:
             r += 1
         return True
 
-    def rows_as_lines(self, grid: Grid, start: int, stop: int, mapping: ColumnMapping | None = None) -> list[str]:
+    def rows_as_lines(
+        self, grid: Grid, start: int, stop: int, mapping: ColumnMapping | None = None
+    ) -> list[str]:
         """Title-block rows as text lines (each merged text once, header rows left out)."""
         lines: list[str] = []
         header_first = stop if mapping is None else _band_start(grid, mapping.header_row)
@@ -537,9 +552,13 @@ class _PlanBuilder:
                     lines.extend(line for line in text.split("\n") if line)
         return lines
 
-    def make_segment(self, grid: Grid, mapping: ColumnMapping, title_lines: Sequence[str], user: bool) -> _Segment:
+    def make_segment(
+        self, grid: Grid, mapping: ColumnMapping, title_lines: Sequence[str], user: bool
+    ) -> _Segment:
         roles = mapping.columns
-        appendix = ("field" in roles and "content" not in roles) or bool(_APPENDIX_SHEET.match(fold(grid.name)))
+        appendix = ("field" in roles and "content" not in roles) or bool(
+            _APPENDIX_SHEET.match(fold(grid.name))
+        )
         if not appendix and any(fold(line).startswith("phu luc") for line in title_lines[-8:]):
             appendix = True
         header_texts: set[str] = set()
@@ -570,7 +589,9 @@ class _PlanBuilder:
             number, title = _appendix_title(own_title, segment.grid.name)
             self.open_section(number, title, True)
         else:
-            self.state = _State(section=self.state.section if self.state.section and not self.state.section.appendix else None)
+            self.state = _State(
+                section=self.state.section if self.state.section and not self.state.section.appendix else None
+            )
 
     # -- one data row -------------------------------------------------------------------
     def add_row(self, segment: _Segment, cells: _Cells) -> None:
@@ -585,7 +606,9 @@ class _PlanBuilder:
             (_, col), text = cells.origins[0]
             role_at = {c: role for role, c in segment.mapping.columns.items()}.get(col)
             lone_number = _parse_number(text) if role_at == "number" and not cells.wide else None
-            if (cells.wide or role_at in (None, "number")) and (lone_number is None or lone_number.kind == "other"):
+            if (cells.wide or role_at in (None, "number")) and (
+                lone_number is None or lone_number.kind == "other"
+            ):
                 self.add_banner(segment, cells, text)
                 return
 
@@ -628,7 +651,9 @@ class _PlanBuilder:
         extracted = _number_from_content(text)
         if extracted is not None and extracted[0].kind != "bullet":
             number, content = extracted
-            task = self.new_task(segment, _Cells(cells.row, {}, set(), cells.origins, cells.wide), number.text, content)
+            task = self.new_task(
+                segment, _Cells(cells.row, {}, set(), cells.origins, cells.wide), number.text, content
+            )
             self.place_numbered(task, number, segment)
             return
         if _uppercase_share(text) >= 0.7 and not segment.appendix:
@@ -643,12 +668,20 @@ class _PlanBuilder:
         if target is None:
             task = self.new_task(segment, _Cells(cells.row, {}, set(), cells.origins, cells.wide), "", text)
             self.attach(task, None, segment)
-            self.warn(grid, cells.row, "Dòng chữ trải ngang bảng, không có số thứ tự; đã coi là một nhiệm vụ.")
+            self.warn(
+                grid, cells.row, "Dòng chữ trải ngang bảng, không có số thứ tự; đã coi là một nhiệm vụ."
+            )
             return
         target.content = _join(target.content, text)
-        self.warn(grid, cells.row, f"Dòng chữ trải ngang bảng, không có số thứ tự; đã ghép vào nhiệm vụ '{target.number or target.content[:30]}'.")
+        self.warn(
+            grid,
+            cells.row,
+            f"Dòng chữ trải ngang bảng, không có số thứ tự; đã ghép vào nhiệm vụ '{target.number or target.content[:30]}'.",
+        )
 
-    def add_section_row(self, segment: _Segment, cells: _Cells, numeral: str, title: str, carries: bool) -> None:
+    def add_section_row(
+        self, segment: _Segment, cells: _Cells, numeral: str, title: str, carries: bool
+    ) -> None:
         title = title.replace("\n", " ").strip()
         if segment.appendix:
             task = self.new_task(segment, cells, numeral, title)
@@ -661,7 +694,9 @@ class _PlanBuilder:
             self.attach(task, None, segment)
             self.state.last = task
 
-    def add_bullet(self, segment: _Segment, cells: _Cells, number: _Number, content: str, carries: bool) -> None:
+    def add_bullet(
+        self, segment: _Segment, cells: _Cells, number: _Number, content: str, carries: bool
+    ) -> None:
         if carries:
             task = self.new_task(segment, cells, number.text, content)
             self.place_numbered(task, number, segment)
@@ -670,7 +705,11 @@ class _PlanBuilder:
         if target is None:
             task = self.new_task(segment, cells, number.text, content)
             self.place_numbered(task, number, segment)
-            self.warn(segment.grid, cells.row, "Dòng gạch đầu dòng không thuộc nhiệm vụ nào; đã coi là một nhiệm vụ.")
+            self.warn(
+                segment.grid,
+                cells.row,
+                "Dòng gạch đầu dòng không thuộc nhiệm vụ nào; đã coi là một nhiệm vụ.",
+            )
             return
         if not content:
             return
@@ -701,7 +740,11 @@ class _PlanBuilder:
         if carries and clash and content:
             task = self.new_task(segment, cells, "", content)
             self.attach(task, self.state.last_parent, segment)
-            self.warn(grid, cells.row, "Dòng không có số thứ tự nhưng có đơn vị/thời hạn riêng; đã coi là một nhiệm vụ riêng.")
+            self.warn(
+                grid,
+                cells.row,
+                "Dòng không có số thứ tự nhưng có đơn vị/thời hạn riêng; đã coi là một nhiệm vụ riêng.",
+            )
             return
         # Continuation: the rest of the task above (a cell split at a page break).
         if content:
@@ -716,7 +759,11 @@ class _PlanBuilder:
             if prev.deadline_text:
                 warned = True
                 prev.deadline_text = f"{prev.deadline_text}\n{cells.texts['deadline']}"
-                self.warn(grid, cells.row, "Dòng tiếp theo có thêm thời hạn; đã ghép vào thời hạn của nhiệm vụ phía trên, hãy kiểm tra.")
+                self.warn(
+                    grid,
+                    cells.row,
+                    "Dòng tiếp theo có thêm thời hạn; đã ghép vào thời hạn của nhiệm vụ phía trên, hãy kiểm tra.",
+                )
             else:
                 prev.deadline_text = cells.texts["deadline"]
         if "products" in cells.fresh:
@@ -724,7 +771,9 @@ class _PlanBuilder:
         if "notes" in cells.fresh:
             prev.notes = _join(prev.notes, cells.texts["notes"])
         if clash and not content and not warned:
-            self.warn(grid, cells.row, "Dòng không có số thứ tự; đã ghép vào nhiệm vụ phía trên, hãy kiểm tra.")
+            self.warn(
+                grid, cells.row, "Dòng không có số thứ tự; đã ghép vào nhiệm vụ phía trên, hãy kiểm tra."
+            )
 
     # -- finishing ----------------------------------------------------------------------
     def finish(self, year: int | None) -> ImportedPlan:
@@ -735,18 +784,29 @@ class _PlanBuilder:
         if year is None:
             year = _year_from_deadlines(p.task.deadline_text for p in self.pending)
             if year is not None:
-                warnings_head.append(ImportWarning("", None, f"Không thấy năm trong tên kế hoạch; lấy năm {year} theo các thời hạn."))
+                warnings_head.append(
+                    ImportWarning(
+                        "", None, f"Không thấy năm trong tên kế hoạch; lấy năm {year} theo các thời hạn."
+                    )
+                )
         if year is None:
-            warnings_head.append(ImportWarning("", None, "Không xác định được năm của kế hoạch; hãy nhập năm."))
+            warnings_head.append(
+                ImportWarning("", None, "Không xác định được năm của kế hoạch; hãy nhập năm.")
+            )
         from ..core.schedule import parse_schedule
 
+        parsed: dict[str, Schedule] = {"": Schedule(text="")}  # plans repeat the same phrases
         for item in self.pending:
             task = item.task
             text = task.deadline_text
-            task.schedule = parse_schedule(text, year) if text else Schedule(text="")
+            if text not in parsed:
+                parsed[text] = parse_schedule(text, year)
+            task.schedule = parsed[text]
             if text:
                 for message in task.schedule.warnings:
-                    self.warnings.append(ImportWarning(item.sheet, item.row + 1, f"Thời hạn “{_short(text)}”: {message}"))
+                    self.warnings.append(
+                        ImportWarning(item.sheet, item.row + 1, f"Thời hạn “{_short(text)}”: {message}")
+                    )
             task.commune_role = commune_role(task.lead, task.coordinating)
         for section in (*self.sections, *self.appendices):
             self.check_tasks(section.tasks, inherited_deadline=False)
@@ -772,7 +832,11 @@ class _PlanBuilder:
             if last.isdigit():
                 value = int(last)
                 if previous is not None and value > previous + 1:
-                    self.warnings.append(ImportWarning(sheet, row, f"Số thứ tự nhảy từ {previous} sang {value}; có thể thiếu dòng."))
+                    self.warnings.append(
+                        ImportWarning(
+                            sheet, row, f"Số thứ tự nhảy từ {previous} sang {value}; có thể thiếu dòng."
+                        )
+                    )
                 previous = value
             has_deadline = inherited_deadline or bool(task.deadline_text)
             if not task.children:
@@ -794,7 +858,13 @@ def _join(before: str, after: str, force_newline: bool = False) -> str:
     if not after:
         return before
     first = after.lstrip()[:1]
-    if force_newline or before.rstrip()[-1:] in ".;:!?…" or first in "-+•*–—" or first.isupper() or first.isdigit():
+    if (
+        force_newline
+        or before.rstrip()[-1:] in ".;:!?…"
+        or first in "-+•*–—"
+        or first.isupper()
+        or first.isdigit()
+    ):
         return f"{before}\n{after}"
     return f"{before} {after}"
 
@@ -832,7 +902,9 @@ def _appendix_title(lines: Sequence[str], sheet: str) -> tuple[str, str]:
 
 
 _KE_HOACH = re.compile(r"^ke hoach\b")
-_TITLE_STOP = re.compile(r"^(\(|can cu|thuc hien|so[: ]|kinh gui|i\b|stt\b|ban hanh|kem theo|---|___|noi nhan)")
+_TITLE_STOP = re.compile(
+    r"^(\(|can cu|thuc hien|so[: ]|kinh gui|i\b|stt\b|ban hanh|kem theo|---|___|noi nhan)"
+)
 _BOILERPLATE = re.compile(r"^(ubnd|uy ban|cong hoa|doc lap|so[: ]|so$|---|so\b.*/kh)|ngay .* thang .* nam")
 
 
@@ -895,7 +967,9 @@ def build_plan(
     for grid in grids:
         if grid.hidden and grid.name not in overrides:
             if any(any(row) for row in grid.rows):
-                builder.warnings.append(ImportWarning(grid.name, None, f"Trang tính '{grid.name}' đang ẩn nên không được đọc."))
+                builder.warnings.append(
+                    ImportWarning(grid.name, None, f"Trang tính '{grid.name}' đang ẩn nên không được đọc.")
+                )
             continue
         user_mapping = overrides.get(grid.name)
         if user_mapping is not None:
@@ -907,7 +981,9 @@ def build_plan(
         if builder.add_grid(grid, user_mapping):
             found_any = True
         elif any(any(row) for row in grid.rows) and len(grids) > 1:
-            builder.warnings.append(ImportWarning(grid.name, None, f"Không thấy bảng kế hoạch trong '{grid.name}'; đã bỏ qua."))
+            builder.warnings.append(
+                ImportWarning(grid.name, None, f"Không thấy bảng kế hoạch trong '{grid.name}'; đã bỏ qua.")
+            )
     if not found_any:
         raise ImportFailed(
             f"Không tìm thấy bảng kế hoạch trong tệp '{name}'.",

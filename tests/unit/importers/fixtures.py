@@ -49,7 +49,14 @@ VNI_LEAD = "Công chức Văn hóa – Xã hội"
 
 
 def _province_header(spec: SheetSpec) -> None:
-    top = spec.add("STT", "Nội dung công việc", "Đơn vị thực hiện", None, "Thời gian hoàn thành", "Sản phẩm dự kiến hoàn thành")
+    top = spec.add(
+        "STT",
+        "Nội dung công việc",
+        "Đơn vị thực hiện",
+        None,
+        "Thời gian hoàn thành",
+        "Sản phẩm dự kiến hoàn thành",
+    )
     spec.add(None, None, "Chủ trì", "Phối hợp")
     for col in (0, 1, 4, 5):
         spec.merge(top, col, top + 1, col)
@@ -59,7 +66,11 @@ def _province_header(spec: SheetSpec) -> None:
 
 def province_main() -> SheetSpec:
     s = SheetSpec("Kế hoạch", 6)
-    r = s.add("UỶ BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+    r = s.add(
+        "UỶ BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG",
+        None,
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+    )
     s.merge(r, 0, r, 1)
     s.merge(r, 2, r, 5)
     s.add()
@@ -68,13 +79,17 @@ def province_main() -> SheetSpec:
         "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm 2021 "
         "trên địa bàn tỉnh Hải Dương"
     )
-    s.banner("(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày    tháng 02 năm 2021 của Chủ tịch UBND tỉnh)")
+    s.banner(
+        "(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày    tháng 02 năm 2021 của Chủ tịch UBND tỉnh)"
+    )
     s.add()
     s.header_start = len(s.rows)
     _province_header(s)
     # Section I: numeral and title in one cell merged across the row.
     s.banner("I. HOÀN THIỆN THỂ CHẾ VÀ THẨM ĐỊNH THỦ TỤC HÀNH CHÍNH")
-    s.add(1, "Hoàn thiện thể chế về kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông")
+    s.add(
+        1, "Hoàn thiện thể chế về kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông"
+    )
     s.add(
         "1.1",
         "Nhiệm vụ tham mưu ban hành Quy chế về tổ chức và hoạt động của Bộ phận Một cửa giải quyết "
@@ -204,27 +219,61 @@ def province_main() -> SheetSpec:
         "Trước ngày 15 tháng 12 năm 2021",
         "Báo cáo và Hội nghị tổng kết",
     )
-    s.add("-", "Xây dựng dự thảo báo cáo tổng kết", "Văn phòng UBND tỉnh", None, "Trước ngày 30/11/2021", "Dự thảo báo cáo")
+    s.add(
+        "-",
+        "Xây dựng dự thảo báo cáo tổng kết",
+        "Văn phòng UBND tỉnh",
+        None,
+        "Trước ngày 30/11/2021",
+        "Dự thảo báo cáo",
+    )
     return s
 
 
 PROVINCE_APPENDIX = [
-    ("Sở Công thương Thủ tục hành chính các lĩnh vực: Lưu thông hàng hóa trong nước, Thương mại quốc tế và Điện.", "31/5/2021"),
-    ("Sở Nội vụ Thủ tục hành chính các lĩnh vực: Tổ chức – Biên chế; Tổ chức phi chính phủ; lưu trữ.", "31/5/2021"),
-    ("Sở Lao động, Thương binh và Xã hội Thủ tục hành chính các lĩnh vực: An toàn, vệ sinh lao động.", "31/5/2021"),
+    (
+        "Sở Công thương Thủ tục hành chính các lĩnh vực: Lưu thông hàng hóa trong nước, Thương mại quốc tế và Điện.",
+        "31/5/2021",
+    ),
+    (
+        "Sở Nội vụ Thủ tục hành chính các lĩnh vực: Tổ chức – Biên chế; Tổ chức phi chính phủ; lưu trữ.",
+        "31/5/2021",
+    ),
+    (
+        "Sở Lao động, Thương binh và Xã hội Thủ tục hành chính các lĩnh vực: An toàn, vệ sinh lao động.",
+        "31/5/2021",
+    ),
     ("Sở Giao thông vận tải Các thủ tục hành chính lĩnh vực Đường sắt; lĩnh vực Đường bộ.", "31/5/2021"),
-    ("Sở Thông tin và Truyền thông Thủ tục hành chính các lĩnh vực: Xuất bản, in và phát hành; Bưu chính.", "31/5/2021"),
+    (
+        "Sở Thông tin và Truyền thông Thủ tục hành chính các lĩnh vực: Xuất bản, in và phát hành; Bưu chính.",
+        "31/5/2021",
+    ),
     ("Sở Y tế: Thủ tục hành chính các lĩnh vực: Khám chữa bệnh; Y tế dự phòng; Dược phẩm.", "30/6/2021"),
-    ("Sở Tài nguyên và Môi trường Thủ tục hành chính các lĩnh vực: Môi trường; Địa chất và khoáng sản.", "30/6/2021"),
-    ("Sở Văn hóa, Thể thao và Du lịch Thủ tục hành chính các lĩnh vực: Văn hóa cơ sở; Nghệ thuật biểu diễn.", "30/6/2021"),
+    (
+        "Sở Tài nguyên và Môi trường Thủ tục hành chính các lĩnh vực: Môi trường; Địa chất và khoáng sản.",
+        "30/6/2021",
+    ),
+    (
+        "Sở Văn hóa, Thể thao và Du lịch Thủ tục hành chính các lĩnh vực: Văn hóa cơ sở; Nghệ thuật biểu diễn.",
+        "30/6/2021",
+    ),
     ("Sở Tư pháp Thủ tục hành chính các lĩnh vực: Thừa phát lại; Quản tài viên; Công chứng.", "30/6/2021"),
     ("Sở Khoa học và Công nghệ Thủ tục hành chính lĩnh vực Hoạt động khoa học và công nghệ", "30/6/2021"),
     ("Sở Tài chính Thủ tục hành chính lĩnh Bảo hiểm; lĩnh vực Quản lý công sản.", "30/6/2021"),
-    ("Sở Giáo dục và Đào tạo Thủ tục hành chính lĩnh vực Giáo dục và Đào tạo thuộc hệ thống giáo dục quốc dân", "30/6/2021"),
+    (
+        "Sở Giáo dục và Đào tạo Thủ tục hành chính lĩnh vực Giáo dục và Đào tạo thuộc hệ thống giáo dục quốc dân",
+        "30/6/2021",
+    ),
     ("Ban Quản lý các khu công nghiệp Thủ tục hành chính các lĩnh vực: Xây dựng; Lao động.", "31/7/2021"),
-    ("Sở Nông nghiệp và Phát triển nông thôn Thủ tục hành chính các lĩnh vực: Lâm nghiệp; Chăn nuôi; Thủy lợi.", "31/7/2021"),
+    (
+        "Sở Nông nghiệp và Phát triển nông thôn Thủ tục hành chính các lĩnh vực: Lâm nghiệp; Chăn nuôi; Thủy lợi.",
+        "31/7/2021",
+    ),
     ("Sở Kế hoạch và Đầu tư Thủ tục hành chính các lĩnh vực: Hỗ trợ doanh nghiệp nhỏ và vừa.", "31/7/2021"),
-    ("Sở Xây dựng Thủ tục hành chính lĩnh vực Quản lý hoạt động xây dựng; lĩnh vực Kinh doanh bất động sản.", "31/7/2021"),
+    (
+        "Sở Xây dựng Thủ tục hành chính lĩnh vực Quản lý hoạt động xây dựng; lĩnh vực Kinh doanh bất động sản.",
+        "31/7/2021",
+    ),
 ]
 
 
@@ -270,7 +319,9 @@ def commune_main() -> SheetSpec:
     r = s.add("Số:    /KH-UBND", None, "Lê Lợi, ngày 28 tháng 02 năm 2022")
     s.merge(r, 2, r, 5)
     s.banner("KẾ HOẠCH")
-    s.banner("Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa,\nmột cửa liên thông của UBND xã năm 2022")
+    s.banner(
+        "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa,\nmột cửa liên thông của UBND xã năm 2022"
+    )
     s.header_start = len(s.rows)
     s.add("Số\nTT", "Nhiệm vụ", "Cơ quan chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành", "Ghi chú")
     s.add(1, 2, 3, 4, 5, 6)
@@ -282,9 +333,19 @@ def commune_main() -> SheetSpec:
         "Các công chức chuyên môn",
         "Thường xuyên",
     )
-    s.add("-", "Tham gia ý kiến Thông tư sửa đổi một số điều tại Thông tư số 01/2018/TT-VPCP", None, None, "Khi có yêu cầu")
+    s.add(
+        "-",
+        "Tham gia ý kiến Thông tư sửa đổi một số điều tại Thông tư số 01/2018/TT-VPCP",
+        None,
+        None,
+        "Khi có yêu cầu",
+    )
     s.add("-", "Triển khai Kế hoạch thống kê, rà soát, đơn giản hóa thủ tục hành chính nội bộ")
-    s.add(2, "Triển khai các nhiệm vụ về cải cách thủ tục hành chính, kiểm soát thủ tục hành chính", "Công chức Văn phòng – Thống kê")
+    s.add(
+        2,
+        "Triển khai các nhiệm vụ về cải cách thủ tục hành chính, kiểm soát thủ tục hành chính",
+        "Công chức Văn phòng – Thống kê",
+    )
     s.add("-", "Tổ chức thực hiện các nhiệm vụ kiểm soát thủ tục hành chính:")
     s.add("+", "Theo dõi, đôn đốc công khai thủ tục hành chính;", None, None, "Thường xuyên")
     s.add(
@@ -295,7 +356,13 @@ def commune_main() -> SheetSpec:
         None,
         "Trước ngày 31/8/2022",
     )
-    s.add("+", "Tham dự giao ban định kỳ 6 tháng, 1 năm để triển khai công tác", None, None, "Tháng 6 và tháng 12")
+    s.add(
+        "+",
+        "Tham dự giao ban định kỳ 6 tháng, 1 năm để triển khai công tác",
+        None,
+        None,
+        "Tháng 6 và tháng 12",
+    )
     s.add(
         3,
         "Ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính\n"
@@ -371,7 +438,11 @@ def write_docx(path: Path, sheets: list[SheetSpec], split_after: dict[str, int] 
                 for line in text.split("\n"):
                     document.add_paragraph(line)
         body = spec.rows[spec.header_start :]
-        merges = [(r0 - spec.header_start, c0, r1 - spec.header_start, c1) for r0, c0, r1, c1 in spec.merges if r0 >= spec.header_start]
+        merges = [
+            (r0 - spec.header_start, c0, r1 - spec.header_start, c1)
+            for r0, c0, r1, c1 in spec.merges
+            if r0 >= spec.header_start
+        ]
         cut = (split_after or {}).get(spec.name)
         if cut is None:
             _docx_table(document, body, merges, spec.width)
@@ -432,15 +503,21 @@ def write_ods(path: Path, sheets: list[SheetSpec]) -> Path:
                     )
                 else:
                     paras = "".join(f"<text:p>{escape(line)}</text:p>" for line in str(value).split("\n"))
-                    cells_xml.append(f'<table:table-cell{attrs} office:value-type="string">{paras}</table:table-cell>')
+                    cells_xml.append(
+                        f'<table:table-cell{attrs} office:value-type="string">{paras}</table:table-cell>'
+                    )
             rows_xml.append("<table:table-row>" + "".join(cells_xml) + "</table:table-row>")
         tables.append(
             f'<table:table table:name="{escape(spec.name)}">'
-            f'<table:table-column table:number-columns-repeated="{spec.width}"/>' + "".join(rows_xml) + "</table:table>"
+            f'<table:table-column table:number-columns-repeated="{spec.width}"/>'
+            + "".join(rows_xml)
+            + "</table:table>"
         )
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
-        "<office:body><office:spreadsheet>" + "".join(tables) + "</office:spreadsheet></office:body></office:document-content>"
+        "<office:body><office:spreadsheet>"
+        + "".join(tables)
+        + "</office:spreadsheet></office:body></office:document-content>"
     )
     manifest = (
         f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {_ODS_NS}>'

@@ -43,7 +43,15 @@ def grids(draw: st.DrawFn) -> list[Grid]:
                 c0 = draw(st.integers(0, width - 1))
                 spans.append((r0, c0, draw(st.integers(r0, height - 1)), draw(st.integers(c0, width - 1))))
         name = draw(st.sampled_from(["Sheet1", "Phụ lục", "PL2", "Bảng 1", f"S{index}"]))
-        out.append(Grid(name=name, rows=rows, spans=spans, title_lines=draw(st.lists(cell, max_size=3)), hidden=draw(st.booleans())))
+        out.append(
+            Grid(
+                name=name,
+                rows=rows,
+                spans=spans,
+                title_lines=draw(st.lists(cell, max_size=3)),
+                hidden=draw(st.booleans()),
+            )
+        )
     return out
 
 
@@ -81,7 +89,10 @@ def _read(data: bytes, name: str = "hong.xlsx") -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8), st.booleans())
+@given(
+    st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8),
+    st.booleans(),
+)
 def test_mutated_xlsx_bytes(small_xlsx: bytes, flips: list[tuple[float, int]], truncate: bool) -> None:
     data = bytearray(small_xlsx)
     for where, value in flips:

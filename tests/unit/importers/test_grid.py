@@ -141,7 +141,9 @@ def test_zip_bomb_ratio(tmp_path: Path) -> None:
     assert_refused(path, "giải nén ra quá lớn")
 
 
-def test_zip_bomb_total_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, commune_files: dict[str, Path]) -> None:
+def test_zip_bomb_total_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, commune_files: dict[str, Path]
+) -> None:
     monkeypatch.setattr(grid_module, "MAX_UNCOMPRESSED_BYTES", 10_000)
     assert_refused(commune_files["xlsx"], "giải nén ra quá lớn")
 
@@ -245,5 +247,7 @@ def test_zip_that_is_not_office(tmp_path: Path) -> None:
 
 
 def test_damaged_member_inside_valid_zip(tmp_path: Path, commune_files: dict[str, Path]) -> None:
-    path = _rewrite_member(commune_files["xlsx"], tmp_path / "hong.xlsx", "xl/worksheets/sheet1.xml", lambda d: d[:200])
+    path = _rewrite_member(
+        commune_files["xlsx"], tmp_path / "hong.xlsx", "xl/worksheets/sheet1.xml", lambda d: d[:200]
+    )
     assert_refused(path, "Không đọc được")

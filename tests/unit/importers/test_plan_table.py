@@ -11,11 +11,20 @@ from kstthc_desktop.core.model import CommuneRole
 from kstthc_desktop.importers import ColumnMapping, Grid, build_plan, detect_mapping
 from kstthc_desktop.importers.plan_table import commune_role, header_role, mentions_commune, split_units
 
-HEADER = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
+HEADER = [
+    "STT",
+    "Nội dung công việc",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời gian hoàn thành",
+    "Sản phẩm",
+]
 TITLE = ["KẾ HOẠCH kiểm soát thủ tục hành chính năm 2024"]
 
 
-def grid(rows: list[list[str]], name: str = "Sheet1", spans: list[tuple[int, int, int, int]] | None = None) -> Grid:
+def grid(
+    rows: list[list[str]], name: str = "Sheet1", spans: list[tuple[int, int, int, int]] | None = None
+) -> Grid:
     width = max(len(r) for r in rows)
     return Grid(name=name, rows=[r + [""] * (width - len(r)) for r in rows], spans=spans or [])
 
@@ -36,16 +45,42 @@ def numbers(tasks) -> list:
     [
         (HEADER, {"number": 0, "content": 1, "lead": 2, "coordinating": 3, "deadline": 4, "products": 5}),
         (
-            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Dự kiến sản phẩm", "Ghi chú"],
-            {"number": 0, "content": 1, "lead": 2, "coordinating": 3, "deadline": 4, "products": 5, "notes": 6},
+            [
+                "TT",
+                "Nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời hạn hoàn thành",
+                "Dự kiến sản phẩm",
+                "Ghi chú",
+            ],
+            {
+                "number": 0,
+                "content": 1,
+                "lead": 2,
+                "coordinating": 3,
+                "deadline": 4,
+                "products": 5,
+                "notes": 6,
+            },
         ),
         (
-            ["Số\nTT", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thực hiện", "Sản phẩm dự kiến hoàn thành"],
+            [
+                "Số\nTT",
+                "Tên nhiệm vụ",
+                "Chủ trì",
+                "Phối hợp",
+                "Thời gian thực hiện",
+                "Sản phẩm dự kiến hoàn thành",
+            ],
             {"number": 0, "content": 1, "lead": 2, "coordinating": 3, "deadline": 4, "products": 5},
         ),
         (["Stt", "Ngành/Lĩnh vực", "Thời gian hoàn thành"], {"number": 0, "field": 1, "deadline": 2}),
         (["Số TT", "Lĩnh vực", "Thời hạn"], {"number": 0, "field": 1, "deadline": 2}),
-        (["STT", "NOI DUNG CONG VIEC", "DON VI CHU TRI", "THOI GIAN"], {"number": 0, "content": 1, "lead": 2, "deadline": 3}),
+        (
+            ["STT", "NOI DUNG CONG VIEC", "DON VI CHU TRI", "THOI GIAN"],
+            {"number": 0, "content": 1, "lead": 2, "deadline": 3},
+        ),
         (["Nội dung", "Thời gian"], {"content": 0, "deadline": 1}),
     ],
 )
@@ -66,7 +101,10 @@ def test_header_roles_are_accent_and_case_insensitive() -> None:
 
 
 def test_header_found_anywhere_in_first_30_rows() -> None:
-    rows = [[f"Dòng tiêu đề {i}"] for i in range(25)] + [HEADER, ["1", "Việc một", "Văn phòng", "", "Quý I", ""]]
+    rows = [[f"Dòng tiêu đề {i}"] for i in range(25)] + [
+        HEADER,
+        ["1", "Việc một", "Văn phòng", "", "Quý I", ""],
+    ]
     found = detect_mapping(grid(rows))
     assert found is not None and found[0] == 25
     rows = [[f"Dòng {i}"] for i in range(31)] + [HEADER]
@@ -84,7 +122,14 @@ def test_two_row_header_with_merged_group() -> None:
     found = detect_mapping(grid(rows, spans=spans))
     assert found is not None
     assert found[0] == 1
-    assert found[1].columns == {"number": 0, "content": 1, "lead": 2, "coordinating": 3, "deadline": 4, "products": 5}
+    assert found[1].columns == {
+        "number": 0,
+        "content": 1,
+        "lead": 2,
+        "coordinating": 3,
+        "deadline": 4,
+        "products": 5,
+    }
     plan = build_plan([grid(rows, spans=spans)], year=2024)
     task = plan.sections[0].tasks[0]
     assert (task.number, task.lead, task.coordinating) == ("1", ["Văn phòng"], ["Tư pháp"])
@@ -137,7 +182,14 @@ def test_number_typed_in_the_content_column() -> None:
 
 def test_sections_from_roman_numerals() -> None:
     plan = plan_of(
-        ["I. MỤC TIÊU CHUNG", "I. MỤC TIÊU CHUNG", "I. MỤC TIÊU CHUNG", "I. MỤC TIÊU CHUNG", "I. MỤC TIÊU CHUNG", "I. MỤC TIÊU CHUNG"],
+        [
+            "I. MỤC TIÊU CHUNG",
+            "I. MỤC TIÊU CHUNG",
+            "I. MỤC TIÊU CHUNG",
+            "I. MỤC TIÊU CHUNG",
+            "I. MỤC TIÊU CHUNG",
+            "I. MỤC TIÊU CHUNG",
+        ],
         ["1", "Việc một", "Văn phòng", "", "Quý I"],
         ["II", "NHIỆM VỤ CÓ HẠN RIÊNG", "Văn phòng", "", "Tháng 6"],
         ["1", "Việc hai", "Văn phòng", "", "Quý II"],
@@ -154,7 +206,10 @@ def test_sections_from_roman_numerals() -> None:
     ]
     # A section row that carries its own unit/deadline is also a task of that section.
     second = plan.sections[1]
-    assert [(t.number, t.content) for t in second.tasks] == [("II", "NHIỆM VỤ CÓ HẠN RIÊNG"), ("1", "Việc hai")]
+    assert [(t.number, t.content) for t in second.tasks] == [
+        ("II", "NHIỆM VỤ CÓ HẠN RIÊNG"),
+        ("1", "Việc hai"),
+    ]
     assert second.tasks[0].schedule.due == date(2024, 6, 30)
 
 
@@ -197,7 +252,10 @@ def test_ambiguous_unnumbered_row_becomes_task_with_warning() -> None:
 
 
 def test_second_deadline_on_continuation_row_warns() -> None:
-    plan = plan_of(["1", "Việc một", "Văn phòng", "", "Thường xuyên"], ["", "", "", "", "(Riêng rà soát trước ngày 31/5)"])
+    plan = plan_of(
+        ["1", "Việc một", "Văn phòng", "", "Thường xuyên"],
+        ["", "", "", "", "(Riêng rà soát trước ngày 31/5)"],
+    )
     task = plan.sections[0].tasks[0]
     assert task.deadline_text == "Thường xuyên\n(Riêng rà soát trước ngày 31/5)"
     assert [(w.sheet, w.row) for w in plan.warnings] == [("Sheet1", 4)]
@@ -256,14 +314,23 @@ def test_appendix_below_the_main_table_on_the_same_sheet() -> None:
 
 
 def test_appendix_sheet_by_name() -> None:
-    rows = [["Rà soát năm 2024"], ["TT", "Nội dung", "Thời hạn"], ["1", "Lĩnh vực Hộ tịch", "Trước ngày 31/8"]]
+    rows = [
+        ["Rà soát năm 2024"],
+        ["TT", "Nội dung", "Thời hạn"],
+        ["1", "Lĩnh vực Hộ tịch", "Trước ngày 31/8"],
+    ]
     plan = build_plan([grid([TITLE, HEADER, ["1", "Việc", "VP", "", "Quý I"]]), grid(rows, name="PL 1")])
     assert plan.appendices[0].title == "PL 1: Rà soát năm 2024"
     assert plan.appendices[0].tasks[0].schedule.due == date(2024, 8, 31)
 
 
 def test_year_from_deadlines_when_title_has_none() -> None:
-    rows = [["KẾ HOẠCH"], HEADER, ["1", "Việc", "VP", "", "Trước ngày 31/5/2023"], ["2", "Việc", "VP", "", "Quý II năm 2023"]]
+    rows = [
+        ["KẾ HOẠCH"],
+        HEADER,
+        ["1", "Việc", "VP", "", "Trước ngày 31/5/2023"],
+        ["2", "Việc", "VP", "", "Quý II năm 2023"],
+    ]
     plan = build_plan([grid(rows)])
     assert plan.year == 2023
     assert plan.warnings[0].row is None and "2023" in plan.warnings[0].message
@@ -300,7 +367,11 @@ def test_no_table_raises_with_hint() -> None:
 
 
 def test_user_mapping_overrides_detection() -> None:
-    rows = [["Cột A", "Cột B", "Cột C"], ["1", "Việc một", "Quý I năm 2024"], ["2", "Việc hai", "Quý II năm 2024"]]
+    rows = [
+        ["Cột A", "Cột B", "Cột C"],
+        ["1", "Việc một", "Quý I năm 2024"],
+        ["2", "Việc hai", "Quý II năm 2024"],
+    ]
     mapping = ColumnMapping(columns={"number": 0, "content": 1, "deadline": 2}, header_row=0)
     plan = build_plan([grid(rows)], mapping=mapping)
     assert [(t.number, t.schedule.due) for t in plan.sections[0].tasks] == [

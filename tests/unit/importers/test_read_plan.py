@@ -112,7 +112,10 @@ def test_province_hierarchy_units_deadlines(province: dict[str, ImportedPlan], k
     seven = find(plan, "7")
     assert [c.number for c in seven.children] == ["a", "b"]
     a = seven.children[0]
-    assert a.lead == ["Các cơ quan giải quyết hồ sơ thủ tục hành chính", "Cổng thông tin điện tử UBND tỉnh"]  # TCVN3
+    assert a.lead == [
+        "Các cơ quan giải quyết hồ sơ thủ tục hành chính",
+        "Cổng thông tin điện tử UBND tỉnh",
+    ]  # TCVN3
     assert a.commune_role is CommuneRole.COORDINATING
     nine = find(plan, "9")  # typed "9."
     assert nine.schedule.kinds == ("quarter",) and nine.schedule.due == date(2021, 9, 30)
@@ -201,7 +204,9 @@ def test_commune_plan(commune: dict[str, ImportedPlan], kind: str) -> None:
     one = tasks["1"]
     # A "-" row with its own deadline is a child task; one without is a bullet line.
     assert [(c.number, c.schedule.kinds) for c in one.children] == [("-", ("on_demand",))]
-    assert one.content.endswith("\n- Triển khai Kế hoạch thống kê, rà soát, đơn giản hóa thủ tục hành chính nội bộ")
+    assert one.content.endswith(
+        "\n- Triển khai Kế hoạch thống kê, rà soát, đơn giản hóa thủ tục hành chính nội bộ"
+    )
     two = tasks["2"]
     assert two.content.endswith("\n- Tổ chức thực hiện các nhiệm vụ kiểm soát thủ tục hành chính:")
     assert [c.number for c in two.children] == ["+", "+", "+"]

@@ -37,7 +37,9 @@ def test_to_json_exact_shape() -> None:
         source_row=7,
         notes="ghi chú",
     )
-    plan = ImportedPlan("KẾ HOẠCH", 2022, [ImportedSection("I", "A", [t])], [], [ImportWarning("KH", 7, "Nghi ngờ")])
+    plan = ImportedPlan(
+        "KẾ HOẠCH", 2022, [ImportedSection("I", "A", [t])], [], [ImportWarning("KH", 7, "Nghi ngờ")]
+    )
     assert plan.to_json() == {
         "title": "KẾ HOẠCH",
         "year": 2022,
@@ -69,7 +71,11 @@ def test_to_json_exact_shape() -> None:
 def test_column_mapping_round_trip_and_sanitising() -> None:
     mapping = ColumnMapping(columns={"number": 0, "content": 2, "deadline": 5}, header_row=3, sheet="KH")
     assert ColumnMapping.from_dict(mapping.to_dict()) == mapping
-    stale = {"sheet": 5, "header_row": "x", "columns": {"content": 1, "lead": 1, "deadline": -2, "bogus": 3, "notes": True}}
+    stale = {
+        "sheet": 5,
+        "header_row": "x",
+        "columns": {"content": 1, "lead": 1, "deadline": -2, "bogus": 3, "notes": True},
+    }
     assert ColumnMapping.from_dict(stale) == ColumnMapping(columns={"content": 1}, header_row=-1, sheet="")
     assert ColumnMapping.from_dict({"number": 0, "content": 1}).columns == {"number": 0, "content": 1}
     assert ColumnMapping.from_dict(None) == ColumnMapping()
