@@ -251,19 +251,8 @@ class MainWindow(QMainWindow):
         self.act_down.setEnabled(kind == "task")
 
     def _update_count(self) -> None:
-        shown = 0
-
-        def walk(parent: QModelIndex) -> None:
-            nonlocal shown
-            for r in range(self.proxy.rowCount(parent)):
-                idx = self.proxy.index(r, 0, parent)
-                if idx.data(KIND_ROLE) == "task":
-                    shown += 1
-                walk(idx)
-
-        walk(QModelIndex())
-        total = self.model.task_count()
-        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total)))
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(self.proxy.shown_tasks))
+                                 .replace("%2", str(self.model.task_count())))
 
     def _after_filter(self) -> None:
         self._span_sections()

@@ -71,6 +71,8 @@ class BackgroundTask(QObject):
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals))
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
+        if not self.running:  # a late signal queued before the job ended
+            return
         if total > 0:
             self._dialog.setMaximum(total)
             self._dialog.setValue(min(done, total))
@@ -79,6 +81,7 @@ class BackgroundTask(QObject):
 
     def _close(self) -> None:
         self.running = False
+        self._signals.progressed.disconnect(self._on_progress)
         self._dialog.canceled.disconnect(self._progress.cancel)
         self._dialog.close()
         QTimer.singleShot(0, self._dialog.deleteLater)

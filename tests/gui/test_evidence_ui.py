@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -21,11 +21,19 @@ def window(qtbot, demo_service):
     return w
 
 
+def _enter_event(mime: QMimeData) -> QDragEnterEvent:
+    """Qt 6.11 takes a QPoint here (6.12 moved to QPointF); build whichever this Qt has."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPoint(10, 10), *args)
+    except TypeError:
+        return QDragEnterEvent(QPointF(10, 10), *args)
+
+
 def _drop(widget, paths: list[Path]) -> QDropEvent:  # noqa: ANN001
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _enter_event(mime)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -60,8 +68,7 @@ def test_drop_is_refused_without_a_selected_task(window: MainWindow, tmp_path: P
     f.write_bytes(b"%PDF")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _enter_event(mime)
     enter.ignore()
     QApplication.sendEvent(window.detail, enter)
     assert not enter.isAccepted()

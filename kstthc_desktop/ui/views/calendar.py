@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -114,7 +114,10 @@ def paint_month(p: QPainter, rect: QRectF, year: int, month: int, items: Mapping
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, name)
     for wi, week in enumerate(weeks):
         for di, day in enumerate(week):
-            r = QRectF(rect.left() + di * cell_w, rect.top() + head_h + wi * cell_h, cell_w, cell_h)
+            x0, x1 = round(rect.left() + di * cell_w), round(rect.left() + (di + 1) * cell_w)
+            y0 = round(rect.top() + head_h + wi * cell_h)
+            y1 = round(rect.top() + head_h + (wi + 1) * cell_h)
+            r = QRectF(x0, y0, x1 - x0, y1 - y0)  # whole pixels: crisp, even grid lines
             cells[day] = r
             inside = day.month == month
             day_marks = marks.get(day, ())
@@ -284,7 +287,14 @@ class MonthGrid(QWidget):
             day = self.day_at(QPointF(he.pos()))
             lines: list[str] = []
             if day is not None:
-                lines = [m.name for m in self.marks.get(day, ()) if m.kind == "holiday"]
+                for m in self.marks.get(day, ()):
+                    if m.kind == "holiday":
+                        lines.append(m.name)
+                    elif m.kind == "make_up":
+                        lines.append(self.labels.make_up)
+                    else:
+                        label = self.labels.cutoff if m.kind == "cutoff" else self.labels.submission
+                        lines.append(label.replace("%1", m.period_labels))
                 lines += [chip_text(it) for it in self.items.get(day, ())]
             if lines:
                 QToolTip.showText(he.globalPos(), "\n".join(lines), self)
@@ -398,6 +408,7 @@ class CalendarView(QWidget):
         self.agenda = QListWidget()
         self.agenda.setObjectName("calendar_agenda")
         self.agenda.setWordWrap(True)
+        self.agenda.setSpacing(2)
         self.agenda.itemActivated.connect(self._activate_item)
         self.agenda.itemDoubleClicked.connect(self._activate_item)
         side = QWidget()
@@ -419,6 +430,7 @@ class CalendarView(QWidget):
         self.upcoming = QListWidget()
         self.upcoming.setObjectName("calendar_upcoming")
         self.upcoming.setWordWrap(True)
+        self.upcoming.setSpacing(2)
         self.upcoming.itemActivated.connect(self._activate_item)
         self.upcoming.itemDoubleClicked.connect(self._activate_item)
         self.stack = QStackedWidget()
@@ -647,31 +659,38 @@ class CalendarView(QWidget):
         p.drawText(QRectF(page.left(), page.top(), page.width(), title_h),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.pdf_title())
         fm = QFontMetrics(font, p.device())
-        legend_h = fm.height() + 10
-        grid_rect = QRectF(page.left(), page.top() + title_h, page.width(), page.height() - title_h - legend_h - 4)
+        entries: list[tuple[str, object, str]] = [("status", st, f"{status_symbol(st)} {status_label(st)}")
+                                                  for st in Status]
+        entries += [("cutoff", None, self.tr("Report cut-off / deadline")),
+                    ("holiday", None, self.tr("Public holiday"))]
+        line_h = fm.height() + 6
+        placed: list[tuple[float, int, tuple[str, object, str]]] = []
+        x, line = 0.0, 0
+        for e in entries:  # wrap the legend instead of running off the page
+            w = 15 + fm.horizontalAdvance(e[2]) + 18
+            if x + w > page.width() and x > 0:
+                x, line = 0.0, line + 1
+            placed.append((x, line, e))
+            x += w
+        legend_h = (line + 1) * line_h + 4
+        grid_rect = QRectF(page.left(), page.top() + title_h, page.width(), page.height() - title_h - legend_h)
         paint_month(p, grid_rect, self.year, self.month, self.items_by_day, self.marks_by_day, None, None,
                     self.grid.labels, font)
-        # legend line: statuses, cut-off, holiday
-        p.setFont(font)
-        x, y = page.left(), page.bottom() - legend_h + 4
-        entries: list[tuple[Callable[[float, float], None], str]] = []
-        for st in Status:
-            entries.append((lambda cx, cy, st=st: paint_status_mark(p, QPointF(cx, cy), 5, st),
-                            f"{status_symbol(st)} {status_label(st)}"))
-        for text in (self.tr("Report cut-off / deadline"), self.tr("Public holiday")):
-            entries.append((lambda cx, cy: None, text))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for draw, text in entries:
-            draw(x + 6, y + fm.height() / 2)
-            if text == self.tr("Report cut-off / deadline"):
+        top = page.bottom() - legend_h + 6
+        for x, line, (kind, st, text) in placed:
+            lx, ly = page.left() + x, top + line * line_h
+            if kind == "status":
+                paint_status_mark(p, QPointF(lx + 6, ly + fm.height() / 2), 5, st)
+            elif kind == "cutoff":
                 p.setPen(QPen(CUTOFF_COLOR, 1, Qt.PenStyle.DashLine))
-                p.drawRect(QRectF(x + 1, y + 2, 10, fm.height() - 4))
-            elif text == self.tr("Public holiday"):
-                p.fillRect(QRectF(x + 1, y + 2, 10, fm.height() - 4), HOLIDAY_COLOR)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(lx + 1, ly + 2, 10, fm.height() - 4))
+            else:
+                p.fillRect(QRectF(lx + 1, ly + 2, 10, fm.height() - 4), HOLIDAY_COLOR)
             p.setFont(font)
             p.setPen(QColor("#263238"))
-            p.drawText(QPointF(x + 15, y + fm.ascent()), text)
-            x += 15 + fm.horizontalAdvance(text) + 18
+            p.drawText(QPointF(lx + 15, ly + fm.ascent()), text)
 
     def _ask_pdf(self) -> None:
         default = f"lich-cong-viec-{self.year}-{self.month:02d}.pdf"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -49,25 +48,6 @@ from ...services.overview import group_progress
 from ..events import EventHub
 from ..style import status_label, status_symbol
 
-
-def keep_none_alive() -> None:
-    """Work around a binding bug that kills painting-heavy views on Python 3.11.
-
-    PySide6 6.12 returns ``None`` from every void method (``QPainter.drawLine``, ``setPen``…)
-    without a new reference. From Python 3.12 on ``None`` is immortal and nothing happens; on
-    3.11 each call takes one reference away, and after a few thousand calls (a few repaints of a
-    painted view) the interpreter aborts with "none_dealloc: deallocating None". Giving ``None``
-    a huge reference count is what 3.12 does by design. Idempotent; a no-op on 3.12+.
-    """
-    if sys.version_info >= (3, 12) or sys.getrefcount(None) > (1 << 40):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 41
-
-
-keep_none_alive()
-
 ZOOMS = ("year", "quarter", "month")
 _FIT_DAYS = {"quarter": 92, "month": 31}
 _MIN_PPD = {"year": 1.2, "quarter": 4.0, "month": 18.0}
@@ -77,6 +57,7 @@ _PAD = 12  # pixels before 1 January and after 31 December, so end-of-year marks
 CUTOFF_COLOR = QColor("#6a1b9a")  # report cut-offs: purple, a colour no status uses
 TODAY_COLOR = QColor("#d81b60")
 WEEKEND_COLOR = QColor(0, 0, 0, 16)
+HEADER_WEEKEND_COLOR = QColor(0, 0, 0, 22)
 HOLIDAY_COLOR = QColor(229, 57, 53, 34)
 SECTION_BG = QColor("#e8eaf0")
 
@@ -548,15 +529,33 @@ class TimelineCanvas(QAbstractScrollArea):
             self._elided[key] = out
         return out
 
+    def _day_runs(self, d0: int, d1: int) -> list[tuple[int, int, int]]:
+        """Consecutive weekend/holiday days merged into whole-pixel spans (x0, x1, kind).
+
+        Fewer, pixel-aligned fills keep the quarter zoom well inside the repaint budget.
+        """
+        runs: list[tuple[int, int, int]] = []
+        if self.ppd < 4 or not self._day_kind:
+            return runs
+        d = d0
+        while d <= d1:
+            kind = self._day_kind[d]
+            if kind not in (1, 2):
+                d += 1
+                continue
+            e = d
+            while e + 1 <= d1 and self._day_kind[e + 1] == kind:
+                e += 1
+            x0 = round(self.x_of(self._year_start + d))
+            x1 = round(self.x_of(self._year_start + e + 1))
+            runs.append((x0, x1, kind))
+            d = e + 1
+        return runs
+
     def _paint_days(self, p: QPainter, d0: int, d1: int, top: int, bottom: int) -> None:
         """Weekends and public holidays, once zoomed in enough to see single days."""
-        if self.ppd < 4 or not self._day_kind:
-            return
-        for d in range(d0, d1 + 1):
-            kind = self._day_kind[d]
-            if kind in (1, 2):
-                x = self.x_of(self._year_start + d)
-                p.fillRect(QRectF(x, top, self.ppd, bottom - top), HOLIDAY_COLOR if kind == 2 else WEEKEND_COLOR)
+        for x0, x1, kind in self._day_runs(d0, d1):
+            p.fillRect(QRect(x0, top, x1 - x0, bottom - top), HOLIDAY_COLOR if kind == 2 else WEEKEND_COLOR)
 
     def _paint_grid(self, p: QPainter, top: int, bottom: int, w: int) -> None:
         assert self.year is not None
@@ -569,10 +568,10 @@ class TimelineCanvas(QAbstractScrollArea):
                 p.drawLine(x, top, x, bottom)
 
     def _paint_cutoffs(self, p: QPainter, top: int, bottom: int, w: int) -> None:
-        pen = QPen(CUTOFF_COLOR, 1.2, Qt.PenStyle.DashLine)
+        pen = QPen(CUTOFF_COLOR, 1, Qt.PenStyle.DashLine)
         p.setPen(pen)
         for o, _label in self._cutoffs:
-            x = self.x_of(o + 1)  # the data window closes at the end of the 14th
+            x = round(self.x_of(o + 1)) + 0.5  # the data window closes at the end of the 14th; crisp line
             if self.label_w <= x <= w:
                 p.drawLine(QPointF(x, top), QPointF(x, bottom))
 
@@ -664,13 +663,8 @@ class TimelineCanvas(QAbstractScrollArea):
         p.fillRect(QRect(0, 0, w, hh), pal.window())
         p.save()
         p.setClipRect(QRect(lw, 0, w - lw, hh))
-        if self.ppd >= 4:
-            for d in range(d0, d1 + 1):
-                kind = self._day_kind[d] if self._day_kind else 0
-                if kind in (1, 2):
-                    x = self.x_of(self._year_start + d)
-                    p.fillRect(QRectF(x, bh, self.ppd, hh - bh),
-                               HOLIDAY_COLOR if kind == 2 else QColor(0, 0, 0, 22))
+        for x0, x1, kind in self._day_runs(d0, d1):
+            p.fillRect(QRect(x0, bh, x1 - x0, hh - bh), HOLIDAY_COLOR if kind == 2 else HEADER_WEEKEND_COLOR)
         text = pal.windowText().color()
         grid = QPen(QColor(0, 0, 0, 60), 1)
         year = self.year
@@ -725,13 +719,13 @@ class TimelineCanvas(QAbstractScrollArea):
         p.setFont(self._small)
         sh = hh - y3
         for o, _label in self._cutoffs:
-            x = self.x_of(o + 1)
+            x = round(self.x_of(o + 1)) + 0.5
             if x < lw - 200 or x > w:
                 continue
             d = date.fromordinal(o)
             label = f"{d.day}/{d.month}" if self.zoom == "year" else self.tr("Cut-off %1").replace(
                 "%1", f"{d.day}/{d.month}")
-            p.setPen(QPen(CUTOFF_COLOR, 1.2, Qt.PenStyle.DashLine))
+            p.setPen(QPen(CUTOFF_COLOR, 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, y3), QPointF(x, hh))
             p.setPen(CUTOFF_COLOR)
             p.drawText(QRectF(x + 3, y3, self._sfm.horizontalAdvance(label) + 4, sh),

@@ -37,7 +37,7 @@ def _sha(path: Path) -> str:
 def test_60mb_file_streams_in_with_small_memory_and_exports_identical(svc, task_id, tmp_path: Path) -> None:
     big = tmp_path / "bien-ban-kiem-tra.pdf"
     with open(big, "wb") as fh:
-        for i in range(60):
+        for _ in range(60):
             fh.write(os.urandom(1024 * 1024))
     tracemalloc.start()
     eid, _ = svc.add_evidence(task_id, big)
