@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tree.setObjectName("table")
-        self.tabs.addTab(self.tree, self.tr("Table"))
         self._add_views()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
@@ -289,6 +288,8 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(idx)
 
     def _on_task_activated(self, task_id: int) -> None:
+        if self.tabs.currentWidget() in (self.dashboard, self.evidence_view):
+            self.tabs.setCurrentWidget(self.tree)  # a list item opens its task in the table
         if self.selected_task_id() != task_id:
             if self.search.text() or self.status_filter.currentIndex():
                 self.search.clear()
@@ -296,10 +297,21 @@ class MainWindow(QMainWindow):
             self.select_task(task_id)
 
     def _add_views(self) -> None:
+        from .views.calendar import CalendarView
+        from .views.dashboard import DashboardView
         from .views.evidence_register import EvidenceRegister
+        from .views.timeline import TimelineView
 
+        self.dashboard = DashboardView(self.service, self.hub, self.today)
+        self.timeline = TimelineView(self.service, self.hub, self.today)
+        self.calendar = CalendarView(self.service, self.hub, self.today)
         self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
+        self.add_view(self.dashboard, self.tr("What needs me now"))
+        self.add_view(self.tree, self.tr("Table"))
+        self.add_view(self.timeline, self.tr("Timeline"))
+        self.add_view(self.calendar, self.tr("Calendar"))
         self.add_view(self.evidence_view, self.tr("Evidence"))
+        self.tabs.setCurrentWidget(self.tree)
 
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
@@ -556,6 +568,11 @@ class MainWindow(QMainWindow):
         split = s.value("main/splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
+        tab = s.value("main/tab")
+        if isinstance(tab, str):
+            for i in range(self.tabs.count()):
+                if self.tabs.widget(i).objectName() == tab:
+                    self.tabs.setCurrentIndex(i)
         header = s.value("main/header")
         if isinstance(header, QByteArray):
             self.tree.header().restoreState(header)
@@ -563,7 +580,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._default_columns)
 
     def _default_columns(self) -> None:
-        widths = {Col.NUMBER: 80, Col.CONTENT: 380, Col.STATUS: 210, Col.DUE: 90, Col.DEADLINE: 180,
+        widths = {Col.NUMBER: 80, Col.CONTENT: 380, Col.STATUS: 235, Col.DUE: 90, Col.DEADLINE: 180,
                   Col.LEAD: 170, Col.COORDINATING: 150, Col.PRODUCTS: 160, Col.EVIDENCE: 60}
         for col, w in widths.items():
             self.tree.setColumnWidth(col, w)
@@ -578,6 +595,7 @@ class MainWindow(QMainWindow):
         s.setValue("main/state", self.saveState())
         s.setValue("main/splitter", self.splitter.saveState())
         s.setValue("main/header", self.tree.header().saveState())
+        s.setValue("main/tab", self.tabs.currentWidget().objectName())
         super().closeEvent(event)
 
 

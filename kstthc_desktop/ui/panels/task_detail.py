@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -43,6 +43,7 @@ class TaskDetailPanel(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -65,7 +66,7 @@ class TaskDetailPanel(QWidget):
         self.progress_list.setWordWrap(True)
         self.progress_list.itemDoubleClicked.connect(lambda _: self.edit_progress())
         bl.addWidget(self.progress_list)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.add_progress_btn = QPushButton(self.tr("Record progress…"))
         self.add_progress_btn.clicked.connect(self.add_progress)
         self.done_btn = QPushButton(self.tr("Mark done"))
@@ -74,8 +75,8 @@ class TaskDetailPanel(QWidget):
         self.edit_progress_btn.clicked.connect(self.edit_progress)
         self.del_progress_btn = QPushButton(self.tr("Delete"))
         self.del_progress_btn.clicked.connect(self.delete_progress)
-        for b in (self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn):
-            row.addWidget(b)
+        for i, b in enumerate((self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn)):
+            row.addWidget(b, i // 2, i % 2)
         bl.addLayout(row)
         lay.addWidget(box)
 
@@ -84,7 +85,7 @@ class TaskDetailPanel(QWidget):
         self.evidence_list = QListWidget()
         self.evidence_list.itemDoubleClicked.connect(lambda _: self.open_evidence())
         bl.addWidget(self.evidence_list)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.attach_btn = QPushButton(self.tr("Attach files…"))
         self.attach_btn.clicked.connect(self.choose_files)
         self.open_btn = QPushButton(self.tr("Open"))
@@ -95,8 +96,8 @@ class TaskDetailPanel(QWidget):
         self.info_btn.clicked.connect(self.edit_evidence_info)
         self.remove_btn = QPushButton(self.tr("Remove"))
         self.remove_btn.clicked.connect(self.remove_evidence)
-        for b in (self.attach_btn, self.open_btn, self.info_btn, self.save_btn, self.remove_btn):
-            row.addWidget(b)
+        for i, b in enumerate((self.attach_btn, self.open_btn, self.info_btn, self.save_btn, self.remove_btn)):
+            row.addWidget(b, i // 3, i % 3)
         bl.addLayout(row)
         lay.addWidget(box)
         lay.addStretch(1)
