@@ -35,11 +35,10 @@ def apply_base_font() -> None:
 
 def status_label(status: Status) -> str:
     """The status in the UI language (the Vietnamese translation equals core.model.STATUS_LABELS_VI)."""
-    tr = QCoreApplication.translate
     return {
-        Status.DONE_ON_TIME: tr("Status", "Done on time"),
-        Status.DONE_LATE: tr("Status", "Done late"),
-        Status.IN_TIME: tr("Status", "In progress, within the deadline"),
-        Status.OVERDUE: tr("Status", "In progress, overdue"),
-        Status.NO_DEADLINE: tr("Status", "Not arisen / no deadline"),
+        Status.DONE_ON_TIME: QCoreApplication.translate("Status", "Done on time"),
+        Status.DONE_LATE: QCoreApplication.translate("Status", "Done late"),
+        Status.IN_TIME: QCoreApplication.translate("Status", "In progress, within the deadline"),
+        Status.OVERDUE: QCoreApplication.translate("Status", "In progress, overdue"),
+        Status.NO_DEADLINE: QCoreApplication.translate("Status", "Not arisen / no deadline"),
     }[status]

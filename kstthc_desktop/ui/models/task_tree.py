@@ -34,11 +34,17 @@ class Col(IntEnum):
 
 
 def column_titles() -> list[str]:
-    tr = QCoreApplication.translate  # literal calls, so lupdate finds every title
-    return [tr("TaskTreeModel", "No."), tr("TaskTreeModel", "Task"), tr("TaskTreeModel", "Status"),
-            tr("TaskTreeModel", "Due"), tr("TaskTreeModel", "Deadline (as written)"), tr("TaskTreeModel", "Lead"),
-            tr("TaskTreeModel", "Coordinating"), tr("TaskTreeModel", "Expected products"),
-            tr("TaskTreeModel", "Evidence")]
+    return [
+        QCoreApplication.translate("TaskTreeModel", "No."),
+        QCoreApplication.translate("TaskTreeModel", "Task"),
+        QCoreApplication.translate("TaskTreeModel", "Status"),
+        QCoreApplication.translate("TaskTreeModel", "Due"),
+        QCoreApplication.translate("TaskTreeModel", "Deadline (as written)"),
+        QCoreApplication.translate("TaskTreeModel", "Lead"),
+        QCoreApplication.translate("TaskTreeModel", "Coordinating"),
+        QCoreApplication.translate("TaskTreeModel", "Expected products"),
+        QCoreApplication.translate("TaskTreeModel", "Evidence"),
+    ]
 
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1

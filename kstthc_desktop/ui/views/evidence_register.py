@@ -37,10 +37,16 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._rows: list[tuple[Evidence, Task]] = []
-        tr = QCoreApplication.translate
-        self._titles = [tr("EvidenceModel", "Task"), tr("EvidenceModel", "Task content"),
-                        tr("EvidenceModel", "File"), tr("EvidenceModel", "Number"), tr("EvidenceModel", "Date"),
-                        tr("EvidenceModel", "Summary"), tr("EvidenceModel", "Size"), tr("EvidenceModel", "Added")]
+        self._titles = [
+            QCoreApplication.translate("EvidenceModel", "Task"),
+            QCoreApplication.translate("EvidenceModel", "Task content"),
+            QCoreApplication.translate("EvidenceModel", "File"),
+            QCoreApplication.translate("EvidenceModel", "Number"),
+            QCoreApplication.translate("EvidenceModel", "Date"),
+            QCoreApplication.translate("EvidenceModel", "Summary"),
+            QCoreApplication.translate("EvidenceModel", "Size"),
+            QCoreApplication.translate("EvidenceModel", "Added"),
+        ]
 
     def set_rows(self, rows: list[tuple[Evidence, Task]]) -> None:
         self.beginResetModel()

@@ -1,0 +1,1430 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Chọn tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Khôi phục bản sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>SAMPLE DATA</source>
+        <translation>DỮ LIỆU MẪU</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>Cut-off %1</source>
+        <translation>Chốt số liệu %1</translation>
+    </message>
+    <message>
+        <source>Report due %1</source>
+        <translation>Hạn gửi BC %1</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 việc khác</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Tháng sau</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Next 60 days</source>
+        <translation>60 ngày tới</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF…</source>
+        <translation>In / lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Double-click a task to select it.</source>
+        <translation>Nhấp đúp vào nhiệm vụ để chọn.</translation>
+    </message>
+    <message>
+        <source>No plan yet. Import the superior plan or add tasks; their deadlines will appear on this calendar.</source>
+        <translation>Chưa có kế hoạch. Hãy nhập kế hoạch cấp trên hoặc thêm nhiệm vụ; thời hạn sẽ hiện trên lịch này.</translation>
+    </message>
+    <message>
+        <source>Report cut-off / deadline</source>
+        <translation>Chốt số liệu / hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Ngày lễ, nghỉ</translation>
+    </message>
+    <message>
+        <source>Report cut-off: %1</source>
+        <translation>Chốt số liệu báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Report submission deadline: %1</source>
+        <translation>Hạn gửi báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>occurrence %1 of %2</source>
+        <translation>lần %1/%2</translation>
+    </message>
+    <message>
+        <source>Nothing due on this day.</source>
+        <translation>Không có việc đến hạn trong ngày này.</translation>
+    </message>
+    <message>
+        <source>Nothing is due in the next 60 days.</source>
+        <translation>Không có việc đến hạn trong 60 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Work calendar %1</source>
+        <translation>Lịch công việc %1</translation>
+    </message>
+    <message>
+        <source>Save the calendar as PDF</source>
+        <translation>Lưu lịch ra PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>No plan yet. Import the superior plan (File → Import) or add tasks by hand; this page will then show what is overdue and what is due soon.</source>
+        <translation>Chưa có kế hoạch. Hãy nhập kế hoạch cấp trên (Tệp → Nhập) hoặc tự thêm nhiệm vụ; trang này sẽ cho biết việc nào quá hạn, việc nào sắp đến hạn.</translation>
+    </message>
+    <message>
+        <source>Whole plan year</source>
+        <translation>Cả năm kế hoạch</translation>
+    </message>
+    <message>
+        <source>What needs me now – %1</source>
+        <translation>Việc cần làm ngay – %1</translation>
+    </message>
+    <message>
+        <source>Report for %1: figures close on %2, send by %3</source>
+        <translation>Báo cáo %1: chốt số liệu %2, hạn gửi %3</translation>
+    </message>
+    <message>
+        <source>Current report period: %1 (%2)</source>
+        <translation>Kỳ báo cáo hiện tại: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due in the next 7 days</source>
+        <translation>Đến hạn trong 7 ngày tới</translation>
+    </message>
+    <message>
+        <source>Due in 8 to 30 days</source>
+        <translation>Đến hạn trong 8–30 ngày</translation>
+    </message>
+    <message>
+        <source>Recurring tasks due this month</source>
+        <translation>Việc định kỳ đến hạn tháng này</translation>
+    </message>
+    <message>
+        <source>On-demand tasks still open</source>
+        <translation>Việc phát sinh chưa xong</translation>
+    </message>
+    <message>
+        <source>No progress recorded for 30 days</source>
+        <translation>30 ngày chưa cập nhật tiến độ</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue. Well done.</source>
+        <translation>Không có việc quá hạn. Tốt lắm.</translation>
+    </message>
+    <message>
+        <source>Nothing is due this week.</source>
+        <translation>Tuần này không có việc đến hạn.</translation>
+    </message>
+    <message>
+        <source>Nothing else is due this month.</source>
+        <translation>Tháng này không còn việc đến hạn.</translation>
+    </message>
+    <message>
+        <source>No recurring task is due this month.</source>
+        <translation>Tháng này không có việc định kỳ đến hạn.</translation>
+    </message>
+    <message>
+        <source>No on-demand task is open. Record progress when one arises.</source>
+        <translation>Không có việc phát sinh đang mở. Khi có phát sinh, hãy ghi tiến độ.</translation>
+    </message>
+    <message>
+        <source>Every open task has a recent update.</source>
+        <translation>Mọi việc đang làm đều mới được cập nhật.</translation>
+    </message>
+    <message>
+        <source>Import or create a plan first.</source>
+        <translation>Hãy nhập hoặc tạo kế hoạch trước.</translation>
+    </message>
+    <message>
+        <source>(+%1 more overdue)</source>
+        <translation>(còn %1 việc quá hạn khác)</translation>
+    </message>
+    <message>
+        <source>occurrence %1 of %2</source>
+        <translation>lần %1/%2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <source>last update: %1</source>
+        <translation>cập nhật lần cuối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. Your data is safe: every change was saved before this happened.</source>
+        <translation>Chương trình gặp lỗi bên trong. Dữ liệu của bạn vẫn an toàn: mọi thay đổi đã được lưu trước khi lỗi xảy ra.</translation>
+    </message>
+    <message>
+        <source>Details are in the log file: %1</source>
+        <translation>Chi tiết ghi trong tệp nhật ký: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceInfoDialog</name>
+    <message>
+        <source>Document details</source>
+        <translation>Thông tin văn bản</translation>
+    </message>
+    <message>
+        <source>Document date</source>
+        <translation>Ngày văn bản</translation>
+    </message>
+    <message>
+        <source>e.g. Kế hoạch kiểm tra công tác KSTTHC năm 2026</source>
+        <translation>ví dụ: Kế hoạch kiểm tra công tác KSTTHC năm 2026</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Number and symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task content</source>
+        <translation>Nội dung nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceRegister</name>
+    <message>
+        <source>Filter documents…</source>
+        <translation>Lọc tài liệu…</translation>
+    </message>
+    <message>
+        <source>Export all to a folder…</source>
+        <translation>Xuất tất cả ra thư mục…</translation>
+    </message>
+    <message>
+        <source>Pack for inspection (ZIP)…</source>
+        <translation>Đóng gói phục vụ kiểm tra (ZIP)…</translation>
+    </message>
+    <message>
+        <source>No evidence yet. Select a task and drop files on its detail panel, or use &apos;Attach files…&apos;.</source>
+        <translation>Chưa có tài liệu minh chứng. Chọn một nhiệm vụ rồi kéo thả tệp vào khung chi tiết, hoặc bấm &apos;Đính kèm tệp…&apos;.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 task(s) marked done without evidence: %2</source>
+        <translation>⚠ %1 nhiệm vụ đã hoàn thành nhưng chưa có minh chứng: %2</translation>
+    </message>
+    <message>
+        <source>Export evidence to</source>
+        <translation>Xuất minh chứng vào</translation>
+    </message>
+    <message>
+        <source>Exporting evidence…</source>
+        <translation>Đang xuất minh chứng…</translation>
+    </message>
+    <message>
+        <source>%1 files exported</source>
+        <translation>Đã xuất %1 tệp</translation>
+    </message>
+    <message>
+        <source>Pack for inspection</source>
+        <translation>Đóng gói phục vụ kiểm tra</translation>
+    </message>
+    <message>
+        <source>Packing evidence…</source>
+        <translation>Đang đóng gói minh chứng…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import the superior plan</source>
+        <translation>Nhập kế hoạch cấp trên</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
+        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods hoặc Word .docx). Chương trình đọc bảng trong tệp; chưa lưu gì cho đến khi bạn xác nhận.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>from the file</source>
+        <translation>theo tệp</translation>
+    </message>
+    <message>
+        <source>Plan year</source>
+        <translation>Năm kế hoạch</translation>
+    </message>
+    <message>
+        <source>Keep only tasks that concern this office</source>
+        <translation>Chỉ giữ nhiệm vụ liên quan đến cơ quan mình</translation>
+    </message>
+    <message>
+        <source>Keep all</source>
+        <translation>Giữ tất cả</translation>
+    </message>
+    <message>
+        <source>Keep none</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinating</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Deadline (as written)</source>
+        <translation>Thời hạn (nguyên văn)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Cơ quan mình</translation>
+    </message>
+    <message>
+        <source>Source row</source>
+        <translation>Dòng nguồn</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Columns (fix them if the program guessed wrong)</source>
+        <translation>Các cột (sửa nếu chương trình nhận sai)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Header ends at row</source>
+        <translation>Tiêu đề kết thúc ở dòng</translation>
+    </message>
+    <message>
+        <source>Read again with these columns</source>
+        <translation>Đọc lại theo các cột này</translation>
+    </message>
+    <message>
+        <source>Read the file &gt;</source>
+        <translation>Đọc tệp &gt;</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Choose the plan file</source>
+        <translation>Chọn tệp kế hoạch</translation>
+    </message>
+    <message>
+        <source>Reading the plan…</source>
+        <translation>Đang đọc kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Reading again…</source>
+        <translation>Đang đọc lại…</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>chủ trì</translation>
+    </message>
+    <message>
+        <source>coordinates</source>
+        <translation>phối hợp</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 tasks read, %3 concern this office, %4 chosen, %5 warnings.</source>
+        <translation>%1 — đọc được %2 nhiệm vụ, %3 liên quan đến cơ quan mình, đã chọn %4, %5 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>No longer in the plan</source>
+        <translation>Không còn trong kế hoạch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>
+        <translation>&lt;b&gt;Sẵn sàng nhập.&lt;/b&gt; %1 mới, %2 thay đổi, %3 không còn trong kế hoạch cấp trên (được giữ lại nếu đã có tiến độ hoặc minh chứng). Chương trình sao lưu trước khi nhập; có thể hoàn tác bằng Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Plan tasks</source>
+        <translation>Nhiệm vụ của kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Import superior plan…</source>
+        <translation>&amp;Nhập kế hoạch cấp trên…</translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s plan document…</source>
+        <translation>Xuất văn bản kế hoạch của cơ quan…</translation>
+    </message>
+    <message>
+        <source>Office &amp;information…</source>
+        <translation>&amp;Thông tin cơ quan…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Back up to a folder or USB…</source>
+        <translation>Sao lưu ra thư mục hoặc USB…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;New task</source>
+        <translation>&amp;Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>New &amp;subtask</source>
+        <translation>Thêm nhiệm vụ &amp;con</translation>
+    </message>
+    <message>
+        <source>New s&amp;ection…</source>
+        <translation>Thêm &amp;mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Tìm</translation>
+    </message>
+    <message>
+        <source>&amp;Periodic report…</source>
+        <translation>Báo cáo &amp;định kỳ…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>Search tasks (Ctrl+F)…</source>
+        <translation>Tìm nhiệm vụ (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 / %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>What needs me now</source>
+        <translation>Việc cần làm ngay</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Deleted. Press Ctrl+Z to undo.</source>
+        <translation>Đã xóa. Bấm Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Xóa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>This task has %1 evidence file(s). They are deleted with the task (Ctrl+Z brings everything back).</source>
+        <translation>Nhiệm vụ này có %1 tệp minh chứng. Các tệp sẽ bị xóa cùng nhiệm vụ (Ctrl+Z khôi phục lại tất cả).</translation>
+    </message>
+    <message>
+        <source>Delete with the evidence</source>
+        <translation>Xóa cả minh chứng</translation>
+    </message>
+    <message>
+        <source>Save the evidence to a folder first…</source>
+        <translation>Lưu minh chứng ra thư mục trước…</translation>
+    </message>
+    <message>
+        <source>Save the evidence to</source>
+        <translation>Lưu minh chứng vào</translation>
+    </message>
+    <message>
+        <source>Attaching files…</source>
+        <translation>Đang đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Export plan document</source>
+        <translation>Xuất văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word (*.docx)</source>
+        <translation>PDF (*.pdf);;Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the plan document…</source>
+        <translation>Đang tạo văn bản kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sao lưu vào</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>KSTTHC Desktop %1
+Offline planner for administrative procedure control.
+Data file: %2</source>
+        <translation>KSTTHC Desktop %1
+Phần mềm quản lý kế hoạch kiểm soát thủ tục hành chính, chạy không cần mạng.
+Tệp dữ liệu: %2</translation>
+    </message>
+    <message>
+        <source>Please wait: a task is still running.</source>
+        <translation>Vui lòng chờ: một công việc đang chạy.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Office information</source>
+        <translation>Thông tin cơ quan</translation>
+    </message>
+    <message>
+        <source>These lines are printed at the top of every report and plan. You can change them later in Settings.</source>
+        <translation>Các dòng này được in ở đầu mọi báo cáo, kế hoạch. Có thể sửa sau trong mục Thông tin cơ quan.</translation>
+    </message>
+    <message>
+        <source>(optional) e.g. UBND TỈNH …</source>
+        <translation>(nếu có) ví dụ: UBND TỈNH …</translation>
+    </message>
+    <message>
+        <source>Commune / ward</source>
+        <translation>Xã / phường / đặc khu</translation>
+    </message>
+    <message>
+        <source>Department (Sở)</source>
+        <translation>Sở, ban, ngành</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh / thành phố</translation>
+    </message>
+    <message>
+        <source>District (before 7/2025)</source>
+        <translation>Huyện (trước 7/2025)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>with KT.: e.g. PHÓ CHỦ TỊCH</source>
+        <translation>khi ký thay: ví dụ PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <source>Office name (one line each)</source>
+        <translation>Tên cơ quan (mỗi dòng một cấp)</translation>
+    </message>
+    <message>
+        <source>Parent agency</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Place name for the date line</source>
+        <translation>Địa danh ghi ở dòng ngày tháng</translation>
+    </message>
+    <message>
+        <source>Symbol in document numbers</source>
+        <translation>Ký hiệu trong số văn bản</translation>
+    </message>
+    <message>
+        <source>Superior agency</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Reports go to (Kính gửi)</source>
+        <translation>Báo cáo gửi (Kính gửi)</translation>
+    </message>
+    <message>
+        <source>Signing authority</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>Collective (after TM.)</source>
+        <translation>Tập thể (sau TM.)</translation>
+    </message>
+    <message>
+        <source>Title of the signer</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Deputy title</source>
+        <translation>Chức vụ người ký thay</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Default recipients (Nơi nhận)</source>
+        <translation>Nơi nhận mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressEntryDialog</name>
+    <message>
+        <source>Record progress</source>
+        <translation>Ghi tiến độ</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>Cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Occurrence due %1</source>
+        <translation>Lần có hạn %1</translation>
+    </message>
+    <message>
+        <source>Done (completed on this date)</source>
+        <translation>Đã hoàn thành (vào ngày này)</translation>
+    </message>
+    <message>
+        <source>Result (kết quả thực hiện), e.g. the document issued</source>
+        <translation>Kết quả thực hiện, ví dụ văn bản đã ban hành</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Áp dụng cho</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Result note</source>
+        <translation>Kết quả thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Periodic report</source>
+        <translation>Báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <source>e.g. 05 (left blank: filled in by hand)</source>
+        <translation>ví dụ 05 (để trống: điền tay khi vào sổ)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Recipients (Nơi nhận)</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Restore the program&apos;s draft</source>
+        <translation>Lấy lại bản dự thảo của chương trình</translation>
+    </message>
+    <message>
+        <source>Form 06a: dossiers per field. Column (6) is carried over from the last issued report.</source>
+        <translation>Biểu 06a: số hồ sơ theo lĩnh vực. Cột (6) lấy từ báo cáo đã ban hành kỳ trước.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Form 06a</source>
+        <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation>Xuất Word…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Issue (freeze)…</source>
+        <translation>Ban hành (khóa)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Issued on %1 (number %2). Issued reports are kept unchanged in the data file.</source>
+        <translation>Đã ban hành lúc %1 (số %2). Báo cáo đã ban hành được giữ nguyên trong tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Column %1, row %2: type a whole number of dossiers.</source>
+        <translation>Cột %1, dòng %2: hãy nhập số hồ sơ là số nguyên.</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Đang cập nhật bản xem trước…</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Đang chuẩn bị báo cáo</translation>
+    </message>
+    <message>
+        <source>Preview: %1 pages</source>
+        <translation>Xem trước: %1 trang</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Issue the report</source>
+        <translation>Ban hành báo cáo</translation>
+    </message>
+    <message>
+        <source>Type the report&apos;s number first (the number given by the clerk).</source>
+        <translation>Hãy nhập số báo cáo trước (số do văn thư cấp).</translation>
+    </message>
+    <message>
+        <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
+        <translation>Ban hành sẽ khóa báo cáo: nội dung và tệp PDF được lưu nguyên trong tệp dữ liệu, không sửa được nữa. Ban hành ngay?</translation>
+    </message>
+</context>
+<context>
+    <name>SectionDialog</name>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>This is an appendix (Phụ lục)</source>
+        <translation>Đây là phụ lục</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số mục</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên mục</translation>
+    </message>
+    <message>
+        <source>The section title cannot be empty.</source>
+        <translation>Tên mục không được để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>Ngôn ngữ (sau khi mở lại)</translation>
+    </message>
+    <message>
+        <source>Largest evidence file</source>
+        <translation>Dung lượng tối đa mỗi tệp minh chứng</translation>
+    </message>
+    <message>
+        <source>working days after the cut-off</source>
+        <translation>ngày làm việc sau ngày chốt số liệu</translation>
+    </message>
+    <message>
+        <source>fixed day of the month</source>
+        <translation>ngày cố định trong tháng</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <source>Public holidays (Tết from the lunar calendar) are known. Add the days off and make-up working Saturdays decided each year.</source>
+        <translation>Chương trình đã biết các ngày lễ (kể cả Tết âm lịch). Hãy thêm ngày nghỉ và ngày thứ Bảy làm bù theo quyết định hằng năm.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Ngày làm việc</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>This office has no plan yet</source>
+        <translation>Cơ quan chưa có kế hoạch</translation>
+    </message>
+    <message>
+        <source>Start from the plan your superior level sent you (Excel or Word), type the tasks yourself, or look around with sample data first.</source>
+        <translation>Bắt đầu từ kế hoạch cấp trên gửi (Excel hoặc Word), tự nhập nhiệm vụ, hoặc xem thử với dữ liệu mẫu.</translation>
+    </message>
+    <message>
+        <source>Import the superior plan…</source>
+        <translation>Nhập kế hoạch cấp trên…</translation>
+    </message>
+    <message>
+        <source>Add tasks by hand</source>
+        <translation>Tự thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Open sample data</source>
+        <translation>Mở dữ liệu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Done on time</source>
+        <translation>Hoàn thành đúng hạn</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>Hoàn thành quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, within the deadline</source>
+        <translation>Đang thực hiện trong hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang thực hiện quá hạn</translation>
+    </message>
+    <message>
+        <source>Not arisen / no deadline</source>
+        <translation>Chưa phát sinh / không xác định hạn</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>Ghi tiến độ…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Evidence (drop files here)</source>
+        <translation>Minh chứng (kéo thả tệp vào đây)</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Lưu bản sao…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Thông tin…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>Chọn một nhiệm vụ để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinating</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Deadline (as written)</source>
+        <translation>Thời hạn (nguyên văn)</translation>
+    </message>
+    <message>
+        <source>Understood as</source>
+        <translation>Chương trình hiểu là</translation>
+    </message>
+    <message>
+        <source>Expected products</source>
+        <translation>Sản phẩm dự kiến</translation>
+    </message>
+    <message>
+        <source>Officer in charge</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>Đính kèm minh chứng</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Lưu bản sao</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditorDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Sửa nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nhiệm vụ mới</translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation>(không thuộc mục nào)</translation>
+    </message>
+    <message>
+        <source>as written, e.g. Trước ngày 15/9/2026, Quý III năm 2026</source>
+        <translation>ghi nguyên văn, ví dụ: Trước ngày 15/9/2026, Quý III năm 2026</translation>
+    </message>
+    <message>
+        <source>Set the due dates by hand</source>
+        <translation>Tự đặt ngày đến hạn</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>một lần</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>hằng tháng</translation>
+    </message>
+    <message>
+        <source>every quarter</source>
+        <translation>hằng quý</translation>
+    </message>
+    <message>
+        <source>every 6 months</source>
+        <translation>6 tháng một lần</translation>
+    </message>
+    <message>
+        <source>once a year</source>
+        <translation>hằng năm</translation>
+    </message>
+    <message>
+        <source>due dates, e.g. 31/3/2026, 30/6/2026</source>
+        <translation>các ngày đến hạn, ví dụ 31/3/2026, 30/6/2026</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Not concerned</source>
+        <translation>Không liên quan</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Thuộc mục</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>Task content</source>
+        <translation>Nội dung nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead units (one per line)</source>
+        <translation>Đơn vị chủ trì (mỗi dòng một đơn vị)</translation>
+    </message>
+    <message>
+        <source>Coordinating units</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Expected products</source>
+        <translation>Sản phẩm dự kiến</translation>
+    </message>
+    <message>
+        <source>Officer in charge</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Role of this office</source>
+        <translation>Vai trò của cơ quan mình</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>No deadline: the task counts as &apos;no deadline&apos;.</source>
+        <translation>Không có thời hạn: nhiệm vụ được tính là &apos;không xác định hạn&apos;.</translation>
+    </message>
+    <message>
+        <source>A due date is not valid: write them like 31/3/2026, 30/6/2026.</source>
+        <translation>Có ngày đến hạn không hợp lệ: hãy viết như 31/3/2026, 30/6/2026.</translation>
+    </message>
+    <message>
+        <source>The task content cannot be empty.</source>
+        <translation>Nội dung nhiệm vụ không được để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Deadline (as written)</source>
+        <translation>Thời hạn (nguyên văn)</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinating</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Expected products</source>
+        <translation>Sản phẩm dự kiến</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Marked done but no evidence is attached</source>
+        <translation>Đã hoàn thành nhưng chưa có minh chứng</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>M%1</source>
+        <translation>T%1</translation>
+    </message>
+    <message>
+        <source>Cut-off %1</source>
+        <translation>Chốt số liệu %1</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Hôm nay %1</translation>
+    </message>
+    <message>
+        <source>Plan %1</source>
+        <translation>Kế hoạch %1</translation>
+    </message>
+    <message>
+        <source>No. and task</source>
+        <translation>STT và nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Report cut-off: %1</source>
+        <translation>Chốt số liệu báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Deadline as written: %1</source>
+        <translation>Thời hạn ghi trong kế hoạch: %1</translation>
+    </message>
+    <message>
+        <source>Occurrence %1 of %2: %3 – %4</source>
+        <translation>Lần %1/%2: %3 – %4</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>No plan yet. Import the superior plan or add tasks; they will appear here on the time axis.</source>
+        <translation>Chưa có kế hoạch. Hãy nhập kế hoạch cấp trên hoặc thêm nhiệm vụ; chúng sẽ hiện trên trục thời gian này.</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Thu phóng:</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Ctrl + mouse wheel or the + and − keys also zoom</source>
+        <translation>Ctrl + con lăn chuột hoặc phím + và − cũng thu phóng</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Report cut-off (14th)</source>
+        <translation>Chốt số liệu báo cáo (ngày 14)</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Ngày lễ, nghỉ</translation>
+    </message>
+    <message>
+        <source>When it arises</source>
+        <translation>Khi có phát sinh</translation>
+    </message>
+    <message>
+        <source>Under a separate plan</source>
+        <translation>Theo kế hoạch riêng</translation>
+    </message>
+    <message>
+        <source>Deadline unclear</source>
+        <translation>Chưa rõ hạn</translation>
+    </message>
+</context>
+</TS>
