@@ -252,10 +252,8 @@ class OfficeService(ImportMixin, ReportMixin):
 
     def delete_section(self, section_id: int) -> Changes:
         def do(log: list[RowChange]) -> None:
-            roots = self.repo.conn.execute(
-                "SELECT id FROM tasks WHERE section_id = ? AND parent_id IS NULL", (section_id,)).fetchall()
-            for r in roots:
-                self._delete_task_rows(r[0], log)
+            for tid in self.repo.root_task_ids(section_id):
+                self._delete_task_rows(tid, log)
             self.repo.delete("sections", section_id, log)
 
         sec = self.repo.section(section_id)
@@ -327,27 +325,19 @@ class OfficeService(ImportMixin, ReportMixin):
             task.schedule = parse_schedule(task.deadline_text, plan.year) if task.deadline_text else None
 
     def _siblings(self, plan_id: int | None, section_id: int | None, parent_id: int | None) -> list[int]:
-        if parent_id is not None:
-            rows = self.repo.conn.execute(
-                "SELECT id FROM tasks WHERE parent_id = ? ORDER BY position, id", (parent_id,))
-        else:
-            rows = self.repo.conn.execute(
-                "SELECT id FROM tasks WHERE plan_id = ? AND section_id IS ? AND parent_id IS NULL "
-                "ORDER BY position, id", (plan_id, section_id))
-        return [r[0] for r in rows]
+        return self.repo.sibling_ids(plan_id, section_id, parent_id)
 
     def _renumber(self, ids: list[int], log: list[RowChange]) -> None:
         for pos, tid in enumerate(ids):
-            current = self.repo.conn.execute("SELECT position FROM tasks WHERE id = ?", (tid,)).fetchone()[0]
-            if current != pos:
+            if self.repo.task_position(tid) != pos:
                 self.repo.update("tasks", {"id": tid, "position": pos}, log)
 
     def _delete_task_rows(self, task_id: int, log: list[RowChange]) -> None:
         ids = self.repo.subtree_ids(task_id)
         for tid in ids:
-            for (eid,) in self.repo.conn.execute("SELECT id FROM evidence WHERE task_id = ?", (tid,)).fetchall():
+            for eid in self.repo.ids_for_task("evidence", tid):
                 self.repo.delete("evidence", eid, log)
-            for (pid,) in self.repo.conn.execute("SELECT id FROM progress WHERE task_id = ?", (tid,)).fetchall():
+            for pid in self.repo.ids_for_task("progress", tid):
                 self.repo.delete("progress", pid, log)
         for tid in reversed(ids):
             self.repo.delete("tasks", tid, log)
@@ -362,9 +352,7 @@ class OfficeService(ImportMixin, ReportMixin):
         progress: dict[int, list[ProgressEntry]] = defaultdict(list)
         for p in self.repo.progress(plan_id=plan_id):
             progress[p.task_id].append(p)
-        ev_count: dict[int, int] = dict(self.repo.conn.execute(
-            "SELECT e.task_id, count(*) FROM evidence e JOIN tasks t ON t.id = e.task_id "
-            "WHERE t.plan_id = ? GROUP BY e.task_id", (plan_id,)).fetchall())
+        ev_count = self.repo.evidence_counts(plan_id)
         views = []
         for t in tasks:
             entries = progress.get(t.id, [])
@@ -446,8 +434,6 @@ class OfficeService(ImportMixin, ReportMixin):
         It uses its own connection and transaction, so the GUI keeps reading (WAL) while a large
         file streams in; an unlinked BLOB is harmless and is dropped on the next open.
         """
-        import sqlite3
-
         progress = progress or NullProgress()
         src = Path(path)
         try:
@@ -465,24 +451,10 @@ class OfficeService(ImportMixin, ReportMixin):
             sha, size = blobstore.hash_file(src, progress)
         except OSError as exc:
             raise EvidenceError(f"Không đọc được tệp '{src.name}': {exc.strerror}.", "Hãy chọn tệp khác.") from exc
-        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         try:
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if not blobstore.has_blob(conn, sha):
-                    blobstore.store_blob(conn, src, sha, size, progress)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+            blobstore.store_blob_separately(self.path, src, sha, size, progress)
         except OSError as exc:
             raise EvidenceError(f"Không đọc được tệp '{src.name}': {exc.strerror}.", "Hãy thử lại.") from exc
-        except sqlite3.OperationalError as exc:
-            raise EvidenceError(f"Không lưu được tệp '{src.name}' vào dữ liệu: {exc}.",
-                                "Hãy kiểm tra dung lượng ổ đĩa rồi thử lại.") from exc
-        finally:
-            conn.close()
         return sha, size
 
     def link_evidence(self, task_id: int, path: str | os.PathLike, sha: str, size: int, doc_number: str = "",

@@ -206,11 +206,7 @@ class ImportMixin:
                              task.products):
                         result.changed += 1
             for old in sorted(existing.values(), key=lambda t: -(t.parent_id or 0)):
-                busy = self.repo.conn.execute(
-                    "SELECT (SELECT count(*) FROM progress WHERE task_id = ?) + "
-                    "(SELECT count(*) FROM evidence WHERE task_id = ?) + "
-                    "(SELECT count(*) FROM tasks WHERE parent_id = ?)", (old.id, old.id, old.id)).fetchone()[0]
-                if busy:
+                if self.repo.task_in_use(old.id):
                     old.notes = (old.notes + "\n" if old.notes else "") + "Không còn trong kế hoạch cấp trên mới."
                     self.repo.update("tasks", task_to_row(old), log)
                     result.kept += 1

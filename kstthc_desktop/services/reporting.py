@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.errors import KstthcError, ReportError
 from ..core.model import Report
 from ..core.progress import Progress
-from ..storage.repository import RowChange, report_to_row
+from ..storage.repository import RowChange
 
 
 class ReportMixin:
@@ -100,10 +100,10 @@ class ReportMixin:
         return self.repo.reports(plan.id) if plan else []
 
     def issued_pdf(self, report_id: int) -> bytes:
-        r = self.repo.conn.execute("SELECT pdf FROM reports WHERE id = ?", (report_id,)).fetchone()
-        if r is None or r[0] is None:
-            raise ReportError("Báo cáo này chưa được ban hành.", "")
-        return bytes(r[0])
+        pdf, _ = self.repo.report_pdf(report_id)
+        if pdf is None:
+            raise ReportError("Báo cáo này chưa được ban hành.", "Hãy ban hành báo cáo trước.")
+        return pdf
 
     def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None):  # noqa: ANN201
@@ -122,16 +122,14 @@ class ReportMixin:
         box: list[int] = []
 
         def do(log: list[RowChange]) -> None:
-            rid = int(self.repo.insert("reports", report_to_row(report), log))
-            self.repo.conn.execute("UPDATE reports SET pdf = ? WHERE id = ?", (pdf, rid))
-            box.append(rid)
+            box.append(self.repo.insert_issued_report(report, pdf))
 
         changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
         return box[0], changes
 
     def verify_issued(self, report_id: int) -> bool:
-        r = self.repo.conn.execute("SELECT pdf, pdf_sha256 FROM reports WHERE id = ?", (report_id,)).fetchone()
-        return r is not None and r[0] is not None and hashlib.sha256(bytes(r[0])).hexdigest() == r[1]
+        pdf, sha = self.repo.report_pdf(report_id)
+        return pdf is not None and hashlib.sha256(pdf).hexdigest() == sha
 
 
 def _atomic_render(out: Path, render) -> Path:  # noqa: ANN001

@@ -49,6 +49,30 @@ def store_blob(conn: sqlite3.Connection, path: Path, sha256: str, size: int, pro
         raise EvidenceError(f"Tệp '{path.name}' đã thay đổi trong khi đang đính kèm.", "Hãy thử lại.")
 
 
+def store_blob_separately(db_path: Path, path: Path, sha256: str, size: int,
+                          progress: Progress | None = None) -> None:
+    """Store a BLOB through a connection of its own (a worker thread), in its own transaction.
+
+    The main connection keeps reading meanwhile (WAL); an unlinked BLOB is dropped on the next open.
+    """
+    conn = sqlite3.connect(db_path, isolation_level=None, timeout=30.0)
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not has_blob(conn, sha256):
+                store_blob(conn, path, sha256, size, progress)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:  # disk full, locked too long …
+        raise EvidenceError(f"Không lưu được tệp '{path.name}' vào dữ liệu: {exc}.",
+                            "Hãy kiểm tra dung lượng ổ đĩa rồi thử lại.") from exc
+    finally:
+        conn.close()
+
+
 def write_blob_to(conn: sqlite3.Connection, sha256: str, target: Path, progress: Progress | None = None) -> None:
     """Stream a stored file back out; a partial file is removed on any failure."""
     progress = progress or NullProgress()

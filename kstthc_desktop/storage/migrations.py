@@ -93,6 +93,11 @@ V1 = [
         pdf_sha256 TEXT NOT NULL DEFAULT '',
         pdf BLOB
     )""",
+    # An issued report is frozen: neither its content nor its PDF may change, nor may it vanish.
+    """CREATE TRIGGER reports_issued_frozen BEFORE UPDATE ON reports WHEN OLD.issued = 1
+       BEGIN SELECT RAISE(ABORT, 'issued report is frozen'); END""",
+    """CREATE TRIGGER reports_issued_kept BEFORE DELETE ON reports WHEN OLD.issued = 1
+       BEGIN SELECT RAISE(ABORT, 'issued report is frozen'); END""",
     """CREATE TABLE workday_overrides (
         day TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),

@@ -272,6 +272,55 @@ class Repository:
             "SELECT id FROM sub ORDER BY depth", (task_id,)).fetchall()
         return [r[0] for r in rows]
 
+    def root_task_ids(self, section_id: int) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM tasks WHERE section_id = ? AND parent_id IS NULL", (section_id,))]
+
+    def sibling_ids(self, plan_id: int | None, section_id: int | None, parent_id: int | None) -> list[int]:
+        """Ids of the tasks sharing a parent (or, for top-level tasks, a section), in order."""
+        if parent_id is not None:
+            rows = self.conn.execute("SELECT id FROM tasks WHERE parent_id = ? ORDER BY position, id", (parent_id,))
+        else:
+            rows = self.conn.execute(
+                "SELECT id FROM tasks WHERE plan_id = ? AND section_id IS ? AND parent_id IS NULL "
+                "ORDER BY position, id", (plan_id, section_id))
+        return [r[0] for r in rows]
+
+    def task_position(self, task_id: int) -> int:
+        return int(self.conn.execute("SELECT position FROM tasks WHERE id = ?", (task_id,)).fetchone()[0])
+
+    def ids_for_task(self, table: str, task_id: int) -> list[int]:
+        """Ids of progress or evidence rows of one task."""
+        assert table in ("progress", "evidence")
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM {table} WHERE task_id = ?", (task_id,))]
+
+    def evidence_counts(self, plan_id: int) -> dict[int, int]:
+        return dict(self.conn.execute(
+            "SELECT e.task_id, count(*) FROM evidence e JOIN tasks t ON t.id = e.task_id "
+            "WHERE t.plan_id = ? GROUP BY e.task_id", (plan_id,)).fetchall())
+
+    def task_in_use(self, task_id: int) -> bool:
+        """True when the task carries progress, evidence or subtasks."""
+        return bool(self.conn.execute(
+            "SELECT (SELECT count(*) FROM progress WHERE task_id = ?) + "
+            "(SELECT count(*) FROM evidence WHERE task_id = ?) + "
+            "(SELECT count(*) FROM tasks WHERE parent_id = ?)", (task_id, task_id, task_id)).fetchone()[0])
+
+    def insert_issued_report(self, report: Report, pdf: bytes) -> int:
+        """Insert a frozen report with its PDF in one statement (the trigger refuses later changes)."""
+        row = report_to_row(report)
+        row.pop("id", None)
+        row["pdf"] = pdf
+        cur = self.conn.execute(f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                                tuple(row.values()))
+        return int(cur.lastrowid)
+
+    def report_pdf(self, report_id: int) -> tuple[bytes | None, str]:
+        r = self.conn.execute("SELECT pdf, pdf_sha256 FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"Không tìm thấy báo cáo #{report_id}.")
+        return (bytes(r[0]) if r[0] is not None else None), r[1]
+
     def next_position(self, table: str, where: str, args: Iterable[object]) -> int:
         r = self.conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM {table} WHERE {where}",
                               tuple(args)).fetchone()

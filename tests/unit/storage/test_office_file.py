@@ -117,3 +117,22 @@ def test_migration_from_older_version_backs_up_first(office_path: Path, tmp_path
     old = sqlite3.connect(saved[0])
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     old.close()
+
+
+def test_issued_report_cannot_be_altered_or_deleted_even_with_raw_sql(office_path: Path) -> None:
+    from kstthc_desktop.core.model import Report
+    from kstthc_desktop.storage.repository import Repository
+
+    f = OfficeFile.open(office_path, create=True)
+    try:
+        with f.transaction() as c:
+            c.execute("INSERT INTO plans (year, title) VALUES (2026, 'KH')")
+            rid = Repository(c).insert_issued_report(
+                Report(plan_id=1, period="2026-Q1", number="05", issued=True, pdf_sha256="x"), b"%PDF-frozen")
+        for sql in ("UPDATE reports SET number = '06' WHERE id = ?", "UPDATE reports SET pdf = x'00' WHERE id = ?",
+                    "DELETE FROM reports WHERE id = ?"):
+            with pytest.raises(sqlite3.IntegrityError, match="frozen"), f.transaction() as c:
+                c.execute(sql, (rid,))
+        assert tuple(f.conn.execute("SELECT number, pdf FROM reports").fetchone()) == ("05", b"%PDF-frozen")
+    finally:
+        f.close()
