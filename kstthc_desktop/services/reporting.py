@@ -115,8 +115,11 @@ class ReportMixin:
             pdf_path = self.render_report(content, Path(tmp) / "bao-cao.pdf")
             pdf = pdf_path.read_bytes()
         self.backup(reason="truoc-ban-hanh-bao-cao")
+        snapshot = {str(v.task.id): [v.status.value, v.task.number, v.task.content[:120]]
+                    for v in self.task_views(plan.id, content.cutoff)}
         report = Report(plan_id=plan.id, period=period_code, number=number, on=on, sections=dict(overrides or {}),
-                        statistics={"rows": statistics_rows or []}, recipients=list(recipients or []),
+                        statistics={"rows": statistics_rows or [], "task_statuses": snapshot},
+                        recipients=list(recipients or []),
                         issued=True, issued_at=datetime.now().isoformat(timespec="seconds"),
                         pdf_sha256=hashlib.sha256(pdf).hexdigest())
         box: list[int] = []
@@ -126,6 +129,41 @@ class ReportMixin:
 
         changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
         return box[0], changes
+
+    def changes_since_issued(self, period_code: str) -> dict | None:
+        """What changed since the last issued report of an earlier period (None if there is none).
+
+        Compares each task's status at this period's cut-off with the snapshot frozen at issue time.
+        """
+        from ..core.model import Status
+        from ..core.periods import parse_period
+
+        plan = self.current_plan()
+        if plan is None:
+            return None
+        period = parse_period(period_code)
+        earlier = [r for r in self.repo.reports(plan.id) if r.issued and r.period != period_code
+                   and r.statistics.get("task_statuses") and parse_period(r.period).window_end < period.window_end]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda r: (parse_period(r.period).window_end, r.issued_at))
+        before = last.statistics["task_statuses"]
+        done = {Status.DONE_ON_TIME.value, Status.DONE_LATE.value}
+        out = {"report": last.number, "period": parse_period(last.period).label, "completed": [],
+               "newly_overdue": [], "new": [], "removed": []}
+        now = {str(v.task.id): v for v in self.task_views(plan.id, period.window_end)}
+        for tid, v in now.items():
+            label = f"{v.task.number} {v.task.content[:80]}".strip()
+            old = before.get(tid)
+            if old is None:
+                out["new"].append(label)
+            elif v.status.value in done and old[0] not in done:
+                out["completed"].append(label)
+            elif v.status is Status.OVERDUE and old[0] != Status.OVERDUE.value:
+                out["newly_overdue"].append(label)
+        out["removed"] = [f"{num} {content[:80]}".strip() for tid, (_, num, content) in before.items()
+                          if tid not in now]
+        return out
 
     def verify_issued(self, report_id: int) -> bool:
         pdf, sha = self.repo.report_pdf(report_id)

@@ -56,3 +56,19 @@ def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
     assert "Issued" in dlg.issued_label.text() or "ban hành" in dlg.issued_label.text()
     report = [r for r in demo_service.reports() if r.id == rid][0]
     assert report.issued and report.number == "07"
+
+
+def test_next_report_says_what_changed_since_the_issued_one(qtbot, demo_service) -> None:
+    from datetime import date
+
+    from kstthc_desktop.core.model import ProgressEntry
+
+    demo_service.issue_report("2026-Q3", "21", date(2026, 9, 15))
+    tid = next(t.id for t in demo_service.tasks(demo_service.current_plan().id) if t.number == "2.6")
+    demo_service.add_progress(ProgressEntry(task_id=tid, on=date(2026, 10, 5), percent=100, done=True))
+    changes = demo_service.changes_since_issued("2026-Q4")
+    assert changes["report"] == "21"
+    assert any(x.startswith("2.6 ") for x in changes["completed"])
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    assert "21" in dlg.since_label.text() and "2.6" in dlg.since_label.toolTip()

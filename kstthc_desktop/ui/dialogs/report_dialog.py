@@ -142,6 +142,9 @@ class ReportDialog(QDialog):
         self.issued_label = QLabel()
         self.issued_label.setWordWrap(True)
         ll.addWidget(self.issued_label)
+        self.since_label = QLabel()
+        self.since_label.setWordWrap(True)
+        ll.addWidget(self.since_label)
         split.addWidget(left)
 
         right = QWidget()
@@ -230,8 +233,27 @@ class ReportDialog(QDialog):
             self.tr("Issued on %1 (number %2). Issued reports are kept unchanged in the data file.")
             .replace("%1", issued[-1].issued_at.replace("T", " ")).replace("%2", issued[-1].number or "—")
             if issued else "")
+        self._show_changes_since(code)
         self._loading = False
         self.refresh_preview()
+
+    def _show_changes_since(self, code: str) -> None:
+        try:
+            changes = self.service.changes_since_issued(code)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        if not changes:
+            self.since_label.clear()
+            return
+        text = self.tr("Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.") \
+            .replace("%1", changes["report"] or "—").replace("%2", changes["period"]) \
+            .replace("%3", str(len(changes["completed"]))).replace("%4", str(len(changes["newly_overdue"]))) \
+            .replace("%5", str(len(changes["new"]))).replace("%6", str(len(changes["removed"])))
+        self.since_label.setText(text)
+        details = [*(f"✔ {x}" for x in changes["completed"]), *(f"! {x}" for x in changes["newly_overdue"]),
+                   *(f"+ {x}" for x in changes["new"]), *(f"– {x}" for x in changes["removed"])]
+        self.since_label.setToolTip("\n".join(details[:40]))
 
     def _set_stats(self, rows: list[dict]) -> None:
         self.stats.blockSignals(True)
