@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from .model import Schedule, ScheduleKind
 from .text import fold
+from .workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,11 @@ _YEAR4 = r"(?:\s*,?\s*(?:nam|/|-|\.)\s*(?P<y>\d{4})(?!\d))?"
 _RELATIVE = re.compile(
     r"\b\d+\s*ngay(?:\s*lam viec)?\s*(?:ke tu|tu|sau|truoc|tinh tu)\b"
     r"|\btrong (?:vong|thoi han|thoi gian)\s*\d+\s*ngay\b"
+)
+# "05 ngày làm việc kể từ ngày 10/3/2026": counted from a written date, so the due can be computed.
+_RELATIVE_DATED = re.compile(
+    r"(?P<n>\d{1,3})\s*ngay(?P<wd>\s*lam viec)?\s*(?:ke tu|tinh tu|tu|sau)\s*(?:ngay\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?![\d/])"
 )
 # "ngày 15 tháng 9 năm 2021", "15 tháng 9"
 _VERBAL_DATE = re.compile(
@@ -307,9 +313,29 @@ def _resolve_years(toks: list[_Tok], default_year: int) -> list[int]:
     return years
 
 
-def _parse_part(s: str, default_year: int) -> _Part:
+def _parse_part(s: str, default_year: int, calendar_: WorkCalendar | None = None) -> _Part:
     part = _Part()
     sc = _Scanner(s)
+    dated = _RELATIVE_DATED.search(s)
+    if dated:
+        try:
+            y = int(dated["y"]) if dated["y"] else default_year
+            anchor = date(y, int(dated["m"]), int(dated["d"]))
+            n = int(dated["n"])
+            if dated["wd"]:
+                due = (calendar_ or WorkCalendar()).add_workdays(anchor, n)
+            else:
+                due = anchor + timedelta(days=n)
+        except ValueError:
+            part.warnings.append(f"Ngày '{dated.group(0)}' không có thật; hãy nhập hạn bằng tay.")
+        else:
+            part.kinds.append((dated.start(), K.DATE.value))
+            part.occurrences.append((anchor, due))
+            part.starts.append(anchor)
+            part.years.append(y)
+            part.used_default_year = part.used_default_year or not dated["y"]
+            sc.s = sc.s[:dated.start()] + " " * (dated.end() - dated.start()) + sc.s[dated.end():]
+            s = sc.s
     rel = _RELATIVE.search(s)
     if rel:
         part.kinds.append((rel.start(), K.EXTERNAL.value))
@@ -481,11 +507,14 @@ def _first_written_year(s: str) -> int | None:
 # --- public API -----------------------------------------------------------------------------
 
 
-def parse_schedule(text: str, year: int | None = None) -> Schedule:
-    """Turn a deadline phrase into a Schedule. Never raises; doubts become warnings."""
+def parse_schedule(text: str, year: int | None = None, calendar: WorkCalendar | None = None) -> Schedule:
+    """Turn a deadline phrase into a Schedule. Never raises; doubts become warnings.
+
+    ``calendar`` counts "N ngày làm việc kể từ <date>" (default: public holidays only).
+    """
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     try:
-        return _parse(raw, year)
+        return _parse(raw, year, calendar)
     except Exception:  # the contract is "never raise": a bug here must not block an import
         log.exception("parse_schedule failed on %r", raw)
         return Schedule(text=raw, kinds=(K.UNKNOWN.value,),
@@ -499,7 +528,7 @@ def _not_understood(raw: str) -> str:
     return f"Không hiểu thời hạn: '{shown}'. Hãy nhập hạn bằng tay."
 
 
-def _parse(raw: str, plan_year: int | None) -> Schedule:
+def _parse(raw: str, plan_year: int | None, work_calendar: WorkCalendar | None = None) -> Schedule:
     s = _normalise(raw)
     if not s:
         return Schedule(text=raw, kinds=(K.UNKNOWN.value,), warnings=("Chưa có thời hạn.",))
@@ -510,8 +539,8 @@ def _parse(raw: str, plan_year: int | None) -> Schedule:
     default_year = plan_year or _first_written_year(s) or date.today().year
 
     main_text, extra_texts = _split_parts(s)
-    main = _parse_part(main_text, default_year) if main_text else _Part()
-    extras = [_parse_part(e, default_year) for e in extra_texts]
+    main = _parse_part(main_text, default_year, work_calendar) if main_text else _Part()
+    extras = [_parse_part(e, default_year, work_calendar) for e in extra_texts]
     if not main.known:
         # "(Khi có phát sinh)" alone, or a deadline written only inside brackets
         for e in extras:

@@ -322,7 +322,8 @@ class OfficeService(ImportMixin, ReportMixin):
             plan = self.repo.plan(task.plan_id)
             from ..core.schedule import parse_schedule
 
-            task.schedule = parse_schedule(task.deadline_text, plan.year) if task.deadline_text else None
+            task.schedule = (parse_schedule(task.deadline_text, plan.year, self.work_calendar())
+                             if task.deadline_text else None)
 
     def _siblings(self, plan_id: int | None, section_id: int | None, parent_id: int | None) -> list[int]:
         return self.repo.sibling_ids(plan_id, section_id, parent_id)

@@ -399,3 +399,26 @@ def test_dates_stay_in_the_plan_year_unless_written(data: st.DataObject, plan_ye
     assert (other in s.warnings) == (expected_year != plan_year), text
     assert not any(w.startswith("Không hiểu") for w in s.warnings)
     assert re.sub(r"\s+", " ", s.text) == re.sub(r"\s+", " ", text)
+
+
+def test_working_days_counted_from_a_written_date_skip_tet_and_weekends() -> None:
+    """12/2/2026 is a Thursday; 16–20/2/2026 is Tết: Fri 13 = 1, then 23, 24, 25, 26 = 5."""
+    s = parse_schedule("Trong vòng 5 ngày làm việc kể từ ngày 12/2/2026", 2026)
+    assert s.kinds == ("date",)
+    assert s.start == date(2026, 2, 12) and s.due == date(2026, 2, 26)
+    assert s.occurrences == ((date(2026, 2, 12), date(2026, 2, 26)),)
+
+
+def test_working_days_follow_the_offices_own_days_off() -> None:
+    from kstthc_desktop.core.workdays import WorkCalendar
+
+    cal = WorkCalendar(overrides_off=[date(2026, 3, 11)])  # a day off decided locally
+    s = parse_schedule("03 ngày làm việc kể từ ngày 09/3/2026", 2026, cal)
+    assert s.due == date(2026, 3, 13)  # 10, 12, 13 (11 is off)
+    assert parse_schedule("03 ngày làm việc kể từ ngày 09/3/2026", 2026).due == date(2026, 3, 12)
+
+
+def test_calendar_days_and_event_anchored_durations() -> None:
+    assert parse_schedule("10 ngày kể từ ngày 25/12/2026", 2026).due == date(2027, 1, 4)
+    s = parse_schedule("05 ngày làm việc kể từ ngày nhận được văn bản", 2026)
+    assert s.kinds == ("external",) and s.due is None and s.warnings

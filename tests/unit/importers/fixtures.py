@@ -1,4 +1,4 @@
-"""Messy plan files built in the tests, typed from the seed plans (province 001, commune 004).
+"""Messy plan files built in the tests, typed from the seed plans (province 001, Sở 000, commune 004).
 
 A plan is described once as ``SheetSpec``s (rows + merged ranges + title block) and written as
 .xlsx (openpyxl), .docx (python-docx, real gridSpan/vMerge merges) or .ods (hand-written
@@ -291,6 +291,186 @@ def province_appendix() -> SheetSpec:
     s.add()
     s.banner("Ghi chú:")
     s.banner("1. Các cơ quan, đơn vị tổ chức rà soát, đánh giá từng thủ tục hành chính.")
+    return s
+
+
+# --------------------------------------------------------------------------- Sở Công Thương (000)
+
+# Seed 000 is prose ("1. Title / - bullet / a) Đơn vị chủ trì: … / c) Thời gian hoàn thành: …");
+# a Sở re-sends it as a table. Each item: (STT as typed, content lines, lead, coordinating,
+# deadline, products), texts as in the seed (its line wraps joined with a space), lowercase and
+# with the trailing full stops the seed has.
+SO_ITEMS: list[tuple[Cell, list[str], str, str, str, str]] = [
+    (
+        1,
+        [
+            "Hoàn thiện thể chế về kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông",
+            "- Tham gia ý kiến đối với dự thảo Quy chế về tổ chức và hoạt động của Bộ phận Một cửa giải quyết "
+            "TTHC trên địa bàn tỉnh Hải Dương.",
+        ],
+        "Văn phòng sở.",
+        "các phòng, đơn vị có liên quan.",
+        "trước tháng 6 năm 2021.",
+        "văn bản tham gia ý kiến của Sở.",
+    ),
+    (
+        "2.",
+        [
+            "Thẩm định, đánh giá tác động thủ tục hành chính",
+            "- Lấy ý kiến đánh giá tác động TTHC, bộ phận cấu thành TTHC trong dự thảo văn bản quy phạm pháp "
+            "luật có quy định về TTHC (nếu có) do Sở chủ trì soạn thảo.",
+        ],
+        "các phòng được giao nhiệm vụ chủ trì soạn thảo văn bản quy phạm pháp luật có quy định về TTHC.",
+        # One unit per line in the table; the seed's prose joins them with commas.
+        "Văn phòng UBND tỉnh,\nSở Tư pháp,\nVăn phòng sở.",
+        "trong năm 2021.",
+        "báo cáo, văn bản đánh giá tác động thủ tục hành chính.",
+    ),
+    (
+        3,
+        [
+            "Triển khai các nhiệm vụ về cải cách thủ tục hành chính, kiểm soát thủ tục hành chính và thực hiện "
+            "cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+            "- Xây dựng kế hoạch và tổ chức thực hiện nhiệm vụ cải cách TTHC, kiểm soát TTHC và thực hiện cơ chế "
+            "một cửa, một cửa liên thông trong giải quyết TTHC.",
+            "- Tham mưu trình UBND tỉnh công bố, công khai TTHC theo quy định.",
+            "- Phối hợp cập nhật, công khai dữ liệu TTHC trên Cổng dịch vụ công và Hệ thống thông tin một cửa "
+            "điện tử của tỉnh; công khai trên website của Sở.",
+            "- Tổ chức rà soát, đánh giá TTHC thuộc các lĩnh vực: lưu thông hàng hóa trong nước, thương mại "
+            "quốc tế và điện.",
+            "- Tham gia tập huấn, bồi dưỡng chuyên môn, nghiệp vụ về kiểm soát TTHC, thực hiện cơ chế một cửa, "
+            "một cửa liên thông trong giải quyết TTHC và giải quyết TTHC trên môi trường điện tử.",
+            "- Tổng hợp báo cáo định kỳ quý, năm hoặc đột xuất về tình hình công tác kiểm soát TTHC, thực hiện "
+            "cơ chế một cửa, một cửa liên thông và tiếp nhận phản ánh, kiến nghị về quy định hành chính.",
+        ],
+        "Văn phòng sở.",
+        "các phòng, đơn vị có liên quan.",
+        "thường xuyên trong năm 2021.\n(Riêng việc rà soát, đơn giản hóa TTHC hoàn thành trước ngày 31/5/2021).",
+        "kế hoạch, văn bản chỉ đạo, đôn đốc của Sở; tờ trình; báo cáo; …",
+    ),
+    (
+        4,
+        [
+            "Nâng cao chất lượng việc thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục "
+            "hành chính",
+            "- Phối hợp với Trung tâm Phục vụ hành chính công nâng cao chất lượng phục vụ của Trung tâm.",
+            "- Thực hiện đầy đủ việc báo cáo kết quả giải quyết TTHC theo cơ chế một cửa, một cửa liên thông "
+            "tại Sở năm 2021.",
+        ],
+        "Văn phòng sở.",
+        "các phòng, đơn vị có liên quan.",
+        "thường xuyên trong năm 2021.",
+        "công văn, báo cáo, …",
+    ),
+    (
+        "5.",
+        [
+            "Tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính",
+            "- Tổ chức tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp về hành vi hành chính, "
+            "cơ chế, chính sách và quy định TTHC.",
+        ],
+        "Văn phòng sở.",
+        "các phòng, đơn vị có liên quan.",
+        "thường xuyên trong năm 2021.",
+        "tiếp nhận, phân loại, xử lý phản ánh, kiến nghị và báo cáo kết quả.",
+    ),
+    (
+        6,
+        ["Kiểm tra, đôn đốc công tác kiểm soát thủ tục hành chính tại các phòng chuyên môn thuộc Sở"],
+        "Văn phòng sở.",
+        "các phòng chuyên môn thuộc Sở.",
+        "thường xuyên trong năm 2021.",
+        "công văn đôn đốc, báo cáo.",
+    ),
+    (
+        7,
+        [
+            "Tuyên truyền hỗ trợ công tác cải cách thủ tục hành chính",
+            "- Tích cực tuyên truyền về cải cách TTHC, kiểm soát TTHC, thực hiện cơ chế một cửa, một cửa liên "
+            "thông trong giải quyết TTHC, tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính tới toàn "
+            "thể cán bộ, công chức thuộc Sở và các tổ chức, công dân để tạo sự lan tỏa và đồng thuận trong xã hội.",
+        ],
+        "Văn phòng sở, Ban biên tập website Sở.",
+        "các phòng, đơn vị có liên quan.",
+        "thường xuyên trong năm 2021.",
+        "tin, bài viết trên website, báo; phóng sự truyền hình; tài liệu tuyên truyền tại các cuộc họp giao ban.",
+    ),
+    (
+        8,
+        [
+            "Nghiên cứu, đề xuất sáng kiến, giải pháp cải cách thủ tục hành chính",
+            "- Nghiên cứu, đề xuất các giải pháp, sáng kiến đơn giản hóa TTHC.",
+        ],
+        "Văn phòng sở.",
+        "các phòng, đơn vị thuộc Sở.",
+        "trước ngày 15/9/2021.",
+        "báo cáo sáng kiến, phương án, giải pháp cải cách TTHC trình UBND tỉnh.",
+    ),
+]
+
+#: Where the page break cuts task 7's content and products cells (the seed breaks page 3/4 there).
+SO_BREAK_CONTENT = "tiếp nhận, xử lý phản ánh, "
+SO_BREAK_PRODUCTS = "phóng sự "
+
+
+def so_main() -> SheetSpec:
+    """Seed 000, "II. NỘI DUNG CÔNG VIỆC" items 1–8, as a Sở's table arrives.
+
+    Title block of a Sở (agency over its parent), a two-row header with "Đơn vị thực hiện" over
+    "Chủ trì | Phối hợp", a "(1)…(6)" row, the section row "II NỘI DUNG CÔNG VIỆC" typed in the
+    content cell, the lead "Văn phòng sở." merged down over tasks 4–6, task 7's content and
+    products cells cut by a page break (header repeated) into an unnumbered row, and the
+    signature block ("Nơi nhận:" | "GIÁM ĐỐC") below the table.
+    """
+    s = SheetSpec("KH KSTTHC 2021", 6)
+    r = s.add(
+        "UBND TỈNH HẢI DƯƠNG\nSỞ CÔNG THƯƠNG",
+        None,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+    )
+    s.merge(r, 0, r, 1)
+    s.merge(r, 2, r, 5)
+    r = s.add("Số:        /KH-SCT", None, "Hải Dương, ngày       tháng 02 năm 2021")
+    s.merge(r, 0, r, 1)
+    s.merge(r, 2, r, 5)
+    s.add()
+    s.banner("KẾ HOẠCH")
+    s.banner("Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa,\nmột cửa liên thông năm 2021")
+    s.add()
+    s.header_start = len(s.rows)
+    _province_header(s)
+    s.add(None, "II NỘI DUNG CÔNG VIỆC")
+    rows: dict[int, int] = {}
+    for i, (number, lines, lead, coordinating, deadline, products) in enumerate(SO_ITEMS, start=1):
+        content = "\n".join(lines)
+        if i == 7:
+            head, tail = content.split(SO_BREAK_CONTENT)
+            p_head, p_tail = products.split(SO_BREAK_PRODUCTS)
+            rows[i] = s.add(
+                number,
+                head + SO_BREAK_CONTENT.rstrip(),
+                lead,
+                coordinating,
+                deadline,
+                p_head + SO_BREAK_PRODUCTS.rstrip(),
+            )
+            _province_header(s)  # header rows repeated on the next page
+            s.add(None, tail, None, None, None, p_tail)  # the rest of both cells
+            continue
+        rows[i] = s.add(number, content, lead, coordinating, deadline, products)
+    s.merge(rows[4], 2, rows[6], 2)  # "Văn phòng sở." typed once for 4, 5 and 6
+    for r in (rows[5], rows[6]):
+        s.rows[r][2] = None
+    s.add()
+    r = s.add(
+        "Nơi nhận:\n- Văn phòng UBND tỉnh;\n- Lãnh đạo sở;\n- Các phòng thuộc Sở;\n"
+        "- Trung tâm Xúc tiến thương mại;\n- Website Sở;\n- Lưu: VT, VP.",
+        None,
+        None,
+        "GIÁM ĐỐC\n\n\nPhạm Thanh Hải",
+    )
+    s.merge(r, 0, r, 2)
+    s.merge(r, 3, r, 5)
     return s
 
 
