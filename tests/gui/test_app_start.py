@@ -1,0 +1,64 @@
+"""Start-up paths: first run creates nothing until the office is entered; a damaged file offers a backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kstthc_desktop import app
+from kstthc_desktop.core.model import Office
+from kstthc_desktop.ui.dialogs.office_setup import OfficeSetupDialog
+
+
+def test_first_run_cancelled_writes_nothing(qapp, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, office=None: None))
+    path = tmp_path / "data" / "van-phong.kstthc"
+    assert app.first_run(path) is None
+    assert not path.exists()
+
+
+def test_first_run_creates_the_office_file(qapp, tmp_path: Path, monkeypatch) -> None:
+    office = Office(name="ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", place_name="An Bình", signatory_name="Nguyễn Văn A")
+    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, o=None: office))
+    path = tmp_path / "data" / "van-phong.kstthc"
+    service = app.first_run(path)
+    try:
+        assert path.exists()
+        assert service.office().name_lines == ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"]
+        assert service.current_plan() is None  # the window shows the start page next
+        assert not service.can_undo()
+    finally:
+        service.close()
+
+
+def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: Path) -> None:
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "van-phong.kstthc")
+    with OfficeService.open(path) as svc:
+        plan_title = svc.current_plan().title
+        svc.backup(reason="hang-ngay")
+    path.write_bytes(b"\x00" * 4096)  # the disk ate the file
+
+    def press_restore() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press_restore)
+            return
+        assert "không phải tệp dữ liệu" in box.text() or "hỏng" in box.text()
+        restore = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+        restore.click()
+
+    QTimer.singleShot(0, press_restore)
+    service = app.open_service(path)
+    try:
+        assert service is not None
+        assert service.current_plan().title == plan_title
+        assert service.check() == ""
+    finally:
+        service.close()
+    kept = list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"\x00" * 4096  # the damaged file is kept aside
