@@ -182,15 +182,7 @@ class _Writer:
         from docx.shared import Cm, Pt
 
         st: TextStyle = STYLES[style]
-        if (
-            reuse_first
-            and container.paragraphs
-            and not container.paragraphs[0].text
-            and len(container.paragraphs) == 1
-        ):
-            p = container.paragraphs[0]
-        else:
-            p = container.add_paragraph()
+        p = _new_paragraph(container, reuse_first)
         p.alignment = {
             "left": WD_ALIGN_PARAGRAPH.LEFT,
             "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -228,15 +220,7 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
         from docx.shared import Pt
 
-        if (
-            reuse_first
-            and container.paragraphs
-            and not container.paragraphs[0].text
-            and len(container.paragraphs) == 1
-        ):
-            p = container.paragraphs[0]
-        else:
-            p = container.add_paragraph()
+        p = _new_paragraph(container, reuse_first)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         side = max(0.0, (width_pt - length_pt) / 2)
         pf = p.paragraph_format
@@ -497,3 +481,10 @@ def render_report_docx(content: ReportContent, path: str | os.PathLike[str]) -> 
 def render_plan_docx(content: PlanDocContent, path: str | os.PathLike[str]) -> Path:
     """Write the office's plan document (with its landscape Phụ lục) as a Word document."""
     return _render(content.frame, content.body, content.appendices, path)
+
+
+def _new_paragraph(container: Any, reuse_first: bool) -> Any:
+    """A fresh paragraph; a new table cell's own empty paragraph is reused instead of adding one."""
+    if reuse_first and len(container.paragraphs) == 1 and not container.paragraphs[0].text:
+        return container.paragraphs[0]
+    return container.add_paragraph()
