@@ -293,6 +293,9 @@ class _Writer:
         ncols = len(spec.widths)
         scale = width_pt / sum(spec.widths)
         widths = [w * scale for w in spec.widths]
+        body = self.doc.element.body
+        if len(body) and body[-1].tag.endswith("}p"):  # the sentence introducing the table stays with it
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=spec.header_rows + len(spec.rows), cols=ncols)
         try:
             table.style = self.doc.styles["Table Grid"]
@@ -327,6 +330,13 @@ class _Writer:
             for c, text in enumerate(texts):
                 if text:
                     self.para(cells[c], text, cell_style, spec.align[c], bold, reuse_first=True)
+        # header rows, section rows and the first task row never end a page on their own
+        sticky = set(range(spec.header_rows)) | {spec.header_rows + g for g in groups} | {spec.header_rows}
+        for r in sticky:
+            if r < len(rows) - 1:
+                for cell in rows[r].cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         for c0, r0, c1, r1 in spec.spans:
             merged = table.cell(r0, c0).merge(table.cell(r1, c1))
             # merging concatenates paragraphs: keep the first non-empty one

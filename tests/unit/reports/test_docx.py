@@ -165,3 +165,16 @@ def test_blank_number_survives_in_word(tmp_path: Path) -> None:
     assert cell.text == "Số:      /BC-UBND"
     t = cell.paragraphs[0].runs[0]._r.find(qn("w:t"))
     assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+def test_table_headers_and_section_rows_never_end_a_page(report_docx: docx.document.Document) -> None:
+    """A header row (or a section row) stranded at the foot of a page is kept with the next row."""
+    checked = 0
+    for table in report_docx.tables[1:]:  # table 0 is the borderless header block
+        header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None]
+        if not header_rows or len(table.rows) <= len(header_rows) + 1:
+            continue
+        for row in header_rows:
+            assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+        checked += 1
+    assert checked >= 1
