@@ -136,7 +136,10 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".xlsx.tmp", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".xlsx.tmp", dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(target, exc.strerror or "") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -28,12 +28,22 @@ class ReportMixin:
 
     def report_content(self, period_code: str, number: str = "", on: date | None = None,
                        as_of: date | None = None, statistics_rows: list[dict] | None = None,
-                       overrides: dict[str, str] | None = None, recipients: list[str] | None = None):  # noqa: ANN201
-        """The report as data (reports.content.ReportContent)."""
+                       overrides: dict[str, str] | None = None, recipients: list[str] | None = None,
+                       signatory: dict[str, str] | None = None):  # noqa: ANN201
+        """The report as data (reports.content.ReportContent).
+
+        ``signatory`` replaces the office's signature fields for this report only (for example a
+        deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" this quarter).
+        """
+        import dataclasses
+
         from ..core.periods import parse_period
         from ..reports.content import build_period_report
 
         office, plan = self._require_plan()
+        if signatory:
+            allowed = {"signatory_authority", "signatory_title", "signatory_deputy_title", "signatory_name"}
+            office = dataclasses.replace(office, **{k: v for k, v in signatory.items() if k in allowed})
         period = parse_period(period_code)
         progress = self.repo.progress(plan_id=plan.id)
         evidence = self.repo.evidence(plan_id=plan.id)
@@ -106,11 +116,12 @@ class ReportMixin:
         return pdf
 
     def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
-                     statistics_rows: list[dict] | None = None, recipients: list[str] | None = None):  # noqa: ANN201
+                     statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
+                     signatory: dict[str, str] | None = None):  # noqa: ANN201
         """Freeze a report: content and PDF stored with a hash; never altered afterwards."""
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
-                                      overrides=overrides, recipients=recipients)
+                                      overrides=overrides, recipients=recipients, signatory=signatory)
         with tempfile.TemporaryDirectory() as tmp:
             pdf_path = self.render_report(content, Path(tmp) / "bao-cao.pdf")
             pdf = pdf_path.read_bytes()

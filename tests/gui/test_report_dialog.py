@@ -56,6 +56,44 @@ def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
     assert "Issued" in dlg.issued_label.text() or "ban hành" in dlg.issued_label.text()
     report = [r for r in demo_service.reports() if r.id == rid][0]
     assert report.issued and report.number == "07"
+    # shown read-only afterwards: the frozen pages, no editing, no second issue by accident
+    assert dlg.frozen is not None and dlg.frozen.id == rid
+    assert dlg.editors["intro"].isReadOnly() and not dlg.issue_btn.isEnabled() and not dlg.number.isEnabled()
+
+
+def test_frozen_report_exports_the_issued_bytes_and_can_be_corrected(qtbot, demo_service, tmp_path) -> None:
+    from datetime import date
+
+    rid, _ = demo_service.issue_report("2026-Q4", "30", date(2026, 12, 15))
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    assert dlg.frozen is not None and dlg.number.text() == "30"
+    _wait_preview(qtbot, dlg)
+    out = tmp_path / "ban-hanh.pdf"
+    task = dlg.export_to(str(out))
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    assert out.read_bytes() == demo_service.issued_pdf(rid)
+    dlg.start_correction()
+    assert dlg.frozen is None and not dlg.editors["intro"].isReadOnly() and dlg.issue_btn.isEnabled()
+    dlg.number.setText("31")
+    new_id = dlg.issue_now()
+    assert new_id != rid and demo_service.verify_issued(rid) and demo_service.verify_issued(new_id)
+
+
+def test_signatory_can_differ_for_one_report(qtbot, demo_service, tmp_path) -> None:
+    import subprocess
+
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.authority.setCurrentIndex(dlg.authority.findData("KT."))
+    dlg.sign_deputy.setText("PHÓ CHỦ TỊCH")
+    dlg.sign_name.setText("Nguyễn Văn Bình")
+    out = tmp_path / "kt.pdf"
+    task = dlg.export_to(str(out))
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Nguyễn Văn Bình" in text
+    assert demo_service.office().signatory_name == "Đoàn Duy Việt"  # the office's default is unchanged
 
 
 def test_next_report_says_what_changed_since_the_issued_one(qtbot, demo_service) -> None:

@@ -75,6 +75,18 @@ class ReportDialog(QDialog):
         self.on = QDateEdit(QDate(today.year, today.month, today.day))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
+        self.authority = QComboBox()
+        for value in ("TM.", "KT.", ""):
+            self.authority.addItem(value or self.tr("(none)"), value)
+        self.authority.setCurrentIndex(max(0, self.authority.findData(office.signatory_authority if office else "TM.")))
+        self.sign_title = QLineEdit(office.signatory_title if office else "")
+        self.sign_deputy = QLineEdit(office.signatory_deputy_title if office else "")
+        self.sign_deputy.setPlaceholderText(self.tr("with KT.: e.g. PHÓ CHỦ TỊCH"))
+        self.sign_name = QLineEdit(office.signatory_name if office else "")
+        sign_row = QHBoxLayout()
+        sign_row.addWidget(self.authority)
+        sign_row.addWidget(self.sign_title, 2)
+        sign_row.addWidget(self.sign_deputy, 2)
         self.recipients = QPlainTextEdit("\n".join(office.recipients if office else []))
         self.recipients.setFixedHeight(80)
         self.recipients.setTabChangesFocus(True)
@@ -82,6 +94,8 @@ class ReportDialog(QDialog):
         form.addRow("", self.window_label)
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Date"), self.on)
+        form.addRow(self.tr("Signed by"), sign_row)
+        form.addRow(self.tr("Name of the signer"), self.sign_name)
         form.addRow(self.tr("Recipients (Nơi nhận)"), self.recipients)
         ll.addLayout(form)
 
@@ -121,7 +135,7 @@ class ReportDialog(QDialog):
         self.stats_problems.setStyleSheet("color: #c62828;")
         sl.addWidget(self.stats_problems)
         self.tabs.addTab(stats_page, self.tr("Form 06a"))
-        ll.addWidget(self.tabs)
+        ll.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
         self.pdf_btn = QPushButton(self.tr("Export PDF…"))
@@ -161,6 +175,17 @@ class ReportDialog(QDialog):
         split.addWidget(right)
         split.setSizes([620, 630])
 
+        self.frozen = None  # the issued report shown read-only, if the period has one
+        self._correcting: dict[str, bool] = {}
+        self.correct_btn = QPushButton(self.tr("Draft a corrected version"))
+        self.correct_btn.clicked.connect(self.start_correction)
+        self.open_issued_btn = QPushButton(self.tr("Open the issued PDF"))
+        self.open_issued_btn.clicked.connect(lambda: self.frozen and self.open_issued(self.frozen.id))
+        frozen_row = QHBoxLayout()
+        frozen_row.addWidget(self.open_issued_btn)
+        frozen_row.addWidget(self.correct_btn)
+        frozen_row.addStretch(1)
+        ll.addLayout(frozen_row)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(700)
@@ -169,6 +194,9 @@ class ReportDialog(QDialog):
         self.number.textChanged.connect(self._schedule_preview)
         self.on.dateChanged.connect(self._schedule_preview)
         self.recipients.textChanged.connect(self._schedule_preview)
+        self.authority.currentIndexChanged.connect(self._schedule_preview)
+        for edit in (self.sign_title, self.sign_deputy, self.sign_name):
+            edit.textChanged.connect(self._schedule_preview)
         self._load_period()
 
     # --- state ---------------------------------------------------------------------------
@@ -199,6 +227,11 @@ class ReportDialog(QDialog):
                 rows.append(row)
         return rows
 
+    def signatory(self) -> dict[str, str]:
+        return {"signatory_authority": self.authority.currentData(), "signatory_title": self.sign_title.text().strip(),
+                "signatory_deputy_title": self.sign_deputy.text().strip(),
+                "signatory_name": self.sign_name.text().strip()}
+
     def recipient_lines(self) -> list[str]:
         return [x.strip(" -;") for x in self.recipients.toPlainText().split("\n") if x.strip(" -;")]
 
@@ -217,6 +250,12 @@ class ReportDialog(QDialog):
         self._set_stats(draft.get("statistics_rows") or [])
         if draft.get("number"):
             self.number.setText(draft["number"])
+        sign = draft.get("signatory") or {}
+        if sign:
+            self.authority.setCurrentIndex(max(0, self.authority.findData(sign.get("signatory_authority", "TM."))))
+            self.sign_title.setText(sign.get("signatory_title", ""))
+            self.sign_deputy.setText(sign.get("signatory_deputy_title", ""))
+            self.sign_name.setText(sign.get("signatory_name", ""))
         self._saved_overrides = draft.get("overrides", {})
         self.content = None
         try:
@@ -229,13 +268,33 @@ class ReportDialog(QDialog):
                 ed.setPlainText(self._saved_overrides.get(key) or self.content.sections.get(key, ""))
                 ed.blockSignals(False)
         issued = [r for r in self.service.reports() if r.period == code and r.issued]
+        self.frozen = issued[-1] if issued and not self._correcting.get(code) else None
         self.issued_label.setText(
             self.tr("Issued on %1 (number %2). Issued reports are kept unchanged in the data file.")
             .replace("%1", issued[-1].issued_at.replace("T", " ")).replace("%2", issued[-1].number or "—")
             if issued else "")
+        self._apply_frozen_state()
         self._show_changes_since(code)
         self._loading = False
         self.refresh_preview()
+
+    def _apply_frozen_state(self) -> None:
+        """An issued report is shown read-only: its frozen pages, no editing, no re-issuing."""
+        frozen = self.frozen is not None
+        for w in (self.number, self.on, self.recipients, self.stats, self.authority, self.sign_title,
+                  self.sign_deputy, self.sign_name, self.docx_btn, self.issue_btn):
+            w.setEnabled(not frozen)
+        for ed in self.editors.values():
+            ed.setReadOnly(frozen)
+        self.open_issued_btn.setVisible(frozen)
+        self.correct_btn.setVisible(frozen)
+        if frozen:
+            self.number.setText(self.frozen.number)
+
+    def start_correction(self) -> None:
+        """Edit again for a corrected version; the issued one stays frozen in the file."""
+        self._correcting[self.period_code()] = True
+        self._load_period()
 
     def _show_changes_since(self, code: str) -> None:
         try:
@@ -290,7 +349,7 @@ class ReportDialog(QDialog):
         try:
             self.service.save_report_draft(self.period_code(), {
                 "number": self.number.text().strip(), "overrides": self.overrides(),
-                "statistics_rows": self.statistics_rows()})
+                "statistics_rows": self.statistics_rows(), "signatory": self.signatory()})
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
 
@@ -298,7 +357,7 @@ class ReportDialog(QDialog):
         return self.service.report_content(
             self.period_code(), number=self.number.text().strip(), on=self.on_date(),
             statistics_rows=self.statistics_rows(), overrides=self.overrides() or self._saved_overrides,
-            recipients=self.recipient_lines())
+            recipients=self.recipient_lines(), signatory=self.signatory())
 
     # --- preview -------------------------------------------------------------------------
     def _schedule_preview(self) -> None:
@@ -315,13 +374,18 @@ class ReportDialog(QDialog):
         except Exception as exc:  # noqa: BLE001
             self.preview_status.setText(str(exc))
             return
-        self._save_draft()
         content, service, target = self.content, self.service, self._tmp / "xem-truoc.pdf"
+        frozen_pdf = service.issued_pdf(self.frozen.id) if self.frozen is not None else None
+        if frozen_pdf is None:
+            self._save_draft()
 
         def job(progress):  # noqa: ANN001, ANN202
             from ...reports.preview import page_images
 
-            service.render_report(content, target, progress)
+            if frozen_pdf is not None:
+                target.write_bytes(frozen_pdf)
+            else:
+                service.render_report(content, target, progress)
             return page_images(target, dpi=60)
 
         self.preview_status.setText(self.tr("Updating the preview…"))
@@ -346,6 +410,7 @@ class ReportDialog(QDialog):
             pix.loadFromData(png)
             label = QLabel()
             label.setPixmap(pix)
+            label.setFixedSize(pix.size())  # whole pages; the scroll area scrolls instead of squeezing
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages_layout.addWidget(label)
         self.page_count = len(images)
@@ -363,7 +428,17 @@ class ReportDialog(QDialog):
             self.export_to(target)
 
     def export_to(self, target: str) -> BackgroundTask:
-        content, service = self._build_content(), self.service
+        service = self.service
+        if self.frozen is not None:  # the issued document, byte for byte
+            pdf = service.issued_pdf(self.frozen.id)
+            task = BackgroundTask(self, self.tr("Writing the report…"),
+                                  lambda progress: Path(target).write_bytes(pdf) and Path(target))
+            task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
+            task.error.connect(lambda exc: show_error(self, exc))
+            self._export_job = task
+            task.start()
+            return task
+        content = self._build_content()
         task = BackgroundTask(self, self.tr("Writing the report…"),
                               lambda progress: service.render_report(content, target, progress))
         task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
@@ -383,7 +458,11 @@ class ReportDialog(QDialog):
 
             from ...reports.preview import page_images
 
-            pdf = self.service.render_report(self._build_content(), self._tmp / "in.pdf")
+            pdf = self._tmp / "in.pdf"
+            if self.frozen is not None:
+                pdf.write_bytes(self.service.issued_pdf(self.frozen.id))
+            else:
+                self.service.render_report(self._build_content(), pdf)
             painter = QPainter(printer)
             for i, png in enumerate(page_images(pdf, dpi=200)):
                 if i:
@@ -413,10 +492,12 @@ class ReportDialog(QDialog):
         self.issue_now()
 
     def issue_now(self) -> int | None:
+        self._correcting.pop(self.period_code(), None)
         try:
             rid, changes = self.service.issue_report(
                 self.period_code(), self.number.text().strip(), self.on_date(), overrides=self.overrides(),
-                statistics_rows=self.statistics_rows(), recipients=self.recipient_lines())
+                statistics_rows=self.statistics_rows(), recipients=self.recipient_lines(),
+                signatory=self.signatory())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
@@ -429,13 +510,15 @@ class ReportDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def hideEvent(self, event) -> None:  # noqa: ANN001 - however the dialog goes away, keep the text
-        self._save_draft()
+        if self.frozen is None:
+            self._save_draft()
         super().hideEvent(event)
 
     def done(self, result: int) -> None:
         if self._job is not None and self._job.running:
             self._job._progress.cancel()
-        self._save_draft()
+        if self.frozen is None:
+            self._save_draft()
         super().done(result)
 
     @classmethod

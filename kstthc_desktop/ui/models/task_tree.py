@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -53,6 +55,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 5
 KIND_ROLE = Qt.ItemDataRole.UserRole + 6
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 7  # the cell as a spreadsheet wants it: real dates, full text
 
 
 @dataclass(eq=False)
@@ -61,8 +64,14 @@ class Node:
     section: Section | None = None
     view: TaskView | None = None
     children: list[Node] = field(default_factory=list)
-    row: int = 0
+    row: int = 0  # current row under the parent (changes when sorted)
     search: str = ""
+    pos: int = 0  # row in document order (the plan's own order)
+    section_id: int | None = None  # of the section the task belongs to (tasks and sections)
+    units: str = ""  # folded lead + coordinating units, one per line
+    role: str = ""  # CommuneRole value
+    status: str = ""  # Status value
+    dues: tuple[int, ...] = ()  # ordinals of the occurrence due dates
 
     @property
     def is_section(self) -> bool:
@@ -77,32 +86,49 @@ class TaskTreeModel(QAbstractItemModel):
         self._root = Node(None)
         self._by_task: dict[int, Node] = {}
         self._titles = column_titles()
+        self._sort: tuple[int, Qt.SortOrder] = (Col.NUMBER, Qt.SortOrder.AscendingOrder)
+        self._units: list[str] = []
 
     # --- data in --------------------------------------------------------------------------
     def set_tree(self, tree: list[tuple[Section | None, list[TaskView]]]) -> None:
         self.beginResetModel()
         self._root = Node(None)
         self._by_task = {}
+        units: dict[str, str] = {}  # folded → as first written
         for section, views in tree:
             if section is None:
                 parent = self._root
             else:
                 parent = Node(self._root, section=section, row=len(self._root.children),
+                              pos=len(self._root.children), section_id=section.id,
                               search=fold(f"{section.number} {section.title}"))
                 self._root.children.append(parent)
             for v in views:
-                self._add(parent, v)
+                self._add(parent, v, units)
+        self._units = sorted(units.values(), key=lambda u: (fold(u), u))
+        if self._sort != (Col.NUMBER, Qt.SortOrder.AscendingOrder):
+            self._sort_tree(*self._sort)
         self.endResetModel()
 
-    def _add(self, parent: Node, view: TaskView) -> None:
+    def _add(self, parent: Node, view: TaskView, units: dict[str, str]) -> None:
         t = view.task
-        node = Node(parent, view=view, row=len(parent.children),
+        unit_keys = []
+        for u in (*t.lead_units, *t.coordinating_units):
+            key = fold(u)
+            unit_keys.append(key)
+            if key and key not in units:
+                units[key] = u
+        occurrences = t.schedule.occurrences if t.schedule else ()
+        dues = tuple(d.toordinal() for _, d in occurrences if d) or ((view.due.toordinal(),) if view.due else ())
+        node = Node(parent, view=view, row=len(parent.children), pos=len(parent.children),
+                    section_id=t.section_id, units="\n".join(unit_keys), role=str(t.commune_role.value),
+                    status=view.status.value, dues=dues,
                     search=fold(" ".join([t.number, t.content, *t.lead_units, *t.coordinating_units,
                                           t.deadline_text, t.products, t.notes])))
         parent.children.append(node)
         self._by_task[t.id] = node
         for child in view.children:
-            self._add(node, child)
+            self._add(node, child, units)
 
     def index_for_task(self, task_id: int) -> QModelIndex:
         node = self._by_task.get(task_id)
@@ -110,6 +136,60 @@ class TaskTreeModel(QAbstractItemModel):
 
     def task_count(self) -> int:
         return len(self._by_task)
+
+    def sections(self) -> list[Section]:
+        """The plan's sections in document order (for the section filter)."""
+        return [n.section for n in sorted(self._root.children, key=lambda n: n.pos) if n.is_section]
+
+    def units(self) -> list[str]:
+        """Every lead or coordinating unit named in the plan, once each (accent-insensitively), sorted."""
+        return list(self._units)
+
+    # --- sorting ----------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort tasks within their parent; sections keep their order; No. gives document order.
+
+        Sorting happens here, in one Python sort on precomputed keys, rather than in the proxy: a
+        proxy sort would call back into Python for every comparison (seconds for 20,000 tasks) and
+        again for every row a filter change lets in.
+        """
+        column = int(column) if 0 <= int(column) < len(Col) else int(Col.NUMBER)
+        if self._sort == (column, order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        keep = [(i.internalPointer(), i.column()) for i in old]
+        self._sort = (column, order)
+        self._sort_tree(column, order)
+        self.changePersistentIndexList(old, [self.createIndex(n.row, c, n) for n, c in keep])
+        self.layoutChanged.emit()
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    def _sort_tree(self, column: int, order: Qt.SortOrder) -> None:
+        key = _SORT_KEYS.get(Col(column))
+        reverse = order == Qt.SortOrder.DescendingOrder
+        stack = [self._root]
+        while stack:
+            node = stack.pop()
+            kids = node.children
+            if len(kids) > 1:
+                slots = [i for i, c in enumerate(kids) if not c.is_section]
+                tasks = sorted((kids[i] for i in slots), key=lambda n: n.pos)
+                if key is None:
+                    if reverse:
+                        tasks.reverse()
+                else:
+                    keyed = [(key(n), n) for n in tasks]
+                    present = [(k, n) for k, n in keyed if k is not None]
+                    present.sort(key=lambda kn: kn[0], reverse=reverse)  # stable: ties keep document order
+                    tasks = [n for _, n in present] + [n for k, n in keyed if k is None]  # blanks last
+                for i, n in zip(slots, tasks, strict=True):
+                    kids[i] = n
+                for i, n in enumerate(kids):
+                    n.row = i
+            stack.extend(c for c in kids if c.children)
 
     # --- Qt model API ---------------------------------------------------------------------
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
@@ -139,8 +219,11 @@ class TaskTreeModel(QAbstractItemModel):
         return len(Col)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Col):
-            return self._titles[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._titles[section]
+            if role == Qt.ItemDataRole.InitialSortOrderRole:  # a first click always sorts ascending
+                return Qt.SortOrder.AscendingOrder.value
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -174,7 +257,9 @@ class TaskTreeModel(QAbstractItemModel):
         if role == KIND_ROLE:
             return "section"
         if role == SORT_ROLE:
-            return node.row
+            return node.pos
+        if role == EXPORT_ROLE:
+            return f"{sec.number}. {sec.title}" if sec.number else sec.title
         return None
 
     def _task_data(self, node: Node, col: int, role: int):  # noqa: ANN202
@@ -232,21 +317,69 @@ class TaskTreeModel(QAbstractItemModel):
                 return list(Status).index(v.status)
             if col == Col.EVIDENCE:
                 return v.evidence_count
-            return node.row
+            return node.pos
+        elif role == EXPORT_ROLE:
+            return _export_value(v, col)
         return None
 
 
-class TaskFilterProxy(QSortFilterProxyModel):
-    """Accent-insensitive search ("ra soat" finds "rà soát") plus status filter; parents of matches stay.
+def _export_value(v: TaskView, col: int) -> object:
+    t = v.task
+    if col == Col.NUMBER:
+        return t.number
+    if col == Col.CONTENT:
+        return t.content
+    if col == Col.STATUS:
+        return status_label(v.status)
+    if col == Col.DUE:
+        return v.due
+    if col == Col.DEADLINE:
+        return t.deadline_text
+    if col == Col.LEAD:
+        return "; ".join(t.lead_units)
+    if col == Col.COORDINATING:
+        return "; ".join(t.coordinating_units)
+    if col == Col.PRODUCTS:
+        return t.products
+    if col == Col.EVIDENCE:
+        return v.evidence_count
+    return None
 
-    The matching set is computed in one pure-Python pass over the tree when the filter changes, so
-    ``filterAcceptsRow`` is a set lookup (20,000 tasks filter well inside the 50 ms budget).
+
+def _text_key(text: str) -> tuple[str, str] | None:
+    return (fold(text), text) if text else None
+
+
+_STATUS_ORDER = {s.value: i for i, s in enumerate(Status)}
+_SORT_KEYS: dict[Col, Callable[[Node], object]] = {
+    Col.CONTENT: lambda n: _text_key(n.view.task.content),
+    Col.STATUS: lambda n: _STATUS_ORDER[n.status],
+    Col.DUE: lambda n: n.view.due.toordinal() if n.view.due else None,
+    Col.DEADLINE: lambda n: _text_key(n.view.task.deadline_text),
+    Col.LEAD: lambda n: _text_key("; ".join(n.view.task.lead_units)),
+    Col.COORDINATING: lambda n: _text_key("; ".join(n.view.task.coordinating_units)),
+    Col.PRODUCTS: lambda n: _text_key(n.view.task.products),
+    Col.EVIDENCE: lambda n: n.view.evidence_count,
+}  # Col.NUMBER: none — document order
+
+
+class TaskFilterProxy(QSortFilterProxyModel):
+    """Accent-insensitive search ("ra soat" finds "rà soát") plus status, section, unit, commune-role
+    and report-window filters, combined (AND); parents of matches stay.
+
+    The matching set is computed in one pure-Python pass over the tree when a filter changes, so
+    ``filterAcceptsRow`` is a set lookup (20,000 tasks filter well inside the 50 ms budget). Sorting is
+    delegated to the source model (see ``TaskTreeModel.sort``), which keeps this proxy a pure filter.
     """
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._needle = ""
         self._statuses: frozenset[str] = frozenset()
+        self._section: int | None = None
+        self._unit = ""  # folded
+        self._role: str | None = None
+        self._window: tuple[int, int] | None = None  # ordinals, inclusive
         self._visible: set[int] | None = None  # ids of nodes shown; None = everything
         self.shown_tasks = 0  # tasks the view shows (matches and their parent tasks)
         self.setSortRole(SORT_ROLE)
@@ -259,55 +392,123 @@ class TaskFilterProxy(QSortFilterProxyModel):
         model.modelReset.connect(self._recompute)
         self._recompute()
 
-    def set_text(self, text: str) -> None:
-        needle = fold(text)
-        if needle != self._needle:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's header click: the source model reorders; the filter set stays valid."""
+        model = self.sourceModel()
+        if isinstance(model, TaskTreeModel):
+            model.sort(column, order)
+
+    # --- filters ----------------------------------------------------------------------------
+    def _change(self, name: str, value: object) -> None:
+        if getattr(self, name) != value:
             self.beginFilterChange()
-            self._needle = needle
+            setattr(self, name, value)
             self._recompute()
             self.endFilterChange()
+
+    def set_text(self, text: str) -> None:
+        self._change("_needle", fold(text))
 
     def set_statuses(self, statuses: set[str]) -> None:
-        value = frozenset(statuses)
-        if value != self._statuses:
-            self.beginFilterChange()
-            self._statuses = value
-            self._recompute()
-            self.endFilterChange()
+        self._change("_statuses", frozenset(statuses))
 
-    def _matches(self, node: Node) -> bool:
-        if node.is_section:
-            return False
-        if self._statuses and node.view.status.value not in self._statuses:
-            return False
-        return all(word in node.search for word in self._needle.split())
+    def set_section(self, section_id: int | None) -> None:
+        """Only the tasks of this section (None: every section)."""
+        self._change("_section", section_id)
+
+    def set_unit(self, unit: str | None) -> None:
+        """Tasks naming this unit (or a part of its name) as lead or coordinating, accents ignored."""
+        self._change("_unit", fold(unit))
+
+    def set_role(self, role: str | None) -> None:
+        """Tasks where the commune has this role (a ``CommuneRole`` value; None: any)."""
+        self._change("_role", str(role) if role else None)
+
+    def set_window(self, start: date | tuple[date, date] | None, end: date | None = None) -> None:
+        """Tasks with an occurrence due inside ``start``–``end`` (a report period's data window)."""
+        if isinstance(start, tuple):
+            start, end = start
+        window = None if start is None or end is None else (start.toordinal(), end.toordinal())
+        self._change("_window", window)
+
+    def clear_filters(self) -> None:
+        self.beginFilterChange()
+        self._needle, self._statuses, self._section, self._unit = "", frozenset(), None, ""
+        self._role, self._window = None, None
+        self._recompute()
+        self.endFilterChange()
+
+    def is_filtered(self) -> bool:
+        return bool(self._needle or self._statuses or self._section is not None or self._unit or self._role
+                    or self._window)
+
+    def _matcher(self) -> Callable[[Node], bool]:
+        words = self._needle.split()
+        statuses, unit, role, window = self._statuses, self._unit, self._role, self._window
+        lo, hi = window if window else (0, 0)
+
+        def matches(node: Node) -> bool:
+            if statuses and node.status not in statuses:
+                return False
+            if role is not None and node.role != role:
+                return False
+            if unit and unit not in node.units:
+                return False
+            if window is not None:
+                for d in node.dues:
+                    if lo <= d <= hi:
+                        break
+                else:
+                    return False
+            search = node.search
+            for word in words:
+                if word not in search:
+                    return False
+            return True
+
+        return matches
 
     def _recompute(self) -> None:
         model = self.sourceModel()
-        if model is None or not (self._needle or self._statuses):
+        if model is None or not self.is_filtered():
             self._visible = None
             self.shown_tasks = model.task_count() if model is not None else 0
             return
         visible: set[int] = set()
+        add = visible.add
+        matches = self._matcher()
         tasks = 0
 
-        def walk(node: Node) -> bool:
+        def walk(node: Node) -> bool:  # a task: shown when it or a descendant matches
             nonlocal tasks
-            shown = self._matches(node) if node.parent is not None else False
+            shown = matches(node)
             for child in node.children:
                 if walk(child):
                     shown = True
             if shown:
-                visible.add(id(node))
-                tasks += not node.is_section
+                add(id(node))
+                tasks += 1
             return shown
 
-        walk(model._root)
+        section = self._section
+        for top in model._root.children:
+            if top.is_section:
+                if section is not None and top.section_id != section:
+                    continue
+                shown = False
+                for child in top.children:
+                    if walk(child):
+                        shown = True
+                if shown:
+                    add(id(top))
+            elif section is None:
+                walk(top)
         self._visible = visible
         self.shown_tasks = tasks
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._visible is None:
+        visible = self._visible
+        if visible is None:
             return True
         parent: Node = source_parent.internalPointer() if source_parent.isValid() else self.sourceModel()._root
-        return id(parent.children[source_row]) in self._visible
+        return id(parent.children[source_row]) in visible
