@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +35,7 @@ from .panels.task_detail import TaskDetailPanel
 from .style import status_label
 from .tasks import BackgroundTask
 from .views.start_page import StartPage
+from .views.table_tools import FilterBar, column_menu, view_rows
 
 
 class MainWindow(QMainWindow):
@@ -53,11 +56,21 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSortingEnabled(False)
+        header = self.tree.header()
+        header.setSortIndicator(Col.NUMBER, Qt.SortOrder.AscendingOrder)  # document order
+        self.tree.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_tree_menu)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.setAccessibleName(self.tr("Plan tasks"))
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._on_bar_filter)
+        self.filter_bar.clear_requested.connect(self.clear_filters)
 
         self.detail = TaskDetailPanel(service)
         self.detail.today = lambda: self.today
@@ -65,7 +78,14 @@ class MainWindow(QMainWindow):
         self.detail.attach_requested.connect(self.attach_files)
 
         self.tabs = QTabWidget()
-        self.tree.setObjectName("table")
+        self.table_page = QWidget()
+        self.table_page.setObjectName("table")
+        self.tree.setObjectName("task_tree")
+        page = QVBoxLayout(self.table_page)
+        page.setContentsMargins(4, 6, 4, 0)
+        page.setSpacing(0)
+        page.addWidget(self.filter_bar)
+        page.addWidget(self.tree)
         self._add_views()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
@@ -119,11 +139,12 @@ class MainWindow(QMainWindow):
         self.act_down = self._action(self.tr("Move do&wn"), lambda: self.move_selected(1), "Ctrl+Down")
         self.act_find = self._action(self.tr("&Find"), self.focus_search, S.Find)
         self.act_report = self._action(self.tr("&Periodic report…"), self.open_report, S.Print)
+        self.act_export_view = self._action(self.tr("Export the table view to Excel…"), self.export_view)
         self.act_about = self._action(self.tr("&About"), self.about)
 
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        for a in (self.act_import, self.act_plan_doc, None, self.act_office, self.act_settings, None, self.act_backup,
+        for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_settings, None, self.act_backup,
                   self.act_backup_to, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
@@ -180,6 +201,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(1)
             expanded = self._expanded_ids() if self.model.rowCount() else None
             self.model.set_tree(self.service.task_tree(plan.id, self.today))
+            self._populate_filters(plan)
             self._span_sections()
             if expanded is None:
                 self.tree.expandToDepth(0)
@@ -240,7 +262,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(self.service.can_redo())
         self.act_undo.setText(self.tr("&Undo") + (f": {self.service.undo_label()}" if self.service.can_undo() else ""))
         self.act_redo.setText(self.tr("&Redo") + (f": {self.service.redo_label()}" if self.service.can_redo() else ""))
-        for a in (self.act_new_section, self.act_plan_doc, self.act_report, self.act_find):
+        for a in (self.act_new_section, self.act_plan_doc, self.act_report, self.act_find, self.act_export_view):
             a.setEnabled(has_plan)
         self.act_new_task.setEnabled(True)
         self.act_new_sub.setEnabled(kind == "task")
@@ -255,14 +277,84 @@ class MainWindow(QMainWindow):
 
     def _after_filter(self) -> None:
         self._span_sections()
-        if self.search.text() or self.status_filter.currentData():
+        if self.filters_active():
             self.tree.expandAll()
+        self.filter_bar.clear_button.setEnabled(self.filters_active())
         self._update_count()
 
     def _on_status_filter(self) -> None:
         value = self.status_filter.currentData()
         self.proxy.set_statuses({value} if value else set())
         self._after_filter()
+
+    # --- filter bar, sorting, columns ----------------------------------------------------------
+    def filters_active(self) -> bool:
+        return bool(self.search.text() or self.status_filter.currentIndex() > 0 or self.filter_bar.is_active())
+
+    def _populate_filters(self, plan: Plan) -> None:
+        from ..core.periods import periods_of_year
+
+        self.filter_bar.populate(self.model.sections(), self.model.units(), periods_of_year(plan.year))
+
+    def _on_bar_filter(self) -> None:
+        choice = self.filter_bar.choice()
+        self.proxy.set_section(choice.section_id)
+        self.proxy.set_unit(choice.unit)
+        self.proxy.set_role(choice.role)
+        self.proxy.set_window(choice.window)
+        self._after_filter()
+
+    def clear_filters(self) -> None:
+        """Everything shown again: search, status and the filter bar."""
+        for w in (self.search, self.status_filter, self.filter_bar):
+            w.blockSignals(True)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.filter_bar.reset()
+        for w in (self.search, self.status_filter, self.filter_bar):
+            w.blockSignals(False)
+        self.proxy.clear_filters()
+        self._after_filter()
+        if self.tree.currentIndex().isValid():
+            self.tree.scrollTo(self.tree.currentIndex())
+
+    def filter_summary(self) -> str:
+        """The filters in words, for the export's subtitle."""
+        parts = []
+        if self.search.text().strip():
+            parts.append(self.tr("Search: \"%1\"").replace("%1", self.search.text().strip()))
+        if self.status_filter.currentIndex() > 0:
+            parts.append(self.status_filter.currentText())
+        parts += self.filter_bar.summary_parts()
+        when = self.tr("Status as of %1").replace("%1", self.today.strftime("%d/%m/%Y"))
+        if not parts:
+            return f"{self.tr('All tasks')}. {when}."
+        return f"{self.tr('Filters')}: {'; '.join(parts)}. {when}."
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """The No. column is the way back to the plan's own order: it never sorts backwards."""
+        if column == Col.NUMBER and order == Qt.SortOrder.DescendingOrder:
+            self.tree.header().setSortIndicator(Col.NUMBER, Qt.SortOrder.AscendingOrder)
+            return
+        idx = self.tree.currentIndex()
+        if idx.isValid():
+            self.tree.scrollTo(idx)
+
+    def column_menu(self) -> QMenu:
+        return column_menu(self.tree.header(), self)
+
+    def tree_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for a in (self.act_new_task, self.act_new_sub, self.act_edit, self.act_delete, None, self.act_up,
+                  self.act_down, None, self.act_export_view):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        return menu
+
+    def _show_tree_menu(self, pos: QPoint) -> None:
+        idx = self.tree.indexAt(pos)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)  # the menu acts on the row under the mouse
+        self.tree_menu().exec(self.tree.viewport().mapToGlobal(pos))
 
     # --- selection -----------------------------------------------------------------------
     def selected_task_id(self) -> int | None:
@@ -289,11 +381,10 @@ class MainWindow(QMainWindow):
 
     def _on_task_activated(self, task_id: int) -> None:
         if self.tabs.currentWidget() in (self.dashboard, self.evidence_view):
-            self.tabs.setCurrentWidget(self.tree)  # a list item opens its task in the table
+            self.tabs.setCurrentWidget(self.table_page)  # a list item opens its task in the table
         if self.selected_task_id() != task_id:
-            if self.search.text() or self.status_filter.currentIndex():
-                self.search.clear()
-                self.status_filter.setCurrentIndex(0)
+            if not self.proxy.mapFromSource(self.model.index_for_task(task_id)).isValid():
+                self.clear_filters()  # the task is filtered out: show everything again
             self.select_task(task_id)
 
     def _add_views(self) -> None:
@@ -307,11 +398,11 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarView(self.service, self.hub, self.today)
         self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
         self.add_view(self.dashboard, self.tr("What needs me now"))
-        self.add_view(self.tree, self.tr("Table"))
+        self.add_view(self.table_page, self.tr("Table"))
         self.add_view(self.timeline, self.tr("Timeline"))
         self.add_view(self.calendar, self.tr("Calendar"))
         self.add_view(self.evidence_view, self.tr("Evidence"))
-        self.tabs.setCurrentWidget(self.tree)
+        self.tabs.setCurrentWidget(self.table_page)
 
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
@@ -517,6 +608,26 @@ class MainWindow(QMainWindow):
         ReportDialog.run(self, self.service, self.today)
         self.reload()
 
+    def export_view(self) -> None:
+        """What the table shows (filters, sort order, visible columns) into an .xlsx workbook."""
+        plan = self.plan()
+        if plan is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the table view to Excel"),
+                                                f"ke-hoach-{plan.year}.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        from ..services.export import write_table_xlsx
+
+        headers, rows, groups = view_rows(self.tree)
+        title, summary = plan.title, self.filter_summary()
+        self.run_job(self.tr("Writing the workbook…"),
+                     lambda progress: write_table_xlsx(target, title, headers, rows, groups, subtitle=summary,
+                                                       progress=progress),
+                     lambda path: self.hub.status_message.emit(self.tr("Saved %1").replace("%1", str(path))))
+
     def export_plan_document(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export plan document"), "ke-hoach.pdf",
                                                 self.tr("PDF (*.pdf);;Word (*.docx)"))
@@ -576,8 +687,22 @@ class MainWindow(QMainWindow):
         header = s.value("main/header")
         if isinstance(header, QByteArray):
             self.tree.header().restoreState(header)
+            self._after_header_restore()
         else:
             QTimer.singleShot(0, self._default_columns)
+
+    def _after_header_restore(self) -> None:
+        """A saved header may come from before sorting existed: make it clickable again and re-sort."""
+        h = self.tree.header()
+        h.setSectionsClickable(True)
+        h.setSortIndicatorShown(True)
+        for col in (Col.NUMBER, Col.CONTENT):
+            h.setSectionHidden(col, False)
+        column, order = h.sortIndicatorSection(), h.sortIndicatorOrder()
+        if not 0 <= column < len(Col) or column == Col.NUMBER:
+            column, order = Col.NUMBER, Qt.SortOrder.AscendingOrder
+        h.setSortIndicator(column, order)
+        self.tree.sortByColumn(column, order)
 
     def _default_columns(self) -> None:
         widths = {Col.NUMBER: 80, Col.CONTENT: 380, Col.STATUS: 235, Col.DUE: 90, Col.DEADLINE: 180,

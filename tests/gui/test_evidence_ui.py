@@ -94,3 +94,31 @@ def test_register_filter_and_done_without_evidence_flag(window: MainWindow) -> N
     reg.search.setText("khong co gi")
     assert reg.proxy.rowCount() == 0
     assert "2.4" in reg.missing.text()  # done in the demo, no file attached
+
+
+def test_evidence_details_and_occurrence_link(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from kstthc_desktop.ui.dialogs.evidence_info import EvidenceInfoDialog
+
+    task = next(t for t in window.service.tasks(window.plan().id) if t.number == "2.5")  # quarterly report
+    f = tmp_path / "bao-cao-quy-2.pdf"
+    f.write_bytes(b"%PDF-1.4 q2")
+    eid, _ = window.service.add_evidence(task.id, f)
+    ev = next(e for e in window.service.evidence(task_id=task.id) if e.id == eid)
+    dlg = EvidenceInfoDialog(ev, None, task)
+    qtbot.addWidget(dlg)
+    assert dlg.occurrence.count() == 5  # whole task + 4 quarters
+    dlg.number.setText("45/BC-UBND")
+    dlg.has_date.setChecked(True)
+    from PySide6.QtCore import QDate
+
+    dlg.doc_date.setDate(QDate(2026, 6, 12))
+    dlg.occurrence.setCurrentIndex(2)  # the second quarter
+    edited = dlg.evidence()
+    window.apply_changes(window.service.update_evidence(edited))  # as the detail panel does
+    stored = next(e for e in window.service.evidence(task_id=task.id) if e.id == eid)
+    assert (stored.doc_number, stored.doc_date, stored.occurrence) == ("45/BC-UBND", date(2026, 6, 12), 1)
+    window.act_undo.trigger()
+    stored = next(e for e in window.service.evidence(task_id=task.id) if e.id == eid)
+    assert stored.doc_number == "" and stored.occurrence is None

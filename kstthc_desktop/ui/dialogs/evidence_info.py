@@ -6,13 +6,13 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from ...core.model import Evidence
+from ...core.model import Evidence, Task
 
 
 class EvidenceInfoDialog(QDialog):
-    def __init__(self, ev: Evidence, parent: QWidget | None = None) -> None:
+    def __init__(self, ev: Evidence, parent: QWidget | None = None, task: Task | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Document details"))
         self.setMinimumWidth(460)
@@ -34,6 +34,13 @@ class EvidenceInfoDialog(QDialog):
         form.addRow(self.tr("Number and symbol"), self.number)
         form.addRow(self.has_date, self.doc_date)
         form.addRow(self.tr("Summary"), self.summary)
+        self.occurrence = QComboBox()
+        self.occurrence.addItem(self.tr("Whole task"), None)
+        if task is not None and task.schedule and len(task.schedule.occurrences) > 1:
+            for i, (_, due) in enumerate(task.schedule.occurrences):
+                self.occurrence.addItem(self.tr("Occurrence due %1").replace("%1", due.strftime("%d/%m/%Y")), i)
+            form.addRow(self.tr("Proves"), self.occurrence)
+        self.occurrence.setCurrentIndex(max(0, self.occurrence.findData(ev.occurrence)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -43,9 +50,9 @@ class EvidenceInfoDialog(QDialog):
         q = self.doc_date.date()
         return dataclasses.replace(self._ev, doc_number=self.number.text().strip(),
                                    doc_date=date(q.year(), q.month(), q.day()) if self.has_date.isChecked() else None,
-                                   summary=self.summary.text().strip())
+                                   summary=self.summary.text().strip(), occurrence=self.occurrence.currentData())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ev: Evidence) -> Evidence | None:
-        dlg = cls(ev, parent)
+    def ask(cls, parent: QWidget | None, ev: Evidence, task: Task | None = None) -> Evidence | None:
+        dlg = cls(ev, parent, task)
         return dlg.evidence() if dlg.exec() == QDialog.DialogCode.Accepted else None

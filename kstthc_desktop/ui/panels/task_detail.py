@@ -150,6 +150,8 @@ class TaskDetailPanel(QWidget):
             label = ev.name
             if ev.doc_number:
                 label = f"{ev.doc_number} – {label}"
+            if ev.occurrence is not None and t.schedule and ev.occurrence < len(t.schedule.occurrences):
+                label += f" [{t.schedule.occurrences[ev.occurrence][1].strftime('%d/%m')}]"
             item = QListWidgetItem(f"📎 {label} ({_size(ev.size)})")
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(ev.summary or ev.name)
@@ -247,7 +249,7 @@ class TaskDetailPanel(QWidget):
         if eid is None or self.task is None:
             return
         ev = next(e for e in self.service.evidence(task_id=self.task.id) if e.id == eid)
-        edited = EvidenceInfoDialog.ask(self, ev)
+        edited = EvidenceInfoDialog.ask(self, ev, self.task)
         if edited is not None:
             self._run(lambda: self.service.update_evidence(edited))
 
