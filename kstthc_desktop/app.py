@@ -53,7 +53,7 @@ def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from .services import OfficeService
-    from .storage.backup import default_backup_dir, list_backups, restore_backup
+    from .storage.backup import default_backup_dir, newest_good_backup, restore_backup
 
     while True:
         try:
@@ -62,9 +62,10 @@ def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001
             box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
             box.setInformativeText(exc.hint)
             choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
-            backups = list_backups(default_backup_dir(path), path.stem) if isinstance(exc, OfficeFileCorrupt) else []
+            good = newest_good_backup(default_backup_dir(path), path.stem) \
+                if isinstance(exc, OfficeFileCorrupt) else None
             restore = box.addButton(QCoreApplication.translate("App", "Restore the newest backup"),
-                                    QMessageBox.ButtonRole.ActionRole) if backups else None
+                                    QMessageBox.ButtonRole.ActionRole) if good else None
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
             clicked = box.clickedButton()
@@ -76,7 +77,7 @@ def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001
                 path, create = Path(name), False
             elif restore is not None and clicked is restore:
                 try:
-                    restore_backup(backups[0], path)
+                    restore_backup(good, path)
                 except (OSError, OfficeFileError) as err:
                     QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
                     return None

@@ -44,6 +44,21 @@ def list_backups(folder: Path, stem: str) -> list[Path]:
     return sorted(folder.glob(f"{stem}-*.kstthc"), reverse=True)
 
 
+def newest_good_backup(folder: Path, stem: str) -> Path | None:
+    """The newest backup that is a sound SQLite file (a damaged copy is skipped, not offered)."""
+    for candidate in list_backups(folder, stem):
+        try:
+            conn = sqlite3.connect(f"file:{candidate.as_posix()}?mode=ro", uri=True)
+            try:
+                if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    return candidate
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None
+
+
 def _rotate(folder: Path, stem: str) -> None:
     for old in list_backups(folder, stem)[KEEP:]:
         old.unlink(missing_ok=True)

@@ -136,3 +136,20 @@ def test_issued_report_cannot_be_altered_or_deleted_even_with_raw_sql(office_pat
         assert tuple(f.conn.execute("SELECT number, pdf FROM reports").fetchone()) == ("05", b"%PDF-frozen")
     finally:
         f.close()
+
+
+def test_newest_good_backup_skips_a_damaged_copy(office_path: Path, tmp_path: Path) -> None:
+    import time
+
+    from kstthc_desktop.storage.backup import make_backup, newest_good_backup
+
+    f = OfficeFile.open(office_path, create=True)
+    folder = tmp_path / "bk"
+    try:
+        good = make_backup(f.conn, office_path, folder, "hang-ngay")
+        time.sleep(0.01)
+        bad = make_backup(f.conn, office_path, folder, "hang-ngay")
+    finally:
+        f.close()
+    bad.write_bytes(bad.read_bytes()[:1000])  # truncated on a failing USB stick
+    assert newest_good_backup(folder, office_path.stem) == good
