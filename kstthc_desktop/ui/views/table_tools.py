@@ -102,7 +102,9 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(6)
-        for combo, stretch in ((self.section, 3), (self.unit, 3), (self.role, 2), (self.period, 3)):
+        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a few short choices
+        self.role.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for combo, stretch in ((self.section, 1), (self.unit, 1), (self.role, 0), (self.period, 1)):
             layout.addWidget(combo, stretch)
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
         layout.addWidget(self.clear_button)
