@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.hub = EventHub(self)
         self._jobs: list[BackgroundTask] = []
+        self._was_filtered = False
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tree.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_changed)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
+        header.customContextMenuRequested.connect(lambda pos: self._popup(self.column_menu(), header.mapToGlobal(pos)))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._show_tree_menu)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -272,14 +273,20 @@ class MainWindow(QMainWindow):
         self.act_down.setEnabled(kind == "task")
 
     def _update_count(self) -> None:
+        self.filter_bar.clear_button.setEnabled(self.filters_active())
         self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(self.proxy.shown_tasks))
                                  .replace("%2", str(self.model.task_count())))
 
     def _after_filter(self) -> None:
         self._span_sections()
-        if self.filters_active():
+        active = self.filters_active()
+        if active:
             self.tree.expandAll()
-        self.filter_bar.clear_button.setEnabled(self.filters_active())
+        elif self._was_filtered:  # rows the filter hid come back: open the sections as at start
+            self.tree.expandToDepth(0)
+            if self.tree.currentIndex().isValid():
+                self.tree.scrollTo(self.tree.currentIndex())
+        self._was_filtered = active
         self._update_count()
 
     def _on_status_filter(self) -> None:
@@ -315,8 +322,6 @@ class MainWindow(QMainWindow):
             w.blockSignals(False)
         self.proxy.clear_filters()
         self._after_filter()
-        if self.tree.currentIndex().isValid():
-            self.tree.scrollTo(self.tree.currentIndex())
 
     def filter_summary(self) -> str:
         """The filters in words, for the export's subtitle."""
@@ -328,8 +333,10 @@ class MainWindow(QMainWindow):
         parts += self.filter_bar.summary_parts()
         when = self.tr("Status as of %1").replace("%1", self.today.strftime("%d/%m/%Y"))
         if not parts:
-            return f"{self.tr('All tasks')}. {when}."
-        return f"{self.tr('Filters')}: {'; '.join(parts)}. {when}."
+            everything = self.tr("All tasks")
+            return f"{everything}. {when}."
+        label = self.tr("Filters")
+        return f"{label}: {'; '.join(parts)}. {when}."
 
     def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         """The No. column is the way back to the plan's own order: it never sorts backwards."""
@@ -354,7 +361,10 @@ class MainWindow(QMainWindow):
         idx = self.tree.indexAt(pos)
         if idx.isValid():
             self.tree.setCurrentIndex(idx)  # the menu acts on the row under the mouse
-        self.tree_menu().exec(self.tree.viewport().mapToGlobal(pos))
+        self._popup(self.tree_menu(), self.tree.viewport().mapToGlobal(pos))
+
+    def _popup(self, menu: QMenu, where: QPoint) -> None:
+        menu.exec(where)
 
     # --- selection -----------------------------------------------------------------------
     def selected_task_id(self) -> int | None:

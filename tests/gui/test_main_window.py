@@ -266,3 +266,21 @@ def test_deleting_task_with_evidence_asks_and_can_save_files_first(window: MainW
     assert tid not in {t.id for t in window.service.tasks(window.plan().id)}
     window.act_undo.trigger()
     assert len(window.service.evidence(task_id=tid)) == 1
+
+
+def test_right_click_selects_the_row_and_opens_the_task_menu(window: MainWindow, qtbot, monkeypatch) -> None:
+    shown: list[list] = []
+    monkeypatch.setattr(window, "_popup", lambda menu, _where: shown.append(
+        [x for x in menu.actions() if not x.isSeparator()]))
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.8")
+    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    window.tree.expandAll()
+    window.tree.scrollTo(idx)
+    pos = window.tree.visualRect(idx).center()
+    window.tree.customContextMenuRequested.emit(pos)
+    assert window.selected_task_id() == tid
+    assert shown and window.act_edit in shown[0] and window.act_export_view in shown[0]
+    assert window.act_new_sub.isEnabled() and window.act_up.isEnabled()
+    window.tree.header().customContextMenuRequested.emit(window.tree.header().rect().center())
+    assert len(shown) == 2 and len(shown[1]) == len(Col)
+    assert window.tabs.currentWidget().objectName() == "table"

@@ -388,8 +388,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._recompute)
-        super().setSourceModel(model)
+        # Connected before the proxy's own reset handling, so the visible set is new before anyone asks.
         model.modelReset.connect(self._recompute)
+        super().setSourceModel(model)
         self._recompute()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
