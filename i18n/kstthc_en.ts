@@ -254,6 +254,18 @@
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whole task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occurrence due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proves</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvidenceModel</name>
@@ -334,6 +346,57 @@
     </message>
     <message>
         <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit (lead or coordinating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune not involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report period (data window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All periods</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -571,6 +634,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the table view to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,6 +671,22 @@
     </message>
     <message>
         <source>%1 of %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -656,6 +739,18 @@
     </message>
     <message>
         <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,6 +933,14 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with KT.: e.g. PHÓ CHỦ TỊCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,6 +950,14 @@ Data file: %2</source>
     </message>
     <message>
         <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -902,7 +1013,19 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Draft a corrected version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the issued PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Issued on %1 (number %2). Issued reports are kept unchanged in the data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -254,6 +254,18 @@
         <source>Summary</source>
         <translation>Trích yếu</translation>
     </message>
+    <message>
+        <source>Whole task</source>
+        <translation>Cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Occurrence due %1</source>
+        <translation>Lần có hạn %1</translation>
+    </message>
+    <message>
+        <source>Proves</source>
+        <translation>Minh chứng cho</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceModel</name>
@@ -335,6 +347,57 @@
     <message>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Unit (lead or coordinating)</source>
+        <translation>Đơn vị (chủ trì hoặc phối hợp)</translation>
+    </message>
+    <message>
+        <source>Commune role</source>
+        <translation>Vai trò của xã</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Mọi vai trò</translation>
+    </message>
+    <message>
+        <source>Commune leads</source>
+        <translation>Xã chủ trì</translation>
+    </message>
+    <message>
+        <source>Commune coordinates</source>
+        <translation>Xã phối hợp</translation>
+    </message>
+    <message>
+        <source>Commune not involved</source>
+        <translation>Xã không tham gia</translation>
+    </message>
+    <message>
+        <source>Report period (data window)</source>
+        <translation>Kỳ báo cáo (thời gian chốt số liệu)</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Mọi mục</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Mọi đơn vị</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>Mọi kỳ</translation>
     </message>
 </context>
 <context>
@@ -571,6 +634,10 @@
         <translation>Báo cáo &amp;định kỳ…</translation>
     </message>
     <message>
+        <source>Export the table view to Excel…</source>
+        <translation>Xuất bảng đang xem ra Excel…</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
@@ -605,6 +672,22 @@
     <message>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation>Tìm: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation>Tình trạng tính đến %1</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Tất cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
     </message>
     <message>
         <source>What needs me now</source>
@@ -657,6 +740,18 @@
     <message>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation>Xuất bảng đang xem ra Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
         <source>Export plan document</source>
@@ -840,6 +935,14 @@ Tệp dữ liệu: %2</translation>
         <translation>ví dụ 05 (để trống: điền tay khi vào sổ)</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>with KT.: e.g. PHÓ CHỦ TỊCH</source>
+        <translation>khi ký thay: ví dụ PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
@@ -850,6 +953,14 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Date</source>
         <translation>Ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>Họ tên người ký</translation>
     </message>
     <message>
         <source>Recipients (Nơi nhận)</source>
@@ -904,8 +1015,20 @@ Tệp dữ liệu: %2</translation>
         <translation>Xem trước</translation>
     </message>
     <message>
+        <source>Draft a corrected version</source>
+        <translation>Soạn bản sửa đổi</translation>
+    </message>
+    <message>
+        <source>Open the issued PDF</source>
+        <translation>Mở bản PDF đã ban hành</translation>
+    </message>
+    <message>
         <source>Issued on %1 (number %2). Issued reports are kept unchanged in the data file.</source>
         <translation>Đã ban hành lúc %1 (số %2). Báo cáo đã ban hành được giữ nguyên trong tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
+        <translation>So với báo cáo số %1 (%2): thêm %3 nhiệm vụ hoàn thành, %4 nhiệm vụ chuyển sang quá hạn, %5 nhiệm vụ mới, %6 nhiệm vụ bị bỏ.</translation>
     </message>
     <message>
         <source>Column %1, row %2: type a whole number of dossiers.</source>

@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         service.close()
         return 0
-    QTimer.singleShot(1500, lambda: _daily_backup(window))
+    QTimer.singleShot(1500, window, lambda: _daily_backup(window))
     code = app.exec()
     service.close()
     for w in _windows:

@@ -699,7 +699,7 @@ class MainWindow(QMainWindow):
             self.tree.header().restoreState(header)
             self._after_header_restore()
         else:
-            QTimer.singleShot(0, self._default_columns)
+            QTimer.singleShot(0, self, self._default_columns)  # cancelled if the window goes first
 
     def _after_header_restore(self) -> None:
         """A saved header may come from before sorting existed: make it clickable again and re-sort."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ..core.errors import Cancelled
 from ..core.progress import FlagProgress
@@ -70,8 +71,15 @@ class BackgroundTask(QObject):
         self._dialog.setValue(0)
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals))
 
+    def _alive(self) -> bool:
+        """False once the window that owned this job is gone (a late signal from the worker)."""
+        return isValid(self) and isValid(self._dialog)
+
+    def cancel(self) -> None:
+        self._progress.cancel()
+
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if not self.running:  # a late signal queued before the job ended
+        if not self.running or not self._alive():  # a late signal queued before the job ended
             return
         if total > 0:
             self._dialog.setMaximum(total)
@@ -84,13 +92,17 @@ class BackgroundTask(QObject):
         self._signals.progressed.disconnect(self._on_progress)
         self._dialog.canceled.disconnect(self._progress.cancel)
         self._dialog.close()
-        QTimer.singleShot(0, self._dialog.deleteLater)
+        self._dialog.deleteLater()
 
     def _on_finished(self, result: object) -> None:
+        if not self._alive():
+            return
         self._close()
         self.done.emit(result)
 
     def _on_failed(self, exc: object) -> None:
+        if not self._alive():
+            return
         self._close()
         if isinstance(exc, Cancelled):
             self.cancelled.emit()

@@ -398,7 +398,7 @@ class ReportDialog(QDialog):
     def _after_job(self) -> None:
         if self._pending:
             self._pending = False
-            QTimer.singleShot(0, self.refresh_preview)
+            QTimer.singleShot(0, self, self.refresh_preview)  # cancelled if the dialog goes first
 
     def _show_pages(self, images: list[bytes]) -> None:
         while self.pages_layout.count():
@@ -515,8 +515,9 @@ class ReportDialog(QDialog):
         super().hideEvent(event)
 
     def done(self, result: int) -> None:
-        if self._job is not None and self._job.running:
-            self._job._progress.cancel()
+        for job in (self._job, getattr(self, "_export_job", None)):
+            if job is not None and job.running:
+                job.cancel()
         if self.frozen is None:
             self._save_draft()
         super().done(result)
