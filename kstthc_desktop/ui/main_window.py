@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)  # room for "1.1.1" in the No. column
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -715,7 +716,7 @@ class MainWindow(QMainWindow):
         self.tree.sortByColumn(column, order)
 
     def _default_columns(self) -> None:
-        widths = {Col.NUMBER: 80, Col.CONTENT: 380, Col.STATUS: 235, Col.DUE: 90, Col.DEADLINE: 180,
+        widths = {Col.NUMBER: 95, Col.CONTENT: 320, Col.STATUS: 250, Col.DUE: 90, Col.DEADLINE: 180,
                   Col.LEAD: 170, Col.COORDINATING: 150, Col.PRODUCTS: 160, Col.EVIDENCE: 60}
         for col, w in widths.items():
             self.tree.setColumnWidth(col, w)

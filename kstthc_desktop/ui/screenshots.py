@@ -1,4 +1,8 @@
-"""Render each main view at 1280×800 into PNGs (README images and UI review)."""
+"""Render each main view at 1280×800 into PNGs (README images and UI review).
+
+The layout is the default one (not the user's remembered widths), and a task that has progress
+and evidence is selected, so the detail panel shows what it is for.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,14 @@ from PySide6.QtWidgets import QApplication
 def save_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(1280, 800)
+    window._default_columns()
+    window.splitter.setSizes([880, 400])
+    plan = window.plan()
+    if plan is not None:
+        views = window.service.task_views(plan.id, window.today)
+        pick = next((v for v in views if v.evidence_count and v.percent), None) or next(iter(views), None)
+        if pick is not None:
+            window.select_task(pick.task.id)
     out = []
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)

@@ -78,6 +78,12 @@ class Node:
         return self.view is None
 
 
+def _file_icon():  # noqa: ANN202 - a document icon from the style: no emoji font needed
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+
+
 class TaskTreeModel(QAbstractItemModel):
     """Read-only tree; edits go through the service and come back via ``set_tree``."""
 
@@ -284,7 +290,7 @@ class TaskTreeModel(QAbstractItemModel):
                 return t.products
             if col == Col.EVIDENCE:
                 mark = " ⚠" if v.done_without_evidence else ""
-                return (f"📎 {v.evidence_count}" if v.evidence_count else "") + mark
+                return (str(v.evidence_count) if v.evidence_count else "") + mark
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.CONTENT:
                 return t.content
@@ -298,6 +304,8 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.EVIDENCE and v.done_without_evidence:
                 return QCoreApplication.translate("TaskTreeModel", "Marked done but no evidence is attached")
             return None
+        elif role == Qt.ItemDataRole.DecorationRole and col == Col.EVIDENCE and v.evidence_count:
+            return _file_icon()
         elif role == Qt.ItemDataRole.ForegroundRole and col == Col.STATUS:
             return QBrush(status_color(v.status))
         elif role == Qt.ItemDataRole.BackgroundRole and col == Col.STATUS:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +84,7 @@ class TaskDetailPanel(QWidget):
         box = QGroupBox(self.tr("Evidence (drop files here)"))
         bl = QVBoxLayout(box)
         self.evidence_list = QListWidget()
+        self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         self.evidence_list.itemDoubleClicked.connect(lambda _: self.open_evidence())
         bl.addWidget(self.evidence_list)
         row = QGridLayout()
@@ -152,7 +154,7 @@ class TaskDetailPanel(QWidget):
                 label = f"{ev.doc_number} – {label}"
             if ev.occurrence is not None and t.schedule and ev.occurrence < len(t.schedule.occurrences):
                 label += f" [{t.schedule.occurrences[ev.occurrence][1].strftime('%d/%m')}]"
-            item = QListWidgetItem(f"📎 {label} ({_size(ev.size)})")
+            item = QListWidgetItem(self._file_icon, f"{label} ({_size(ev.size)})")
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(ev.summary or ev.name)
             self.evidence_list.addItem(item)
