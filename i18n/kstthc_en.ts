@@ -586,6 +586,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,6 +783,18 @@
     </message>
     <message>
         <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the data with the backup &apos;%1&apos;? The current data file is kept beside it (…-truoc-khoi-phuc-….kstthc), so nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

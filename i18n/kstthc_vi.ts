@@ -586,6 +586,10 @@
         <translation>Sao lưu ra thư mục hoặc USB…</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -780,6 +784,18 @@
     <message>
         <source>Backup</source>
         <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Replace the data with the backup &apos;%1&apos;? The current data file is kept beside it (…-truoc-khoi-phuc-….kstthc), so nothing is lost.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu &apos;%1&apos;? Tệp dữ liệu hiện tại được giữ lại bên cạnh (…-truoc-khoi-phuc-….kstthc), không mất gì.</translation>
     </message>
     <message>
         <source>KSTTHC Desktop %1

@@ -116,6 +116,34 @@ def open_demo_window(parent=None):  # noqa: ANN001, ANN201
     return window
 
 
+def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
+    """Close the office file, put the backup in its place, reopen it in a fresh window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .services import OfficeService
+    from .storage.backup import restore_backup
+    from .ui.main_window import MainWindow
+
+    path = window.service.path
+    check = OfficeService.check_backup(backup)
+    if check:
+        QMessageBox.warning(window, "KSTTHC Desktop", check)
+        return None
+    window.service.close()
+    try:
+        restore_backup(backup, path)
+    except (OSError, KstthcError) as exc:
+        QMessageBox.warning(window, "KSTTHC Desktop", str(exc))
+    service = open_service(path, window)
+    window.close()
+    if service is None:
+        return None
+    new = MainWindow(service, today=window.today)
+    new.show()
+    _windows.append(new)
+    return new
+
+
 def install_excepthook() -> None:
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
         log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))

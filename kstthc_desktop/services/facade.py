@@ -614,6 +614,13 @@ class OfficeService(ImportMixin, ReportMixin):
         self.set_setting("last_daily_backup", today)
         return path
 
+    @staticmethod
+    def check_backup(path: str | os.PathLike) -> str:
+        """'' when a backup file is a sound office file, else why it cannot be restored."""
+        from ..storage.backup import check_backup
+
+        return check_backup(Path(path))
+
     def check(self) -> str:
         """'' when the file is healthy, else what is wrong."""
         return self.file.integrity_check() or self.file.quick_check()

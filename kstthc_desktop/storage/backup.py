@@ -44,18 +44,31 @@ def list_backups(folder: Path, stem: str) -> list[Path]:
     return sorted(folder.glob(f"{stem}-*.kstthc"), reverse=True)
 
 
+def check_backup(path: Path) -> str:
+    """'' when ``path`` is a sound office file to restore, else the reason in Vietnamese."""
+    from .migrations import APPLICATION_ID, SCHEMA_VERSION
+
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return f"Bản sao lưu '{path.name}' bị hỏng; hãy chọn bản khác."
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return f"Tệp '{path.name}' không phải bản sao lưu dữ liệu KSTTHC."
+            if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+                return f"Bản sao lưu '{path.name}' do phiên bản mới hơn tạo ra; hãy cập nhật chương trình."
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return f"Không đọc được '{path.name}' như một bản sao lưu; hãy chọn bản khác."
+    return ""
+
+
 def newest_good_backup(folder: Path, stem: str) -> Path | None:
     """The newest backup that is a sound SQLite file (a damaged copy is skipped, not offered)."""
     for candidate in list_backups(folder, stem):
-        try:
-            conn = sqlite3.connect(f"file:{candidate.as_posix()}?mode=ro", uri=True)
-            try:
-                if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
-                    return candidate
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
+        if not check_backup(candidate):
+            return candidate
     return None
 
 

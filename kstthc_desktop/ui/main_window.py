@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tr("&Settings…"), self.open_settings)
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
+        self.act_restore = self._action(self.tr("Restore from a backup…"), self.restore_from_backup)
         self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.undo, S.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Y")
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
         for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_settings, None, self.act_backup,
-                  self.act_backup_to, None, self.act_quit):
+                  self.act_backup_to, self.act_restore, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
         for a in (self.act_undo, self.act_redo, None, self.act_new_task, self.act_new_sub, self.act_new_section,
@@ -664,6 +666,24 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
                 return
             QMessageBox.information(self, self.tr("Backup"), self.tr("Backup saved: %1").replace("%1", str(path)))
+
+    def restore_from_backup(self) -> None:
+        """Replace the office file with a backup; the current file is kept aside, never lost."""
+        from ..storage.backup import default_backup_dir
+
+        folder = default_backup_dir(self.service.path)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(folder), "KSTTHC (*.kstthc)")
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore from a backup"),
+            self.tr("Replace the data with the backup '%1'? The current data file is kept beside it "
+                    "(…-truoc-khoi-phuc-….kstthc), so nothing is lost.").replace("%1", Path(name).name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from .. import app
+
+        app.restore_into_new_window(self, Path(name))
 
     def open_demo(self) -> None:
         """Sample data opens in its own window on a fresh demo file, never over the office's file."""
