@@ -148,3 +148,43 @@ def test_gui_smoke_test_flag(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 2
     assert "không phải tệp dữ liệu KSTTHC" in proc.stderr
+
+
+def test_import_dry_run_json_then_store_then_reimport(capsys, tmp_path: Path) -> None:
+    from tests.unit.importers.fixtures import province_appendix, province_main, write_xlsx
+
+    src = write_xlsx(tmp_path / "ke-hoach-tinh-2021.xlsx", [province_main(), province_appendix()])
+    office = tmp_path / "xa.kstthc"
+    code, data, _ = run(capsys, "import", str(src), "--office", str(office), "--dry-run", "--json")
+    assert code == 0 and not office.exists()  # a dry run writes nothing
+    assert {"title", "year", "sections", "appendices", "warnings"} <= set(data)
+    assert data["year"] == 2021 and data["appendices"]
+    task = data["sections"][0]["tasks"][0]
+    assert {"number", "content", "lead", "coordinating", "deadline_text", "schedule", "products", "commune_role",
+            "source_row", "children"} <= set(task)
+    total = 0
+
+    def count(items: list[dict]) -> None:
+        nonlocal total
+        for t in items:
+            total += 1
+            count(t["children"])
+
+    for sec in data["sections"] + data["appendices"]:
+        count(sec["tasks"])
+    code, stored, _ = run(capsys, "import", str(src), "--office", str(office), "--json")
+    assert code == 0 and stored["stored"]["added"] == total
+    code, again, _ = run(capsys, "import", str(src), "--office", str(office), "--json")
+    assert code == 0 and again["stored"] == {**again["stored"], "added": 0, "changed": 0, "removed": 0}
+    code, listed, _ = run(capsys, "tasks", "--office", str(office), "--json")
+    assert listed["year"] == 2021
+
+
+def test_import_of_a_non_spreadsheet_exits_2_and_leaves_the_office_untouched(capsys, tmp_path: Path,
+                                                                             demo: Path) -> None:
+    bad = tmp_path / "ke-hoach.xlsx"
+    bad.write_bytes(b"%PDF-1.4 this is a pdf renamed")
+    before = demo.read_bytes()
+    code, _, err = run(capsys, "import", str(bad), "--office", str(demo))
+    assert code == 2 and "ke-hoach.xlsx" in err and len(err.strip().splitlines()) == 1
+    assert demo.read_bytes() == before
