@@ -45,6 +45,11 @@ class MainWindow(QMainWindow):
         self.service = service
         self.today = today or date.today()
         self.hub = EventHub(self)
+        if today is None:  # a window left open overnight moves on to the new day by itself
+            self._day_timer = QTimer(self)
+            self._day_timer.setInterval(60_000)
+            self._day_timer.timeout.connect(lambda: self.set_today(date.today()))
+            self._day_timer.start()
         self._jobs: list[BackgroundTask] = []
         self._was_filtered = False
         self.setWindowTitle(self._title())
@@ -399,6 +404,15 @@ class MainWindow(QMainWindow):
             if not self.proxy.mapFromSource(self.model.index_for_task(task_id)).isValid():
                 self.clear_filters()  # the task is filtered out: show everything again
             self.select_task(task_id)
+
+    def set_today(self, day: date) -> None:
+        """Statuses are judged at 'today': when the date changes, every view re-judges."""
+        if day == self.today:
+            return
+        self.today = day
+        for view in (self.dashboard, self.timeline, self.calendar, self.evidence_view):
+            view.today = day
+        self.hub.data_changed.emit(Changes(label=""))
 
     def _add_views(self) -> None:
         from .views.calendar import CalendarView

@@ -284,3 +284,15 @@ def test_right_click_selects_the_row_and_opens_the_task_menu(window: MainWindow,
     window.tree.header().customContextMenuRequested.emit(window.tree.header().rect().center())
     assert len(shown) == 2 and len(shown[1]) == len(Col)
     assert window.tabs.currentWidget().objectName() == "table"
+
+
+def test_new_day_rejudges_statuses_in_every_view(window: MainWindow) -> None:
+    from datetime import date as _date
+
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.8")  # due 30/11/2026
+    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    assert idx.data(STATUS_ROLE) == Status.IN_TIME.value
+    window.set_today(_date(2026, 12, 1))
+    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    assert idx.data(STATUS_ROLE) == Status.OVERDUE.value
+    assert window.dashboard.today == _date(2026, 12, 1) and window.timeline.today == _date(2026, 12, 1)
