@@ -11,9 +11,16 @@ from pathlib import Path
 
 import pytest
 
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdffonts")), reason="poppler-utils not installed"
-)
+
+@pytest.fixture(autouse=False)
+def poppler() -> None:
+    """The PDF is read back with poppler: missing tools fail loudly, they never skip the checks."""
+    missing = [tool for tool in ("pdftotext", "pdffonts") if not shutil.which(tool)]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not found: install poppler-utils (see README) to check the PDFs")
+
+
+needs_poppler = pytest.mark.usefixtures("poppler")
 
 
 @dataclass(frozen=True)

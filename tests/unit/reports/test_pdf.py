@@ -15,7 +15,7 @@ from kstthc_desktop.reports.content import build_period_report, build_plan_docum
 from kstthc_desktop.reports.pdf import render_plan_pdf, render_report_pdf
 
 from . import pdftools, sample
-from .pdftools import needs_poppler
+from .pdftools import needs_poppler, poppler  # noqa: F401 - fixture
 
 pytestmark = needs_poppler
 
