@@ -62,7 +62,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print / save as PDF…</source>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

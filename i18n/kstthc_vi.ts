@@ -62,8 +62,12 @@
         <translation>60 ngày tới</translation>
     </message>
     <message>
-        <source>Print / save as PDF…</source>
-        <translation>In / lưu PDF…</translation>
+        <source>Save as PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
     </message>
     <message>
         <source>Double-click a task to select it.</source>

@@ -382,8 +382,10 @@ class CalendarView(QWidget):
             self.modes.addButton(b, i)
         self.month_mode.setChecked(True)
         self.modes.idClicked.connect(self.set_mode)
-        self.pdf_button = QPushButton(self.tr("Print / save as PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self._ask_pdf)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self._ask_print)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
@@ -395,6 +397,7 @@ class CalendarView(QWidget):
         bar.addWidget(self.month_mode)
         bar.addWidget(self.list_mode)
         bar.addSpacing(8)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
 
         self.grid = MonthGrid(labels)
@@ -631,20 +634,27 @@ class CalendarView(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
+        self.print_to(printer)
+        return path
+
+    def print_to(self, printer) -> None:  # noqa: ANN001 - a QPrinter (paper or PDF)
+        """The shown month on one landscape A4 page, for the notice board."""
         printer.setDocName(self.pdf_title())
         printer.setCreator("KSTTHC Desktop")
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                           QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
         p = QPainter()
         if not p.begin(printer):
-            raise OSError(f"cannot write {path}")
+            from ...core.errors import KstthcError
+
+            raise KstthcError(f"Không in hoặc ghi được lịch ra '{printer.outputFileName() or printer.printerName()}'.",
+                              "Hãy kiểm tra máy in, hoặc đóng tệp PDF đang mở rồi thử lại.")
         try:
             page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
             page.moveTo(0, 0)
             self._paint_page(p, page)
         finally:
             p.end()
-        return path
 
     def _paint_page(self, p: QPainter, page: QRectF) -> None:
         font = QFont(self.font())
@@ -692,15 +702,32 @@ class CalendarView(QWidget):
             p.setPen(QColor("#263238"))
             p.drawText(QPointF(lx + 15, ly + fm.ascent()), text)
 
+    def _ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        from ...core.errors import KstthcError
+
+        try:
+            self.print_to(printer)
+        except KstthcError as exc:
+            from ..errors import show_error
+
+            show_error(self, exc)
+
     def _ask_pdf(self) -> None:
         default = f"lich-cong-viec-{self.year}-{self.month:02d}.pdf"
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the calendar as PDF"), default,
                                                 self.tr("PDF (*.pdf)"))
         if not target:
             return
+        from ...core.errors import KstthcError
+
         try:
             self.export_pdf(target)
-        except OSError as exc:
+        except (OSError, KstthcError) as exc:
             from ..errors import show_error
 
             show_error(self, exc)
