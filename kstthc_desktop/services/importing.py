@@ -86,24 +86,32 @@ class ImportMixin:
 
         return read_grids(path, progress)
 
+    def remembered_import_mappings(self) -> dict:
+        return dict(self.repo.setting("import_mappings", {}) or {})
+
     def build_import_preview(self, grids, source_file: str, year=None, mapping=None,  # noqa: ANN001, ANN201
-                             progress=None):  # noqa: ANN001
+                             progress=None, remembered: dict | None = None):  # noqa: ANN001
         """Step 2 (fast, may be repeated with a corrected mapping): recognise the plan in the grids.
 
         Without an explicit mapping, a column choice the officer made before for a table with
-        the same header is reused.
+        the same header is reused. A worker thread passes ``remembered`` (read beforehand on the
+        thread that owns the connection) so that it never touches the database itself.
         """
         from ..importers import ColumnMapping, build_plan, detect_mapping
 
         if mapping is None:
-            remembered = self.repo.setting("import_mappings", {}) or {}
+            if remembered is None:
+                remembered = self.remembered_import_mappings()
             chosen = {}
             for g in grids:
                 found = detect_mapping(g)
-                if found is not None:
-                    sig = header_signature(g, found[0])
+                rows = [found[0]] if found is not None else range(min(30, len(g.rows)))
+                for r in rows:  # also tables the program could not recognise by itself
+                    sig = header_signature(g, r)
                     if sig in remembered:
-                        chosen[g.name] = ColumnMapping.from_dict(remembered[sig])
+                        m = ColumnMapping.from_dict(remembered[sig])
+                        chosen[g.name] = ColumnMapping(columns=m.columns, header_row=r, sheet=g.name)
+                        break
             mapping = chosen or None
         return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress)
 

@@ -120,3 +120,41 @@ def test_unreadable_file_shows_message_and_stays_on_first_page(qtbot, service, t
     assert wiz.pages.currentIndex() == 0
     assert "ke-hoach.xlsx" in wiz.file_error.text()
     assert service.plans() == []
+
+
+def test_unrecognised_table_can_be_pointed_out_by_hand(qtbot, service, tmp_path: Path) -> None:
+    """Headers nobody could guess ("Việc", "Ai làm", "Khi nào"): the officer picks the columns."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Số", "Việc", "Ai làm", "Khi nào"])
+    ws.append(["1", "Niêm yết công khai TTHC", "UBND cấp xã", "Quý II năm 2026"])
+    ws.append(["2", "Rà soát TTHC lĩnh vực hộ tịch", "Công chức Tư pháp", "Trước ngày 30/9/2026"])
+    src = tmp_path / "ke-hoach-la.xlsx"
+    wb.save(src)
+    wiz = ImportWizard(service)
+    qtbot.addWidget(wiz)
+    wiz.path_edit.setText(str(src))
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1, timeout=10000)
+    assert wiz._items == [] and not wiz.next_btn.isEnabled()
+    assert "Không tìm thấy bảng" in wiz.warnings.item(0).text()
+    assert wiz.table_choice.currentData() == "Sheet1"
+    wiz.header_row.setValue(1)
+    for role, col in (("number", 0), ("content", 1), ("lead", 2), ("deadline", 3)):
+        box = wiz.role_boxes[role]
+        box.setCurrentIndex(box.findData(col))
+    assert "Việc" in wiz.role_boxes["content"].currentText()
+    wiz.apply_mapping()
+    qtbot.waitUntil(lambda: len(wiz._items) == 2, timeout=10000)
+    t1 = wiz._items[0][1]
+    assert t1.content == "Niêm yết công khai TTHC" and t1.lead == ["UBND cấp xã"]
+    assert t1.schedule.due.isoformat() == "2026-06-30" and t1.commune_role.value == "lead"
+    wiz.next()
+    wiz.next()
+    assert wiz.result.added == 2
+    # the choice is remembered for the next file laid out the same way
+    again = service.build_import_preview(service.read_import_grids(src), str(src))
+    assert len(list(again.iter_tasks())) == 2

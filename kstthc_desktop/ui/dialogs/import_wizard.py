@@ -210,14 +210,25 @@ class ImportWizard(QDialog):
         path = self.path_edit.text().strip()
         year = self.year.value() or None
         service = self.service
+        remembered = service.remembered_import_mappings()  # read here: the worker never touches the file
         self.file_error.clear()
 
         def job(progress):  # noqa: ANN001, ANN202
+            from ...core.errors import ImportFailed
+
             grids = service.read_import_grids(path, progress)
-            return grids, service.build_import_preview(grids, path, year=year, progress=progress)
+            try:
+                return grids, service.build_import_preview(grids, path, year=year, progress=progress,
+                                                           remembered=remembered), None
+            except ImportFailed as exc:  # the file was read but no table was recognised
+                if not any(g.rows for g in grids):
+                    raise
+                return grids, None, exc
 
         def done(result: tuple) -> None:
-            self.grids, imported = result
+            self.grids, imported, problem = result
+            if imported is None:
+                imported = self._unrecognised(path, problem)
             self._show_preview(imported)
             self.pages.setCurrentIndex(1)
             self._update_buttons()
@@ -228,6 +239,14 @@ class ImportWizard(QDialog):
             self._update_buttons()
 
         self._start(self.tr("Reading the plan…"), job, done, failed)
+
+    def _unrecognised(self, path: str, problem: BaseException):  # noqa: ANN202
+        """No table found: an empty preview whose column panel lets the officer point at it."""
+        from ...importers import ImportedPlan, ImportWarning
+
+        self.warnings_hint = True
+        return ImportedPlan(title="", year=self.year.value() or None, source_file=path,
+                            warnings=[ImportWarning(sheet="", row=None, message=str(problem))])
 
     def _start(self, title: str, job, done, failed) -> None:  # noqa: ANN001
         self._job = BackgroundTask(self, title, job)
@@ -250,7 +269,7 @@ class ImportWizard(QDialog):
 
         def job(progress):  # noqa: ANN001, ANN202
             return service.build_import_preview(grids, path, year=year, mapping={grid.name: mapping},
-                                                progress=progress)
+                                                progress=progress, remembered={})
 
         self._start(self.tr("Reading again…"), job, self._show_preview, lambda exc: show_error(self, exc))
 
@@ -277,8 +296,8 @@ class ImportWizard(QDialog):
             self.warnings.addItem(f"{where}: {w.message}")
         self.table_choice.blockSignals(True)
         self.table_choice.clear()
-        for g in self.grids:
-            if g.name in imported.mapping:
+        for g in self.grids:  # tables the program recognised; all of them when it found none
+            if g.name in imported.mapping or (not imported.mapping and g.rows and not g.hidden):
                 self.table_choice.addItem(g.name, g.name)
         self.table_choice.blockSignals(False)
         self._show_mapping()
@@ -312,7 +331,10 @@ class ImportWizard(QDialog):
         if grid is None or self.imported is None:
             return
         mapping = self.imported.mapping.get(grid.name)
-        header = grid.rows[mapping.header_row] if mapping and 0 <= mapping.header_row < len(grid.rows) else []
+        if mapping and 0 <= mapping.header_row < len(grid.rows):
+            header = grid.rows[mapping.header_row]
+        else:  # nothing recognised: show the first row's text to help pick the columns
+            header = grid.rows[0] if grid.rows else []
         width = max((len(r) for r in grid.rows[:40]), default=0)
         for role, box in self.role_boxes.items():
             box.clear()
