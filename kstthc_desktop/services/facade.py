@@ -6,7 +6,6 @@ the UI turns into one ``data_changed`` signal.
 
 from __future__ import annotations
 
-import dataclasses
 import mimetypes
 import os
 import tempfile
@@ -18,7 +17,6 @@ from pathlib import Path
 
 from ..core.errors import EvidenceError, ValidationError
 from ..core.model import (
-    CommuneRole,
     Evidence,
     Office,
     Plan,
@@ -722,8 +720,4 @@ def _validate_progress(entry: ProgressEntry, task: Task) -> None:
     entry.note = clean(entry.note)
 
 
-def replace_task(task: Task, **changes: object) -> Task:
-    return dataclasses.replace(task, **changes)
-
-
-__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name", "CommuneRole"]
+__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name"]
