@@ -124,3 +124,60 @@ def test_mutated_xml_inside_valid_zip(small_xlsx: bytes, seed: int, count: int) 
     src.unlink()
     out.unlink()
     src.parent.rmdir()
+
+
+@pytest.fixture(scope="module")
+def small_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("fuzz") / "nho.docx"
+    fx.write_docx(path, [fx.commune_main()])
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def small_ods(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("fuzz") / "nho.ods"
+    fx.write_ods(path, [fx.commune_main()])
+    return path.read_bytes()
+
+
+def _mutate_xml(data: bytes, seed: int, count: int, suffix: str) -> bytes:
+    rnd = random.Random(seed)
+    folder = Path(tempfile.mkdtemp())
+    src, out = folder / f"src{suffix}", folder / f"out{suffix}"
+    src.write_bytes(data)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        victims = [i.filename for i in zin.infolist() if i.filename.endswith(".xml")]
+        victim = rnd.choice(victims)
+        for info in zin.infolist():
+            raw = bytearray(zin.read(info))
+            if info.filename == victim and raw:
+                for _ in range(count):
+                    pos = rnd.randrange(len(raw))
+                    raw[pos] = rnd.choice(b'<>/"=& abc0123\x00\xff')
+            zout.writestr(info.filename, bytes(raw))
+    result = out.read_bytes()
+    src.unlink()
+    out.unlink()
+    folder.rmdir()
+    return result
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8),
+    st.integers(0, 2**32 - 1), st.integers(1, 12),
+)
+def test_mutated_word_documents(small_docx: bytes, flips: list[tuple[float, int]], seed: int, count: int) -> None:
+    """A Word plan damaged in its bytes or in its XML: a plan or ImportFailed, never a crash."""
+    data = bytearray(small_docx)
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    _read(bytes(data), "hong.docx")
+    _read(_mutate_xml(small_docx, seed, count, ".docx"), "hong.docx")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.floats(0.05, 1))
+def test_mutated_and_truncated_ods(small_ods: bytes, seed: int, count: int, keep: float) -> None:
+    _read(_mutate_xml(small_ods, seed, count, ".ods"), "hong.ods")
+    _read(small_ods[: int(keep * len(small_ods))], "hong.ods")
