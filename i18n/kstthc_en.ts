@@ -1363,6 +1363,10 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add this date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1365,6 +1365,10 @@ Tệp dữ liệu: %2</translation>
         <translation>các ngày đến hạn, ví dụ 31/3/2026, 30/6/2026</translation>
     </message>
     <message>
+        <source>Add this date</source>
+        <translation>Thêm ngày này</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>Chủ trì</translation>
     </message>

@@ -248,6 +248,29 @@ class OfficeService(ImportMixin, ReportMixin):
             raise ValidationError("Tên mục không được để trống.", "Hãy nhập tên mục.", "title")
         return self._write("Sửa mục", lambda log: self.repo.update("sections", section_to_row(section), log))
 
+    def move_section(self, section_id: int, delta: int) -> Changes:
+        """Move a section up (-1) or down (+1) among the plan's sections (appendices stay last)."""
+        sec = self.repo.section(section_id)
+
+        def do(log: list[RowChange]) -> None:
+            from ..storage.repository import section_to_row
+
+            group = [s for s in self.repo.sections(sec.plan_id) if s.appendix == sec.appendix]
+            ids = [s.id for s in group]
+            i = ids.index(section_id)
+            j = max(0, min(len(ids) - 1, i + delta))
+            if i == j:
+                return
+            ids.insert(j, ids.pop(i))
+            by_id = {s.id: s for s in group}
+            base = min(s.position for s in group)
+            for pos, sid in enumerate(ids, start=base):
+                if by_id[sid].position != pos:
+                    by_id[sid].position = pos
+                    self.repo.update("sections", section_to_row(by_id[sid]), log)
+
+        return self._write(f"Di chuyển mục {sec.number}".strip(), do)
+
     def delete_section(self, section_id: int) -> Changes:
         def do(log: list[RowChange]) -> None:
             for tid in self.repo.root_task_ids(section_id):

@@ -277,8 +277,8 @@ class MainWindow(QMainWindow):
         self.act_new_sub.setEnabled(kind == "task")
         self.act_edit.setEnabled(kind is not None)
         self.act_delete.setEnabled(kind is not None)
-        self.act_up.setEnabled(kind == "task")
-        self.act_down.setEnabled(kind == "task")
+        self.act_up.setEnabled(kind is not None)
+        self.act_down.setEnabled(kind is not None)
 
     def _update_count(self) -> None:
         self.filter_bar.clear_button.setEnabled(self.filters_active())
@@ -566,10 +566,26 @@ class MainWindow(QMainWindow):
         return False
 
     def move_selected(self, delta: int) -> None:
-        tid = self.selected_task_id()
-        if tid is not None:
-            self._do(lambda: self.service.move_task(tid, delta))
-            self.select_task(tid)
+        """Ctrl+Up/Down: move the selected task among its siblings, or a section among sections."""
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return
+        if idx.data(KIND_ROLE) == "section":
+            sid = idx.data(SECTION_ID_ROLE)
+            self._do(lambda: self.service.move_section(sid, delta))
+            self.select_section(sid)
+            return
+        tid = idx.data(TASK_ID_ROLE)
+        self._do(lambda: self.service.move_task(tid, delta))
+        self.select_task(tid)
+
+    def select_section(self, section_id: int) -> None:
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(KIND_ROLE) == "section" and idx.data(SECTION_ID_ROLE) == section_id:
+                self.tree.setCurrentIndex(idx)
+                self.tree.scrollTo(idx)
+                return
 
     def undo(self) -> None:
         self._do(self.service.undo)

@@ -297,3 +297,32 @@ def test_new_day_rejudges_statuses_in_every_view(window: MainWindow) -> None:
     idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.OVERDUE.value
     assert window.dashboard.today == _date(2026, 12, 1) and window.timeline.today == _date(2026, 12, 1)
+
+
+def test_sections_reorder_with_ctrl_arrows_and_undo(window: MainWindow, qtbot) -> None:
+    def tops() -> list[str]:
+        return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+
+    assert tops()[:2] == ["II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN"]
+    sid = next(s.id for s in window.service.sections(window.plan().id) if s.number == "IV")
+    window.select_section(sid)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert tops()[:2] == ["IV. TỔ CHỨC THỰC HIỆN", "II. NỘI DUNG"]
+    assert tops()[2].startswith("Phụ lục")  # the appendix stays after the body
+    window.act_undo.trigger()
+    assert tops()[:2] == ["II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_date_picker_adds_due_dates_by_hand(qtbot) -> None:
+    from PySide6.QtCore import QDate
+
+    dlg = TaskEditorDialog(Task(plan_id=1, content="Kiểm tra"), [], 2026)
+    qtbot.addWidget(dlg)
+    dlg.manual.setChecked(True)
+    for d in (QDate(2026, 10, 15), QDate(2026, 4, 20), QDate(2026, 10, 15)):
+        dlg.pick.setDate(d)
+        qtbot.mouseClick(dlg.add_due, Qt.MouseButton.LeftButton)
+    assert dlg.dues.text() == "20/04/2026, 15/10/2026"
+    dlg.accept()
+    assert [d.isoformat() for _, d in dlg.result_task.schedule.occurrences] == ["2026-04-20", "2026-10-15"]

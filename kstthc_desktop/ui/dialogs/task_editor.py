@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,7 +69,12 @@ class TaskEditorDialog(QDialog):
         self.dues = QLineEdit(", ".join(d.strftime("%d/%m/%Y") for _, d in task.schedule.occurrences)
                               if task.schedule else "")
         self.dues.setPlaceholderText(self.tr("due dates, e.g. 31/3/2026, 30/6/2026"))
-        for w in (self.repeat, self.dues):
+        self.pick = QDateEdit(QDate(year, 12, 31))
+        self.pick.setCalendarPopup(True)
+        self.pick.setDisplayFormat("dd/MM/yyyy")
+        self.add_due = QPushButton(self.tr("Add this date"))
+        self.add_due.clicked.connect(self._add_picked_date)
+        for w in (self.repeat, self.dues, self.pick, self.add_due):
             w.setEnabled(task.schedule_manual)
         self.products = QLineEdit(task.products)
         self.officer = QLineEdit(task.officer)
@@ -90,6 +98,11 @@ class TaskEditorDialog(QDialog):
         row.addWidget(self.repeat)
         row.addWidget(self.dues, 1)
         form.addRow("", row)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.pick)
+        pick_row.addWidget(self.add_due)
+        pick_row.addStretch(1)
+        form.addRow("", pick_row)
         form.addRow(self.tr("Expected products"), self.products)
         form.addRow(self.tr("Officer in charge"), self.officer)
         form.addRow(self.tr("Role of this office"), self.role)
@@ -104,8 +117,8 @@ class TaskEditorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.deadline.textChanged.connect(self._show_parsed)
-        self.manual.toggled.connect(self.repeat.setEnabled)
-        self.manual.toggled.connect(self.dues.setEnabled)
+        for w in (self.repeat, self.dues, self.pick, self.add_due):
+            self.manual.toggled.connect(w.setEnabled)
         self._show_parsed()
         self.result_task: Task | None = None
 
@@ -129,6 +142,14 @@ class TaskEditorDialog(QDialog):
         if months:
             y = self._year
             self.dues.setText(", ".join(f"{calendar.monthrange(y, m)[1]:02d}/{m:02d}/{y}" for m in months))
+
+    def _add_picked_date(self) -> None:
+        """The calendar picker adds one due date to the list (kept sorted, no duplicates)."""
+        q = self.pick.date()
+        picked = date(q.year(), q.month(), q.day())
+        dues = self.manual_dues() or []
+        dues = sorted(set(dues) | {picked})
+        self.dues.setText(", ".join(d.strftime("%d/%m/%Y") for d in dues))
 
     def manual_dues(self) -> list[date] | None:
         """The typed due dates, or None when one of them is not a date."""
