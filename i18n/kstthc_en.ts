@@ -499,6 +499,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Header ends at row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,11 +539,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -536,6 +568,10 @@
     </message>
     <message>
         <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

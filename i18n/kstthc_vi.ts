@@ -499,6 +499,26 @@
         <translation>Bảng</translation>
     </message>
     <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
         <source>Header ends at row</source>
         <translation>Tiêu đề kết thúc ở dòng</translation>
     </message>
@@ -519,12 +539,24 @@
         <translation>Chọn tệp kế hoạch</translation>
     </message>
     <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
+        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
         <source>Reading the plan…</source>
         <translation>Đang đọc kế hoạch…</translation>
     </message>
     <message>
         <source>Reading again…</source>
         <translation>Đang đọc lại…</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1, dòng %2</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Cảnh báo (%1)</translation>
     </message>
     <message>
         <source>leads</source>
@@ -537,6 +569,10 @@
     <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Cột %1</translation>
     </message>
     <message>
         <source>%1 — %2 tasks read, %3 concern this office, %4 chosen, %5 warnings.</source>

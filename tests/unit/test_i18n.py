@@ -48,3 +48,10 @@ def test_translator_loads_and_translates_the_menus(qapp) -> None:
     finally:
         install_translators(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_no_string_lost_to_an_empty_context() -> None:
+    """Aliasing translate (tr = QCoreApplication.translate) makes lupdate file strings under no context,
+    where Qt never looks them up: every context must have a name."""
+    contexts = {ctx for ctx, _ in i18n_tools.translations(VI_TS)}
+    assert "" not in contexts

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,9 +33,18 @@ from ...core.model import CommuneRole
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
-FILTER = "Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Tất cả (*)"
-ROLE_TITLES = {"number": "STT", "content": "Nội dung", "lead": "Chủ trì", "coordinating": "Phối hợp",
-               "deadline": "Thời gian", "products": "Sản phẩm", "field": "Lĩnh vực", "notes": "Ghi chú"}
+def role_titles() -> dict[str, str]:
+    """Column roles as the wizard names them (literal translate calls, so lupdate finds them)."""
+    return {
+        "number": QCoreApplication.translate("ImportWizard", "No."),
+        "content": QCoreApplication.translate("ImportWizard", "Content"),
+        "lead": QCoreApplication.translate("ImportWizard", "Lead"),
+        "coordinating": QCoreApplication.translate("ImportWizard", "Coordinating"),
+        "deadline": QCoreApplication.translate("ImportWizard", "Deadline"),
+        "products": QCoreApplication.translate("ImportWizard", "Products"),
+        "field": QCoreApplication.translate("ImportWizard", "Field"),
+        "notes": QCoreApplication.translate("ImportWizard", "Notes"),
+    }
 
 
 class ImportWizard(QDialog):
@@ -128,34 +138,37 @@ class ImportWizard(QDialog):
         self.tree.setColumnWidth(4, 160)
         self.tree.itemChanged.connect(lambda *_: self._update_counts())
         split.addWidget(self.tree)
-        bottom = QWidget()
-        bl = QHBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        wbox = QGroupBox(self.tr("Warnings"))
-        wl = QVBoxLayout(wbox)
+        # below the tree: warnings and the column choice share one tabbed strip, so the tasks keep the room
+        self.bottom = QTabWidget()
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
-        wl.addWidget(self.warnings)
-        bl.addWidget(wbox, 3)
-        mbox = QGroupBox(self.tr("Columns (fix them if the program guessed wrong)"))
-        self.mapping_form = QFormLayout(mbox)
+        self.bottom.addTab(self.warnings, self.tr("Warnings"))
+        mbox = QWidget()
+        grid = QGridLayout(mbox)
         self.table_choice = QComboBox()
         self.table_choice.currentIndexChanged.connect(self._show_mapping)
-        self.mapping_form.addRow(self.tr("Table"), self.table_choice)
         self.header_row = QSpinBox()
         self.header_row.setRange(0, 30)
-        self.mapping_form.addRow(self.tr("Header ends at row"), self.header_row)
+        grid.addWidget(QLabel(self.tr("Table")), 0, 0)
+        grid.addWidget(self.table_choice, 0, 1)
+        grid.addWidget(QLabel(self.tr("Header ends at row")), 0, 2)
+        grid.addWidget(self.header_row, 0, 3)
         self.role_boxes: dict[str, QComboBox] = {}
-        for role, title in ROLE_TITLES.items():
+        for i, (role, title) in enumerate(role_titles().items()):
             box = QComboBox()
+            box.setMinimumContentsLength(18)
             self.role_boxes[role] = box
-            self.mapping_form.addRow(title, box)
+            r, c = 1 + i // 2, (i % 2) * 2
+            grid.addWidget(QLabel(title), r, c)
+            grid.addWidget(box, r, c + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.apply_mapping_btn = QPushButton(self.tr("Read again with these columns"))
         self.apply_mapping_btn.clicked.connect(self.apply_mapping)
-        self.mapping_form.addRow(self.apply_mapping_btn)
-        bl.addWidget(mbox, 2)
-        split.addWidget(bottom)
-        split.setSizes([430, 200])
+        grid.addWidget(self.apply_mapping_btn, 1 + (len(role_titles()) + 1) // 2, 3)
+        self.bottom.addTab(mbox, self.tr("Columns (fix them if the program guessed wrong)"))
+        split.addWidget(self.bottom)
+        split.setSizes([420, 230])
         lay.addWidget(split)
         return w
 
@@ -187,7 +200,8 @@ class ImportWizard(QDialog):
 
     def browse(self) -> None:
         start = QSettings().value("import/last_dir", str(Path.home()))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start), FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start),
+                                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             QSettings().setValue("import/last_dir", str(Path(name).parent))
@@ -292,8 +306,10 @@ class ImportWizard(QDialog):
         self.tree.blockSignals(False)
         self.warnings.clear()
         for w in imported.warnings:
-            where = f"{w.sheet}" + (f", dòng {w.row}" if w.row else "")
-            self.warnings.addItem(f"{where}: {w.message}")
+            where = self.tr("%1, row %2").replace("%1", w.sheet).replace("%2", str(w.row)) if w.row else w.sheet
+            self.warnings.addItem(f"{where}: {w.message}" if where else w.message)
+        self.bottom.setTabText(0, self.tr("Warnings (%1)").replace("%1", str(len(imported.warnings))))
+        self.bottom.setCurrentIndex(0 if imported.mapping else 1)  # nothing recognised: go to the columns
         self.table_choice.blockSignals(True)
         self.table_choice.clear()
         for g in self.grids:  # tables the program recognised; all of them when it found none
@@ -341,7 +357,8 @@ class ImportWizard(QDialog):
             box.addItem(self.tr("(none)"), None)
             for c in range(width):
                 title = header[c].replace("\n", " ")[:40] if c < len(header) else ""
-                box.addItem(f"{self.tr('Column')} {c + 1}" + (f": {title}" if title else ""), c)
+                label = self.tr("Column %1").replace("%1", str(c + 1))
+                box.addItem(f"{label}: {title}" if title else label, c)
             current = mapping.columns.get(role) if mapping else None
             box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
         self.header_row.setValue((mapping.header_row + 1) if mapping else 0)
