@@ -33,6 +33,7 @@ from ...core.model import CommuneRole
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
+
 def role_titles() -> dict[str, str]:
     """Column roles as the wizard names them (literal translate calls, so lupdate finds them)."""
     return {
