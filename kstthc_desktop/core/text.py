@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 
@@ -29,6 +30,11 @@ def fold(text: str | None) -> str:
     """Accent- and case-insensitive key: "Rà soát" and "ra soat" give the same key."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    return _fold(str(text))
+
+
+@lru_cache(maxsize=65536)  # the same task texts are folded again at every refresh
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return _WS.sub(" ", text.casefold()).strip()

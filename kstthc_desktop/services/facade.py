@@ -6,6 +6,7 @@ the UI turns into one ``data_changed`` signal.
 
 from __future__ import annotations
 
+import dataclasses
 import mimetypes
 import os
 import tempfile
@@ -52,11 +53,18 @@ class Changes:
     label: str = ""
     tables: frozenset[str] = frozenset()
     task_ids: frozenset[int] = frozenset()
+    structural: bool = True  # tasks or sections added, removed or moved: views rebuild, not patch
 
     @classmethod
     def of(cls, label: str, log: Iterable[RowChange]) -> Changes:
         log = list(log)
         tables = frozenset(ch.table for ch in log)
+        structural = any(
+            ch.table in ("plans", "sections")
+            or (ch.table == "tasks" and (ch.before is None or ch.after is None
+                                         or any(ch.before[k] != ch.after[k]
+                                                for k in ("position", "parent_id", "section_id", "plan_id"))))
+            for ch in log)
         ids: set[int] = set()
         for ch in log:
             if ch.table == "tasks":
@@ -65,7 +73,7 @@ class Changes:
                 row = ch.after or ch.before or {}
                 if row.get("task_id") is not None:
                     ids.add(int(row["task_id"]))
-        return cls(label, tables, frozenset(ids))
+        return cls(label, tables, frozenset(ids), structural)
 
 
 @dataclass
@@ -96,6 +104,9 @@ class OfficeService(ImportMixin, ReportMixin):
         self.repo = Repository(office_file.conn)
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
+        # Reads that several views ask for after one change are computed once, and kept until a
+        # write touches a table they depend on.
+        self._cache: dict[tuple, tuple[frozenset[str], object]] = {}
 
     # --- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -120,10 +131,32 @@ class OfficeService(ImportMixin, ReportMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _cached(self, key: tuple, compute, depends: frozenset[str]):  # noqa: ANN001, ANN202
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit[1]
+        value = compute()
+        self._cache[key] = (depends, value)
+        return value
+
+    def _invalidate(self, tables: Iterable[str] | None = None) -> None:
+        """Forget cached reads that depend on ``tables`` (all of them when unknown)."""
+        if tables is None:
+            self._cache.clear()
+            return
+        touched = set(tables)
+        for key in [k for k, (deps, _) in self._cache.items() if deps & touched]:
+            del self._cache[key]
+
     def _write(self, label: str, fn, undoable: bool = True) -> Changes:  # noqa: ANN001
         log: list[RowChange] = []
-        with self.file.transaction():
-            fn(log)
+        try:
+            with self.file.transaction():
+                fn(log)
+        except BaseException:
+            self._invalidate()  # rolled back: nothing changed, but be safe
+            raise
+        self._invalidate(ch.table for ch in log)
         if log and undoable:
             self._undo.append(UndoStep(label, log))
             del self._undo[:-UNDO_LIMIT]
@@ -147,6 +180,7 @@ class OfficeService(ImportMixin, ReportMixin):
         if not self._undo:
             return Changes()
         step = self._undo.pop()
+        self._invalidate()
         with self.file.transaction():
             self.repo.apply(step.changes, inverse=True)
         self._redo.append(step)
@@ -156,6 +190,7 @@ class OfficeService(ImportMixin, ReportMixin):
         if not self._redo:
             return Changes()
         step = self._redo.pop()
+        self._invalidate()
         with self.file.transaction():
             self.repo.apply(step.changes, inverse=False)
         self._undo.append(step)
@@ -366,15 +401,28 @@ class OfficeService(ImportMixin, ReportMixin):
 
     # --- views -----------------------------------------------------------------------------
     def task_views(self, plan_id: int, ref: date | None = None) -> list[TaskView]:
-        """Every task of the plan with its status at ``ref`` (flat, in tree order)."""
+        """Every task of the plan with its status at ``ref`` (flat, in tree order).
+
+        Computed once per write and handed out as fresh copies (callers may fill ``children``).
+        """
+        ref = ref or date.today()
+        views = self._cached(("task_views", plan_id, ref), lambda: self._compute_task_views(plan_id, ref),
+                             frozenset({"plans", "sections", "tasks", "progress", "evidence"}))
+        return [dataclasses.replace(v, children=[]) for v in views]
+
+    def plan_progress(self, plan_id: int) -> list[ProgressEntry]:
+        return list(self._cached(("progress", plan_id), lambda: self.repo.progress(plan_id=plan_id),
+                                 frozenset({"plans", "tasks", "progress"})))
+
+    def _compute_task_views(self, plan_id: int, ref: date) -> list[TaskView]:
         from ..core.status import task_status
 
-        ref = ref or date.today()
-        tasks = self.repo.tasks(plan_id)
+        tasks = self._cached(("tasks", plan_id), lambda: self.repo.tasks(plan_id), frozenset({"plans", "tasks"}))
         progress: dict[int, list[ProgressEntry]] = defaultdict(list)
-        for p in self.repo.progress(plan_id=plan_id):
+        for p in self.plan_progress(plan_id):
             progress[p.task_id].append(p)
-        ev_count = self.repo.evidence_counts(plan_id)
+        ev_count = self._cached(("evidence_counts", plan_id), lambda: self.repo.evidence_counts(plan_id),
+                                frozenset({"tasks", "evidence"}))
         views = []
         for t in tasks:
             entries = progress.get(t.id, [])

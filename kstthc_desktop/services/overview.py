@@ -263,7 +263,7 @@ def plan_overview(service: OfficeService, today: date) -> tuple[list[TaskView], 
     plan = service.current_plan()
     if plan is None or plan.id is None:
         return [], {}
-    return flatten_tree(service.task_tree(plan.id, today)), group_progress(service.repo.progress(plan_id=plan.id))
+    return flatten_tree(service.task_tree(plan.id, today)), group_progress(service.plan_progress(plan.id))
 
 
 __all__ = [

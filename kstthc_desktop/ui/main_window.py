@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.doubleClicked.connect(lambda _: self.edit_selected())
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._expanded_keys: set[tuple[str, int]] = set()
+        self.tree.expanded.connect(self._on_expanded)
+        self.tree.collapsed.connect(self._on_collapsed)
         self.tree.setAccessibleName(self.tr("Plan tasks"))
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._on_bar_filter)
@@ -208,18 +211,42 @@ class MainWindow(QMainWindow):
             self.model.set_tree([])
         else:
             self.stack.setCurrentIndex(1)
-            expanded = self._expanded_ids() if self.model.rowCount() else None
+            first = self.model.rowCount() == 0
             self.model.set_tree(self.service.task_tree(plan.id, self.today))
             self._populate_filters(plan)
             self._span_sections()
-            if expanded is None:
+            if first:
                 self.tree.expandToDepth(0)
+                self._expanded_keys = {("section", s.id) for s in self.model.sections()}
             else:
-                self._expand(expanded)
+                self._expand(self._expanded_keys)
             if selected is not None:
                 self.select_task(selected)
         self._update_actions()
         self._update_count()
+
+    def _patch(self, changes: Changes) -> bool:
+        """Apply a change without rebuilding the tree when it only touched some tasks' fields.
+
+        Progress, evidence and in-place task edits refresh just those rows (a rebuild costs a
+        model reset and re-expanding every open section: too slow with thousands of tasks).
+        """
+        if not changes.tables:
+            return False  # "everything may have changed" (a new day, a restore)
+        if changes.tables <= {"settings", "reports", "workday_overrides"}:
+            self._update_actions()
+            return True  # nothing the table shows
+        plan = self.plan()
+        if (changes.structural or plan is None or not changes.task_ids
+                or not changes.tables <= {"tasks", "progress", "evidence", "settings"}):
+            return False
+        views = {v.task.id: v for v in self.service.task_views(plan.id, self.today) if v.task.id in changes.task_ids}
+        if len(views) != len(changes.task_ids) or not self.model.update_views(views):
+            return False
+        self._populate_filters(plan)
+        self._update_actions()
+        self._update_count()
+        return True
 
     def _span_sections(self) -> None:
         for r in range(self.proxy.rowCount()):
@@ -227,38 +254,31 @@ class MainWindow(QMainWindow):
             if idx.data(KIND_ROLE) == "section":
                 self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
 
-    def _expanded_ids(self) -> set[tuple[str, int]]:
-        out: set[tuple[str, int]] = set()
+    def _node_key(self, idx: QModelIndex) -> tuple[str, int]:
+        kind = idx.data(KIND_ROLE)
+        return kind, idx.data(TASK_ID_ROLE) if kind == "task" else idx.data(SECTION_ID_ROLE)
 
-        def walk(parent: QModelIndex) -> None:
-            for r in range(self.proxy.rowCount(parent)):
-                idx = self.proxy.index(r, 0, parent)
-                if self.tree.isExpanded(idx):
-                    kind = idx.data(KIND_ROLE)
-                    out.add((kind, idx.data(TASK_ID_ROLE) if kind == "task" else idx.data(SECTION_ID_ROLE)))
-                    walk(idx)
+    def _on_expanded(self, idx: QModelIndex) -> None:
+        self._expanded_keys.add(self._node_key(idx))
 
-        walk(QModelIndex())
-        return out
+    def _on_collapsed(self, idx: QModelIndex) -> None:
+        self._expanded_keys.discard(self._node_key(idx))
 
-    def _expand(self, ids: set[tuple[str, int]]) -> None:
-        def walk(parent: QModelIndex) -> None:
-            for r in range(self.proxy.rowCount(parent)):
-                idx = self.proxy.index(r, 0, parent)
-                kind = idx.data(KIND_ROLE)
-                key = (kind, idx.data(TASK_ID_ROLE) if kind == "task" else idx.data(SECTION_ID_ROLE))
-                if key in ids:
-                    self.tree.expand(idx)
-                    walk(idx)
-
-        walk(QModelIndex())
+    def _expand(self, keys: set[tuple[str, int]]) -> None:
+        """Reopen what the officer had open: a lookup per open row, never a walk of the whole tree."""
+        for kind, key in list(keys):
+            src = self.model.index_for_task(key) if kind == "task" else self.model.index_for_section(key)
+            idx = self.proxy.mapFromSource(src)
+            if idx.isValid():
+                self.tree.expand(idx)
 
     def apply_changes(self, changes: Changes) -> None:
         self.hub.data_changed.emit(changes)
 
     def _on_data_changed(self, changes: Changes) -> None:
         self.setWindowTitle(self._title())
-        self.reload()
+        if not self._patch(changes):
+            self.reload()
         self._on_current_changed(self.tree.currentIndex(), QModelIndex())
         if changes.label:
             self.hub.status_message.emit(changes.label)

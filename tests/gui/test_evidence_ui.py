@@ -54,7 +54,8 @@ def test_drop_files_on_detail_panel_attaches_them_in_background(window: MainWind
     qtbot.waitUntil(lambda: window.detail.evidence_list.count() == 2, timeout=5000)
     names = {window.detail.evidence_list.item(i).text() for i in range(window.detail.evidence_list.count())}
     assert any("Ảnh niêm yết TTHC.jpg" in n for n in names)
-    # the register and the paperclip column follow the same data_changed signal
+    # the register follows the same data_changed signal (it refreshes when its tab is shown)
+    window.tabs.setCurrentWidget(window.evidence_view)
     assert window.evidence_view.model.rowCount() == 3  # 2 dropped + 1 in the demo data
     assert window.service.check() == ""
     # undo removes the last attachment only
@@ -79,6 +80,7 @@ def test_remove_evidence_from_panel_and_undo(window: MainWindow, qtbot) -> None:
     window.select_task(tid)
     assert window.detail.evidence_list.count() == 1
     window.detail.evidence_list.setCurrentRow(0)
+    window.tabs.setCurrentWidget(window.evidence_view)  # visible: refreshed at once
     window.detail.remove_evidence()
     assert window.detail.evidence_list.count() == 0
     assert window.evidence_view.model.rowCount() == 0

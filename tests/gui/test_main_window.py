@@ -326,3 +326,28 @@ def test_date_picker_adds_due_dates_by_hand(qtbot) -> None:
     assert dlg.dues.text() == "20/04/2026, 15/10/2026"
     dlg.accept()
     assert [d.isoformat() for _, d in dlg.result_task.schedule.occurrences] == ["2026-04-20", "2026-10-15"]
+
+
+def test_in_place_update_respects_filter_and_keeps_open_rows(window: MainWindow) -> None:
+    """Recording progress patches rows (no rebuild): open rows stay open, filters re-evaluate."""
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.6")  # overdue
+    parent_idx = window.proxy.mapFromSource(window.model.index_for_task(window.service.task(tid).parent_id))
+    window.tree.expand(parent_idx)
+    collapsed_sibling = window.proxy.mapFromSource(window.model.index_for_task(
+        next(t.id for t in window.service.tasks(window.plan().id) if t.number == "3")))
+    window.tree.collapse(collapsed_sibling)
+    window.select_task(tid)
+    window.detail.mark_done()  # done late: 25/11 after 15/9
+    parent_idx = window.proxy.mapFromSource(window.model.index_for_task(window.service.task(tid).parent_id))
+    assert window.tree.isExpanded(parent_idx)
+    assert not window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_task(
+        next(t.id for t in window.service.tasks(window.plan().id) if t.number == "3"))))
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.OVERDUE.value))
+    shown_before = window.proxy.shown_tasks
+    other = next(v.task.id for v in window.service.task_views(window.plan().id, TODAY)
+                 if v.status is Status.OVERDUE and not v.task.schedule.kinds[0] == "months")
+    window.select_task(other)
+    window.detail.mark_done()
+    assert other not in [tid_ for tid_, _ in _visible_tasks(window)]
+    assert window.proxy.shown_tasks < shown_before
+    assert window.count_label.text().startswith(str(window.proxy.shown_tasks))

@@ -117,6 +117,16 @@ class TaskTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _add(self, parent: Node, view: TaskView, units: dict[str, str]) -> None:
+        node = Node(parent, row=len(parent.children), pos=len(parent.children))
+        self._fill(node, view, units)
+        parent.children.append(node)
+        self._by_task[view.task.id] = node
+        for child in view.children:
+            self._add(node, child, units)
+
+    @staticmethod
+    def _fill(node: Node, view: TaskView, units: dict[str, str]) -> None:
+        """The node's view and the keys filtering and sorting read, precomputed once."""
         t = view.task
         unit_keys = []
         for u in (*t.lead_units, *t.coordinating_units):
@@ -125,16 +135,42 @@ class TaskTreeModel(QAbstractItemModel):
             if key and key not in units:
                 units[key] = u
         occurrences = t.schedule.occurrences if t.schedule else ()
-        dues = tuple(d.toordinal() for _, d in occurrences if d) or ((view.due.toordinal(),) if view.due else ())
-        node = Node(parent, view=view, row=len(parent.children), pos=len(parent.children),
-                    section_id=t.section_id, units="\n".join(unit_keys), role=str(t.commune_role.value),
-                    status=view.status.value, dues=dues,
-                    search=fold(" ".join([t.number, t.content, *t.lead_units, *t.coordinating_units,
-                                          t.deadline_text, t.products, t.notes])))
-        parent.children.append(node)
-        self._by_task[t.id] = node
-        for child in view.children:
-            self._add(node, child, units)
+        node.view = view
+        node.section_id = t.section_id
+        node.units = "\n".join(unit_keys)
+        node.role = str(t.commune_role.value)
+        node.status = view.status.value
+        node.dues = tuple(d.toordinal() for _, d in occurrences if d) or ((view.due.toordinal(),) if view.due else ())
+        node.search = fold(" ".join([t.number, t.content, *t.lead_units, *t.coordinating_units,
+                                     t.deadline_text, t.products, t.notes]))
+
+    def update_views(self, views: dict[int, TaskView]) -> bool:
+        """Refresh known tasks in place with precise dataChanged (no reset: the view keeps its state).
+
+        Returns False when a task is not in the tree; the caller then rebuilds the whole tree.
+        """
+        nodes = [self._by_task.get(tid) for tid in views]
+        if any(n is None for n in nodes):
+            return False
+        units = {fold(u): u for u in self._units}
+        last = len(Col) - 1
+        for node, view in zip(nodes, views.values(), strict=True):
+            children = node.view.children if node.view else []
+            self._fill(node, view, units)
+            node.view.children = children
+            self.dataChanged.emit(self.createIndex(node.row, 0, node), self.createIndex(node.row, last, node))
+        self._units = sorted(units.values(), key=lambda u: (fold(u), u))
+        if self._sort != (Col.NUMBER, Qt.SortOrder.AscendingOrder) and nodes:
+            column, order = self._sort
+            self._sort = (Col.NUMBER, Qt.SortOrder.AscendingOrder)
+            self.sort(column, order)  # an edited value may move the row
+        return True
+
+    def index_for_section(self, section_id: int) -> QModelIndex:
+        for node in self._root.children:
+            if node.section is not None and node.section.id == section_id:
+                return self.createIndex(node.row, 0, node)
+        return QModelIndex()
 
     def index_for_task(self, task_id: int) -> QModelIndex:
         node = self._by_task.get(task_id)
@@ -396,10 +432,21 @@ class TaskFilterProxy(QSortFilterProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._recompute)
-        # Connected before the proxy's own reset handling, so the visible set is new before anyone asks.
+            old.dataChanged.disconnect(self._on_source_data_changed)
+        # Connected before the proxy's own handling, so the visible set is new before anyone asks.
         model.modelReset.connect(self._recompute)
+        model.dataChanged.connect(self._on_source_data_changed)
         super().setSourceModel(model)
         self._recompute()
+
+    def _on_source_data_changed(self, *_args: object) -> None:
+        """A task changed in place: with a filter on, its (and its parents') visibility may change."""
+        if self._visible is None:
+            self.shown_tasks = self.sourceModel().task_count()
+            return
+        self.beginFilterChange()
+        self._recompute()
+        self.endFilterChange()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The view's header click: the source model reorders; the filter set stays valid."""

@@ -327,7 +327,18 @@ class MonthGrid(QWidget):
         super().keyPressEvent(event)
 
 
+_ICONS: dict[tuple[Status, int], QIcon] = {}
+
+
 def status_icon(status: Status, size: int = 16) -> QIcon:
+    """The status mark as an icon; five of them exist, so they are painted once and reused."""
+    icon = _ICONS.get((status, size))
+    if icon is None:
+        icon = _ICONS[(status, size)] = _paint_status_icon(status, size)
+    return icon
+
+
+def _paint_status_icon(status: Status, size: int) -> QIcon:
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)

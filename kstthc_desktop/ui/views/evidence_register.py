@@ -139,10 +139,23 @@ class EvidenceRegister(QWidget):
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         self.search.textChanged.connect(self.proxy.set_text)
-        hub.data_changed.connect(lambda _changes: self.refresh())
+        self._dirty = True
+        hub.data_changed.connect(self._on_data_changed)
         self.refresh()
 
+    def _on_data_changed(self, _changes: object) -> None:
+        """Refresh now if shown; otherwise when the tab is next opened (edits stay fast)."""
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._dirty = False
         plan = self.service.current_plan()
         if plan is None:
             self.model.set_rows([])

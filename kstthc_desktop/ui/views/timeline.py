@@ -1011,7 +1011,7 @@ class TimelineView(QWidget):
             self.canvas.set_data(None, [], {}, self.today, tags=tags)
             return
         tree = self.service.task_tree(plan.id, self.today)
-        progress = group_progress(self.service.repo.progress(plan_id=plan.id))
+        progress = group_progress(self.service.plan_progress(plan.id))
         self.canvas.set_data(plan.year, tree, progress, self.today, self.service.work_calendar(), tags=tags)
 
     def set_data(self, year: int, tree: Sequence[tuple[Section | None, Sequence[TaskView]]],

@@ -158,3 +158,49 @@ def test_demo_has_every_view_something_to_show(demo_service: OfficeService) -> N
     assert {Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_TIME, Status.OVERDUE, Status.NO_DEADLINE} <= statuses
     assert demo_service.office().signatory_name == "Đoàn Duy Việt"
     assert not demo_service.can_undo()
+
+
+def test_cached_views_follow_every_kind_of_write(svc: OfficeService, tmp_path: Path) -> None:
+    """Views are computed once per change; each write, undo and redo must show through."""
+    pid = _plan(svc)
+    tid, _ = svc.add_task(Task(plan_id=pid, content="Báo cáo quý", deadline_text="Trước ngày 15/9/2026"))
+
+    def view():  # noqa: ANN202
+        return {v.task.id: v for v in svc.task_views(pid, TODAY)}[tid]
+
+    assert view().status is Status.OVERDUE and view().evidence_count == 0
+    svc.add_progress(ProgressEntry(task_id=tid, on=date(2026, 9, 1), percent=100, done=True))
+    assert view().status is Status.DONE_ON_TIME
+    svc.update_task(dataclasses.replace(svc.task(tid), deadline_text="Trước ngày 20/8/2026"))
+    assert view().status is Status.DONE_LATE and view().due == date(2026, 8, 20)
+    f = tmp_path / "bc.pdf"
+    f.write_bytes(b"%PDF")
+    eid, _ = svc.add_evidence(tid, f)
+    assert view().evidence_count == 1
+    svc.remove_evidence(eid)
+    assert view().evidence_count == 0
+    svc.undo()  # the removal
+    assert view().evidence_count == 1
+    svc.undo()  # the attachment
+    svc.undo()  # the deadline edit
+    assert view().due == date(2026, 9, 15) and view().status is Status.DONE_ON_TIME
+    svc.redo()
+    assert view().due == date(2026, 8, 20)
+    a, b = svc.task_views(pid, TODAY), svc.task_views(pid, TODAY)
+    a[0].children.append(a[0])  # callers may fill children: the cache must not see it
+    assert b[0].children == [] and svc.task_views(pid, TODAY)[0].children == []
+
+
+def test_changes_tell_in_place_edits_from_structural_ones(svc: OfficeService) -> None:
+    pid = _plan(svc)
+    tid, added = svc.add_task(Task(plan_id=pid, content="A"))
+    assert added.structural
+    edited = svc.update_task(dataclasses.replace(svc.task(tid), content="A sửa"))
+    assert not edited.structural and edited.task_ids == {tid}
+    progress = svc.add_progress(ProgressEntry(task_id=tid, on=date(2026, 3, 1), percent=20))[1]
+    assert not progress.structural and progress.task_ids == {tid} and progress.tables == {"progress"}
+    svc.add_task(Task(plan_id=pid, content="B"))
+    moved = svc.move_task(tid, +1)
+    assert moved.structural
+    assert svc.delete_task(tid).structural
+    assert svc.undo().structural
