@@ -95,8 +95,17 @@ def first_run(path: Path):  # noqa: ANN201
         return None
     service = OfficeService.open(path, create=True)
     service.save_office(office)
-    service._undo.clear()
+    service.clear_undo()
     return service
+
+
+def _ask_office(service) -> None:  # noqa: ANN001
+    from .ui.dialogs.office_setup import OfficeSetupDialog
+
+    office = OfficeSetupDialog.ask(None)
+    if office is not None:
+        service.save_office(office)
+        service.clear_undo()
 
 
 def open_demo_window(parent=None):  # noqa: ANN001, ANN201
@@ -220,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
 
+    if not service.has_office() and not (args.smoke_test or args.screenshot):
+        _ask_office(service)  # an empty or foreign-made file: the header lines are needed first
     window = MainWindow(service)
     window.show()
     if args.smoke_test or args.screenshot:

@@ -68,5 +68,5 @@ def create_demo(path: str | os.PathLike, today: date | None = None) -> Path:
                 f.write_text("DỮ LIỆU MẪU – Báo cáo kết quả rà soát thủ tục hành chính nội bộ.\n", encoding="utf-8")
                 svc.add_evidence(keys["II/1.3"], f, doc_number="15/BC-UBND", doc_date=sample,
                                  summary="Báo cáo kết quả rà soát TTHC nội bộ")
-        svc._undo.clear()  # a fresh demo starts with nothing to undo
+        svc.clear_undo()  # a fresh demo starts with nothing to undo
     return path

@@ -170,6 +170,11 @@ class OfficeService(ImportMixin, ReportMixin):
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    def clear_undo(self) -> None:
+        """Start with nothing to undo (after setting up a new file, say)."""
+        self._undo.clear()
+        self._redo.clear()
+
     def undo_label(self) -> str:
         return self._undo[-1].label if self._undo else ""
 
