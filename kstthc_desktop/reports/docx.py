@@ -293,8 +293,8 @@ class _Writer:
         ncols = len(spec.widths)
         scale = width_pt / sum(spec.widths)
         widths = [w * scale for w in spec.widths]
-        body = self.doc.element.body
-        if len(body) and body[-1].tag.endswith("}p"):  # the sentence introducing the table stays with it
+        blocks = [el for el in self.doc.element.body if not el.tag.endswith("}sectPr")]
+        if blocks and blocks[-1].tag.endswith("}p"):  # the sentence introducing the table stays with it
             self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=spec.header_rows + len(spec.rows), cols=ncols)
         try:

@@ -178,3 +178,14 @@ def test_table_headers_and_section_rows_never_end_a_page(report_docx: docx.docum
             assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
         checked += 1
     assert checked >= 1
+
+
+def test_the_sentence_before_a_table_keeps_with_it(report_docx: docx.document.Document) -> None:
+    body = report_docx.element.body
+    checked = 0
+    for i, el in enumerate(body):
+        if el.tag == qn("w:tbl") and i and body[i - 1].tag == qn("w:p"):
+            ppr = body[i - 1].find(qn("w:pPr"))
+            if ppr is not None and ppr.find(qn("w:keepNext")) is not None:
+                checked += 1
+    assert checked >= 2  # at least the status table and the task table
