@@ -6,12 +6,14 @@ the UI turns into one ``data_changed`` signal.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import mimetypes
 import os
 import tempfile
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,6 +104,7 @@ class OfficeService(ImportMixin, ReportMixin):
     def __init__(self, office_file: OfficeFile) -> None:
         self.file = office_file
         self.repo = Repository(office_file.conn)
+        self._owner = threading.get_ident()  # the thread that owns the connection (and every write)
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
         # Reads that several views ask for after one change are computed once, and kept until a
@@ -130,6 +133,20 @@ class OfficeService(ImportMixin, ReportMixin):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[Repository]:
+        """The repository to read from: the owned connection on its own thread; from a worker
+        (exports, packing), a short-lived read-only connection, so the owner's transactions and
+        the worker never share a connection."""
+        if threading.get_ident() == self._owner:
+            yield self.repo
+            return
+        conn = OfficeFile.read_only_connection(self.path)
+        try:
+            yield Repository(conn)
+        finally:
+            conn.close()
 
     def _cached(self, key: tuple, compute, depends: frozenset[str]):  # noqa: ANN001, ANN202
         hit = self._cache.get(key)
@@ -493,7 +510,8 @@ class OfficeService(ImportMixin, ReportMixin):
         return self.repo.evidence(plan_id=plan_id, task_id=task_id)
 
     def evidence_limit(self) -> int:
-        return int(self.repo.setting("evidence_limit", DEFAULT_EVIDENCE_LIMIT))
+        with self._reading() as repo:
+            return int(repo.setting("evidence_limit", DEFAULT_EVIDENCE_LIMIT))
 
     def add_evidence(self, task_id: int, path: str | os.PathLike, progress: Progress | None = None,
                      doc_number: str = "", doc_date: date | None = None, summary: str = "",
@@ -579,16 +597,17 @@ class OfficeService(ImportMixin, ReportMixin):
         blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
         return target
 
-    def subtree_evidence(self, task_id: int) -> list[Evidence]:
+    def subtree_evidence(self, task_id: int, repo: Repository | None = None) -> list[Evidence]:
         """Evidence of a task and all its subtasks (what deleting the task would take with it)."""
+        repo = repo or self.repo
         out: list[Evidence] = []
-        for tid in self.repo.subtree_ids(task_id):
-            out.extend(self.repo.evidence(task_id=tid))
+        for tid in repo.subtree_ids(task_id):
+            out.extend(repo.evidence(task_id=tid))
         return out
 
-    def _evidence_in(self, plan_id: int | None, period_code: str | None,
+    def _evidence_in(self, repo: Repository, plan_id: int | None, period_code: str | None,
                      task_id: int | None = None) -> list[Evidence]:
-        items = self.subtree_evidence(task_id) if task_id is not None else self.repo.evidence(plan_id=plan_id)
+        items = self.subtree_evidence(task_id, repo) if task_id is not None else repo.evidence(plan_id=plan_id)
         if period_code:
             from ..core.periods import parse_period
 
@@ -607,30 +626,35 @@ class OfficeService(ImportMixin, ReportMixin):
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise EvidenceError(f"Không tạo được thư mục '{root}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
-        items = self._evidence_in(plan_id, period_code, task_id)
-        tasks: dict[int, Task] = {}
-        written: list[Path] = []
-        for i, ev in enumerate(items):
-            if ev.task_id not in tasks:
-                tasks[ev.task_id] = self.repo.task(ev.task_id)
-            sub = root / _task_folder(tasks[ev.task_id])
-            sub.mkdir(exist_ok=True)
-            target = _unique(sub / safe_file_name(ev.name))
-            blobstore.write_blob_to(self.repo.conn, ev.sha256, target)
-            written.append(target)
-            progress.report(i + 1, len(items), ev.name)
+        with self._reading() as repo:
+            items = self._evidence_in(repo, plan_id, period_code, task_id)
+            tasks: dict[int, Task] = {}
+            written: list[Path] = []
+            for i, ev in enumerate(items):
+                if ev.task_id not in tasks:
+                    tasks[ev.task_id] = repo.task(ev.task_id)
+                sub = root / _task_folder(tasks[ev.task_id])
+                sub.mkdir(exist_ok=True)
+                target = _unique(sub / safe_file_name(ev.name))
+                blobstore.write_blob_to(repo.conn, ev.sha256, target)
+                written.append(target)
+                progress.report(i + 1, len(items), ev.name)
         return written
 
     def pack_for_inspection(self, zip_path: str | os.PathLike, plan_id: int | None = None,
                             period_code: str | None = None, progress: Progress | None = None) -> Path:
         """One ZIP for the inspectors: the files by task plus an index workbook task → documents."""
+        progress = progress or NullProgress()
+        with self._reading() as repo:
+            return self._pack(repo, Path(zip_path), plan_id, period_code, progress)
+
+    def _pack(self, repo: Repository, target: Path, plan_id: int | None, period_code: str | None,
+              progress: Progress) -> Path:
         import zipfile
 
         from openpyxl import Workbook
 
-        progress = progress or NullProgress()
-        target = Path(zip_path)
-        items = self._evidence_in(plan_id, period_code)
+        items = self._evidence_in(repo, plan_id, period_code)
         tmp = target.with_name(target.name + ".tmp")
         wb = Workbook()
         ws = wb.active
@@ -643,7 +667,7 @@ class OfficeService(ImportMixin, ReportMixin):
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 for i, ev in enumerate(items):
                     if ev.task_id not in tasks:
-                        tasks[ev.task_id] = self.repo.task(ev.task_id)
+                        tasks[ev.task_id] = repo.task(ev.task_id)
                     t = tasks[ev.task_id]
                     name = f"{_task_folder(t)}/{safe_file_name(ev.name)}"
                     stem, dot, ext = name.rpartition(".")
@@ -653,7 +677,7 @@ class OfficeService(ImportMixin, ReportMixin):
                         n += 1
                     used.add(name)
                     with zf.open(name, "w", force_zip64=ev.size > 2**31) as out:
-                        blobstore.copy_blob(self.repo.conn, ev.sha256, out)
+                        blobstore.copy_blob(repo.conn, ev.sha256, out)
                     ws.append([t.number, t.content[:500], ev.name, ev.doc_number,
                                ev.doc_date.strftime("%d/%m/%Y") if ev.doc_date else "", ev.summary, name])
                     progress.report(i + 1, len(items) + 1, ev.name)

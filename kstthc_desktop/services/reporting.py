@@ -75,14 +75,24 @@ class ReportMixin:
         content = self.report_content(period_code, number=number, as_of=as_of)
         return self.render_report(content, out, progress)
 
-    def export_plan_document(self, out: str | os.PathLike, on: date | None = None) -> Path:
-        from ..reports import build_plan_document, render_plan_docx, render_plan_pdf
+    def plan_document_content(self, on: date | None = None):  # noqa: ANN201 - reports.PlanDocContent
+        """The office's own plan document as data (read here, render anywhere)."""
+        from ..reports import build_plan_document
 
         office, plan = self._require_plan()
-        content = build_plan_document(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), on)
+        return build_plan_document(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), on)
+
+    @staticmethod
+    def render_plan_document(content, out: str | os.PathLike) -> Path:  # noqa: ANN001
+        """Write a plan document to .pdf or .docx; pure rendering, safe on a worker thread."""
+        from ..reports import render_plan_docx, render_plan_pdf
+
         out = Path(out)
         return _atomic_render(out, lambda tmp: (render_plan_pdf(content, tmp) if out.suffix.lower() == ".pdf"
                                                 else render_plan_docx(content, tmp)))
+
+    def export_plan_document(self, out: str | os.PathLike, on: date | None = None) -> Path:
+        return self.render_plan_document(self.plan_document_content(on), out)
 
     def report_draft(self, period_code: str) -> dict:
         """What the officer typed for this period's report (kept so nothing typed is lost)."""

@@ -216,6 +216,14 @@ class OfficeFile:
         self._depth = 0
         self.conn.execute("COMMIT")
 
+    @staticmethod
+    def read_only_connection(path: Path) -> sqlite3.Connection:
+        """A separate read-only connection (for a worker thread's exports), WAL-consistent."""
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=10.0,
+                               check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        return conn
+
     def close(self) -> None:
         try:
             with contextlib.suppress(sqlite3.Error):

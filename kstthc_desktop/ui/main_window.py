@@ -695,8 +695,13 @@ class MainWindow(QMainWindow):
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export plan document"), "ke-hoach.pdf",
                                                 self.tr("PDF (*.pdf);;Word (*.docx)"))
         if target:
+            try:
+                content = self.service.plan_document_content(self.today)  # read here; render on a worker
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
             self.run_job(self.tr("Writing the plan document…"),
-                         lambda progress: self.service.export_plan_document(target),
+                         lambda progress: self.service.render_plan_document(content, target),
                          lambda path: self.hub.status_message.emit(self.tr("Saved %1").replace("%1", str(path))))
 
     def backup_now(self) -> None:

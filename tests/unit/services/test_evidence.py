@@ -140,3 +140,45 @@ def test_pack_for_inspection_has_files_and_index(svc, task_id, tmp_path: Path) -
     ws = load_workbook(index).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[1][0] == "2.1" and rows[1][3] == "15/QĐ-UBND" and rows[1][6] == "NV 2_1/qd.pdf"
+
+
+def test_exports_from_a_worker_thread_use_their_own_connection(svc, task_id, tmp_path: Path) -> None:
+    """The GUI runs exports on a worker: they read through a separate read-only connection."""
+    import threading
+
+    f = tmp_path / "qd.pdf"
+    f.write_bytes(b"%PDF-1.4 " + os.urandom(4096))
+    svc.add_evidence(task_id, f)
+    main_conn = svc.repo.conn
+    used: list[object] = []
+    original = svc._reading
+
+    def spy():  # noqa: ANN202
+        ctx = original()
+        repo = ctx.__enter__()
+        used.append(repo.conn)
+        return _Wrap(ctx, repo)
+
+    class _Wrap:
+        def __init__(self, ctx, repo) -> None:  # noqa: ANN001
+            self.ctx, self.repo = ctx, repo
+
+        def __enter__(self):  # noqa: ANN204
+            return self.repo
+
+        def __exit__(self, *exc):  # noqa: ANN002, ANN204
+            return self.ctx.__exit__(*exc)
+
+    svc._reading = spy
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(
+        files=svc.export_evidence(tmp_path / "out"), zip=svc.pack_for_inspection(tmp_path / "goi.zip")))
+    worker.start()
+    worker.join(30)
+    assert used and all(conn is not main_conn for conn in used)
+    [copy] = result["files"]
+    assert copy.read_bytes() == f.read_bytes()
+    with zipfile.ZipFile(result["zip"]) as zf:
+        assert zf.read("NV 2_1/qd.pdf") == f.read_bytes()
+    svc._reading = original
+    assert svc.check() == ""
