@@ -49,7 +49,7 @@ def check_backup(path: Path) -> str:
     from .migrations import APPLICATION_ID, SCHEMA_VERSION
 
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return f"Bản sao lưu '{path.name}' bị hỏng; hãy chọn bản khác."

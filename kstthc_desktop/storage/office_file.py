@@ -219,7 +219,7 @@ class OfficeFile:
     @staticmethod
     def read_only_connection(path: Path) -> sqlite3.Connection:
         """A separate read-only connection (for a worker thread's exports), WAL-consistent."""
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=10.0,
+        conn = sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True, timeout=10.0,
                                check_same_thread=False)
         conn.row_factory = sqlite3.Row
         return conn

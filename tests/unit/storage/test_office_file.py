@@ -153,3 +153,22 @@ def test_newest_good_backup_skips_a_damaged_copy(office_path: Path, tmp_path: Pa
         f.close()
     bad.write_bytes(bad.read_bytes()[:1000])  # truncated on a failing USB stick
     assert newest_good_backup(folder, office_path.stem) == good
+
+
+def test_paths_with_vietnamese_spaces_and_uri_characters(tmp_path: Path) -> None:
+    """'Tài liệu #1 (50%)' is a real folder name: every connection kind must cope with it."""
+    from kstthc_desktop.services.demo import create_demo
+    from kstthc_desktop.storage.backup import check_backup, make_backup
+
+    folder = tmp_path / "Tài liệu #1 (50%) ?x"
+    folder.mkdir()
+    path = create_demo(folder / "văn phòng xã.kstthc")
+    f = OfficeFile.open(path)
+    try:
+        ro = OfficeFile.read_only_connection(path)
+        assert ro.execute("SELECT count(*) FROM tasks").fetchone()[0] == 47
+        ro.close()
+        backup = make_backup(f.conn, path, folder / "sao lưu", "thu-cong")
+        assert check_backup(backup) == ""
+    finally:
+        f.close()
