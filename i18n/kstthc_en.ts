@@ -259,14 +259,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whole task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Occurrence due %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Proves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,6 +841,17 @@ Data file: %2</source>
     </message>
 </context>
 <context>
+    <name>OccurrenceCombo</name>
+    <message>
+        <source>Whole task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occurrence due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeSetupDialog</name>
     <message>
         <source>Office information</source>
@@ -943,14 +946,6 @@ Data file: %2</source>
     <name>ProgressEntryDialog</name>
     <message>
         <source>Record progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whole task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Occurrence due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

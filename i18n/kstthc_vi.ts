@@ -259,14 +259,6 @@
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <source>Whole task</source>
-        <translation>Cả nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Occurrence due %1</source>
-        <translation>Lần có hạn %1</translation>
-    </message>
-    <message>
         <source>Proves</source>
         <translation>Minh chứng cho</translation>
     </message>
@@ -851,6 +843,17 @@ Tệp dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>OccurrenceCombo</name>
+    <message>
+        <source>Whole task</source>
+        <translation>Cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Occurrence due %1</source>
+        <translation>Lần có hạn %1</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSetupDialog</name>
     <message>
         <source>Office information</source>
@@ -946,14 +949,6 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Record progress</source>
         <translation>Ghi tiến độ</translation>
-    </message>
-    <message>
-        <source>Whole task</source>
-        <translation>Cả nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Occurrence due %1</source>
-        <translation>Lần có hạn %1</translation>
     </message>
     <message>
         <source>Done (completed on this date)</source>

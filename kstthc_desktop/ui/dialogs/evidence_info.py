@@ -8,16 +8,15 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
 
 from ...core.model import Evidence, Task
+from ..widgets import OccurrenceCombo, ok_cancel
 
 
 class EvidenceInfoDialog(QDialog):
@@ -43,17 +42,10 @@ class EvidenceInfoDialog(QDialog):
         form.addRow(self.tr("Number and symbol"), self.number)
         form.addRow(self.has_date, self.doc_date)
         form.addRow(self.tr("Summary"), self.summary)
-        self.occurrence = QComboBox()
-        self.occurrence.addItem(self.tr("Whole task"), None)
-        if task is not None and task.schedule and len(task.schedule.occurrences) > 1:
-            for i, (_, due) in enumerate(task.schedule.occurrences):
-                self.occurrence.addItem(self.tr("Occurrence due %1").replace("%1", due.strftime("%d/%m/%Y")), i)
+        self.occurrence = OccurrenceCombo(task, ev.occurrence)
+        if self.occurrence.recurring:
             form.addRow(self.tr("Proves"), self.occurrence)
-        self.occurrence.setCurrentIndex(max(0, self.occurrence.findData(ev.occurrence)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def evidence(self) -> Evidence:
         q = self.doc_date.date()

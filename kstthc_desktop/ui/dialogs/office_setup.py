@@ -7,7 +7,6 @@ import dataclasses
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.model import Level, Office
 from ...services.facade import validate_office
+from ..widgets import ok_cancel
 
 
 class OfficeSetupDialog(QDialog):
@@ -80,10 +80,7 @@ class OfficeSetupDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
         self._base = o
         self.result_office: Office | None = None
 

@@ -8,10 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QSpinBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import ProgressEntry, Task
+from ..widgets import OccurrenceCombo, ok_cancel
 
 
 class ProgressEntryDialog(QDialog):
@@ -31,12 +30,7 @@ class ProgressEntryDialog(QDialog):
         self.on = QDateEdit(QDate(entry.on.year, entry.on.month, entry.on.day))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
-        self.occurrence = QComboBox()
-        self.occurrence.addItem(self.tr("Whole task"), None)
-        if task.schedule and len(task.schedule.occurrences) > 1:
-            for i, (_, due) in enumerate(task.schedule.occurrences):
-                self.occurrence.addItem(self.tr("Occurrence due %1").replace("%1", due.strftime("%d/%m/%Y")), i)
-        self.occurrence.setCurrentIndex(max(0, self.occurrence.findData(entry.occurrence)))
+        self.occurrence = OccurrenceCombo(task, entry.occurrence)
         self.percent = QSpinBox()
         self.percent.setRange(0, 100)
         self.percent.setSuffix(" %")
@@ -52,10 +46,7 @@ class ProgressEntryDialog(QDialog):
         form.addRow(self.tr("Progress"), self.percent)
         form.addRow("", self.done)
         form.addRow(self.tr("Result note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def entry(self) -> ProgressEntry:
         q = self.on.date()

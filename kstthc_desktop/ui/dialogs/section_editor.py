@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from ..widgets import ok_cancel
 
 
 class SectionDialog(QDialog):
@@ -23,10 +25,7 @@ class SectionDialog(QDialog):
         form.addRow(self.tr("Title"), self.title)
         form.addRow("", self.appendix)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.value: tuple[str, str, bool] | None = None
 
     def accept(self) -> None:

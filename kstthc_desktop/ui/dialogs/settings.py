@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import LANGUAGES
 from ..errors import show_error
+from ..widgets import ok_cancel
 
 
 class SettingsDialog(QDialog):
@@ -98,10 +98,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(days, self.tr("Working days"))
         self._fill_days()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
 
     def _rule_widgets(self) -> None:
         workdays = self.rule_mode.currentData() == "workdays"

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import CommuneRole, Schedule, ScheduleKind, Section, Task
+from ..widgets import ok_cancel
 
 
 def _split_units(text: str) -> list[str]:
@@ -110,10 +110,7 @@ class TaskEditorDialog(QDialog):
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
         self.deadline.textChanged.connect(self._show_parsed)
         for w in (self.repeat, self.dues, self.pick, self.add_due):
             self.manual.toggled.connect(w.setEnabled)
