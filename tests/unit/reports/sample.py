@@ -368,3 +368,12 @@ def big_tasks(n: int = 500) -> tuple[list[Section], list[Task], list[ProgressEnt
                 )
             )
     return secs, tks, prog
+
+
+def report(period: str = "2026-Q1", **kwargs):  # noqa: ANN003, ANN201 - ReportContent
+    """The sample commune's report for ``period``; keyword arguments go to build_period_report."""
+    from kstthc_desktop.core.periods import parse_period
+    from kstthc_desktop.reports.content import build_period_report
+
+    return build_period_report(office(), plan(), sections(), tasks(), progress(), evidence(),
+                               parse_period(period), **kwargs)

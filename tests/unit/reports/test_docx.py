@@ -9,8 +9,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from kstthc_desktop.core.periods import parse_period
-from kstthc_desktop.reports.content import build_period_report, build_plan_document
+from kstthc_desktop.reports.content import build_plan_document
 from kstthc_desktop.reports.docx import render_plan_docx, render_report_docx
 
 from . import sample
@@ -20,14 +19,8 @@ TOL = Mm(0.2)
 
 @pytest.fixture(scope="module")
 def report_docx(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
-    content = build_period_report(
-        sample.office(),
-        sample.plan(),
-        sample.sections(),
-        sample.tasks(),
-        sample.progress(),
-        sample.evidence(),
-        parse_period("2026-Q1"),
+    content = sample.report(
+        "2026-Q1",
         number="5",
         on=date(2026, 2, 5),
         statistics_rows=sample.statistics_rows(),
@@ -151,15 +144,7 @@ def test_docx_written_atomically(tmp_path: Path) -> None:
 
 
 def test_blank_number_survives_in_word(tmp_path: Path) -> None:
-    content = build_period_report(
-        sample.office(),
-        sample.plan(),
-        sample.sections(),
-        sample.tasks(),
-        sample.progress(),
-        sample.evidence(),
-        parse_period("2026-Q1"),
-    )
+    content = sample.report("2026-Q1")
     doc = docx.Document(str(render_report_docx(content, tmp_path / "blank.docx")))
     cell = doc.tables[0].cell(1, 0)
     assert cell.text == "Số:      /BC-UBND"

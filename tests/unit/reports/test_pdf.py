@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from kstthc_desktop.core.errors import Cancelled
-from kstthc_desktop.core.periods import parse_period
 from kstthc_desktop.core.progress import FlagProgress
 from kstthc_desktop.reports import fonts
-from kstthc_desktop.reports.content import build_period_report, build_plan_document
+from kstthc_desktop.reports.content import build_plan_document
 from kstthc_desktop.reports.pdf import render_plan_pdf, render_report_pdf
 
 from . import pdftools, sample
@@ -26,14 +25,8 @@ LETTERS = fonts.VIETNAMESE_LETTERS
 
 @pytest.fixture(scope="module")
 def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    content = build_period_report(
-        sample.office(),
-        sample.plan(),
-        sample.sections(),
-        sample.tasks(),
-        sample.progress(),
-        sample.evidence(),
-        parse_period("2026-Q1"),
+    content = sample.report(
+        "2026-Q1",
         number="5",
         on=date(2026, 2, 5),
         statistics_rows=sample.statistics_rows(),
@@ -178,15 +171,7 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
 
 
 def test_blank_number_and_date_keep_their_gaps(tmp_path: Path) -> None:
-    content = build_period_report(
-        sample.office(),
-        sample.plan(),
-        sample.sections(),
-        sample.tasks(),
-        sample.progress(),
-        sample.evidence(),
-        parse_period("2026-Q1"),
-    )
+    content = sample.report("2026-Q1")
     page = pdftools.pages(render_report_pdf(content, tmp_path / "blank.pdf"))[0]
     so = page.find("Số:")[0]
     symbol = page.find("/BC-UBND")[0]
