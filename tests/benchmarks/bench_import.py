@@ -5,15 +5,15 @@ Run: python tests/benchmarks/bench_import.py   (not collected by pytest)
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_time  # noqa: E402 - beside this script
 
 BUDGET_S = 2.0
 TASKS = 2000
@@ -71,15 +71,6 @@ def write_workbook(path: Path) -> int:
             written += 1
     wb.save(path)
     return written
-
-
-def median_time(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -6,14 +6,13 @@ Budget (DESIGN.md §9): report of 500 tasks ≤ 3 s.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from timing import median_time  # noqa: E402 - beside this script
 
 from kstthc_desktop.core.periods import parse_period  # noqa: E402
 from kstthc_desktop.reports.content import build_period_report  # noqa: E402
@@ -23,15 +22,6 @@ from kstthc_desktop.reports.pdf import render_report_pdf  # noqa: E402
 from tests.unit.reports import sample  # noqa: E402
 
 RUNS = 5
-
-
-def median_time(fn: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ figure is the painting, not the database.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -17,6 +16,9 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from timing import median_time  # noqa: E402 - beside this script
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, Qt  # noqa: E402
@@ -91,12 +93,7 @@ class BareRows(QWidget):
 
 def median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
     fn()  # warm-up (font caches)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return median_time(fn, runs) * 1000
 
 
 def main() -> int:
