@@ -134,17 +134,38 @@ class Office:
         return [line for line in self.name.split("\n") if line.strip()]
 
 
+class PlanKind(StrEnum):
+    """Whose plan a stored plan is: the office's own, or the superior's as it was received."""
+
+    OWN = "own"
+    SUPERIOR = "superior"
+
+
 @dataclass
 class Plan:
+    """One plan in the file. An office file holds several (years, revisions, the superior's plan
+    beside the office's own); none is ever hidden with its progress, evidence or reports."""
+
     id: int | None = None
     year: int = 0
     title: str = ""
-    number: str = ""  # "05/KH-UBND"
+    number: str = ""  # số, ký hiệu of this plan (or of the decision issuing it): "05/KH-UBND"
     issue_date: date | None = None
     basis: list[str] = field(default_factory=list)  # căn cứ lines
-    source: str = ""  # the superior plan it derives from
-    source_file: str = ""
+    source: str = ""  # free text about the superior plan it derives from (older files)
+    source_file: str = ""  # name of the file it was imported from
     sample: bool = False  # demo data, clearly marked
+    kind: PlanKind = PlanKind.OWN
+    revision_of: int | None = None  # the plan this one revises (kept, never hidden)
+    issuer: str = ""  # cơ quan ban hành of this plan ("UBND xã Lê Lợi")
+    # The superior document this plan carries out, cited by every report:
+    # "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của UBND tỉnh …".
+    source_number: str = ""
+    source_date: date | None = None
+    source_issuer: str = ""
+    source_title: str = ""
+    source_blob: str | None = None  # SHA-256 of the imported source file kept in the blob store
+    created: str = ""  # ISO date-time the plan was stored
 
 
 @dataclass
@@ -178,6 +199,8 @@ class Task:
     origin: str = ""  # superior task number/title it comes from
     source_sheet: str = ""
     source_row: int | None = None
+    topic: str = ""  # report topic chosen by the officer ("" = classified from the text)
+    overdue_cause: str = ""  # why it is late, as the officer wrote it (printed in the report)
 
 
 @dataclass

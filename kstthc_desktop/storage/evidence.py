@@ -111,6 +111,8 @@ def copy_blob(conn: sqlite3.Connection, sha256: str, out) -> None:  # noqa: ANN0
 
 
 def drop_orphan_blobs(conn: sqlite3.Connection) -> int:
-    """Blobs no evidence row uses any more (kept during a session so undo can restore them)."""
-    cur = conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
+    """Blobs no evidence row or plan (its imported source file) uses any more (kept during a
+    session so undo can restore them)."""
+    cur = conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence) "
+                       "AND sha256 NOT IN (SELECT source_blob FROM plans WHERE source_blob IS NOT NULL)")
     return cur.rowcount

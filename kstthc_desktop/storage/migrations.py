@@ -109,6 +109,27 @@ V1 = [
     )""",
 ]
 
+# V2: several plans per file (the office's own, the superior's as received, revisions), the
+# reference of the superior document each plan cites, the imported source file kept for the
+# hand-back, the report topic and overdue cause of a task, and a freeze that INSERT OR REPLACE
+# cannot get round (REPLACE deletes without firing DELETE triggers).
+V2 = [
+    "ALTER TABLE plans ADD COLUMN kind TEXT NOT NULL DEFAULT 'own' CHECK (kind IN ('own', 'superior'))",
+    "ALTER TABLE plans ADD COLUMN revision_of INTEGER REFERENCES plans(id)",
+    "ALTER TABLE plans ADD COLUMN issuer TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE plans ADD COLUMN source_number TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE plans ADD COLUMN source_date TEXT",
+    "ALTER TABLE plans ADD COLUMN source_issuer TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE plans ADD COLUMN source_title TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE plans ADD COLUMN source_blob TEXT",
+    "ALTER TABLE plans ADD COLUMN created TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE tasks ADD COLUMN topic TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE tasks ADD COLUMN overdue_cause TEXT NOT NULL DEFAULT ''",
+    """CREATE TRIGGER reports_issued_no_replace BEFORE INSERT ON reports
+       WHEN EXISTS (SELECT 1 FROM reports WHERE id = NEW.id AND issued = 1)
+       BEGIN SELECT RAISE(ABORT, 'issued report is frozen'); END""",
+]
+
 # The index of a step is the user_version it produces minus one.
-STEPS: list[list[str]] = [V1]
+STEPS: list[list[str]] = [V1, V2]
 SCHEMA_VERSION = len(STEPS)

@@ -19,6 +19,7 @@ from ..core.model import (
     Level,
     Office,
     Plan,
+    PlanKind,
     ProgressEntry,
     Report,
     Schedule,
@@ -65,13 +66,19 @@ def office_from_row(row: sqlite3.Row | dict) -> Office:
 def plan_to_row(p: Plan) -> dict:
     return {"id": p.id, "year": p.year, "title": p.title, "number": p.number, "issue_date": _iso(p.issue_date),
             "basis": json.dumps(p.basis, ensure_ascii=False), "source": p.source, "source_file": p.source_file,
-            "sample": int(p.sample)}
+            "sample": int(p.sample), "kind": PlanKind(p.kind).value, "revision_of": p.revision_of,
+            "issuer": p.issuer, "source_number": p.source_number, "source_date": _iso(p.source_date),
+            "source_issuer": p.source_issuer, "source_title": p.source_title, "source_blob": p.source_blob,
+            "created": p.created}
 
 
 def plan_from_row(r: sqlite3.Row) -> Plan:
     return Plan(id=r["id"], year=r["year"], title=r["title"], number=r["number"], issue_date=_d(r["issue_date"]),
                 basis=json.loads(r["basis"]), source=r["source"], source_file=r["source_file"],
-                sample=bool(r["sample"]))
+                sample=bool(r["sample"]), kind=PlanKind(r["kind"]), revision_of=r["revision_of"],
+                issuer=r["issuer"], source_number=r["source_number"], source_date=_d(r["source_date"]),
+                source_issuer=r["source_issuer"], source_title=r["source_title"], source_blob=r["source_blob"],
+                created=r["created"])
 
 
 def section_to_row(s: Section) -> dict:
@@ -94,7 +101,8 @@ def task_to_row(t: Task) -> dict:
         "schedule": json.dumps(t.schedule.to_json(), ensure_ascii=False) if t.schedule else None,
         "schedule_manual": int(t.schedule_manual), "products": t.products, "officer": t.officer,
         "notes": t.notes, "commune_role": t.commune_role.value, "origin": t.origin,
-        "source_sheet": t.source_sheet, "source_row": t.source_row,
+        "source_sheet": t.source_sheet, "source_row": t.source_row, "topic": t.topic,
+        "overdue_cause": t.overdue_cause,
     }
 
 
@@ -107,7 +115,8 @@ def task_from_row(r: sqlite3.Row) -> Task:
         schedule=Schedule.from_json(json.loads(r["schedule"])) if r["schedule"] else None,
         schedule_manual=bool(r["schedule_manual"]), products=r["products"], officer=r["officer"],
         notes=r["notes"], commune_role=CommuneRole(r["commune_role"]), origin=r["origin"],
-        source_sheet=r["source_sheet"], source_row=r["source_row"],
+        source_sheet=r["source_sheet"], source_row=r["source_row"], topic=r["topic"],
+        overdue_cause=r["overdue_cause"],
     )
 
 

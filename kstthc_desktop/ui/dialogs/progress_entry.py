@@ -35,23 +35,23 @@ class ProgressEntryDialog(QDialog):
         self.percent.setRange(0, 100)
         self.percent.setSuffix(" %")
         self.percent.setValue(entry.percent)
-        self.done = QCheckBox(self.tr("Done (completed on this date)"))
-        self.done.setChecked(entry.done)
-        self.done.toggled.connect(lambda on: on and self.percent.setValue(100))
+        self.done_box = QCheckBox(self.tr("Done (completed on this date)"))
+        self.done_box.setChecked(entry.done)
+        self.done_box.toggled.connect(lambda on: on and self.percent.setValue(100))
         self.note = QPlainTextEdit(entry.note)
         self.note.setPlaceholderText(self.tr("Result (kết quả thực hiện), e.g. the document issued"))
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Date"), self.on)
         form.addRow(self.tr("For"), self.occurrence)
         form.addRow(self.tr("Progress"), self.percent)
-        form.addRow("", self.done)
+        form.addRow("", self.done_box)
         form.addRow(self.tr("Result note"), self.note)
         form.addRow(ok_cancel(self))
 
     def entry(self) -> ProgressEntry:
         q = self.on.date()
         return dataclasses.replace(self._entry, on=date(q.year(), q.month(), q.day()), percent=self.percent.value(),
-                                   done=self.done.isChecked(), note=self.note.toPlainText().strip(),
+                                   done=self.done_box.isChecked(), note=self.note.toPlainText().strip(),
                                    occurrence=self.occurrence.currentData())
 
     @classmethod

@@ -108,15 +108,63 @@ def test_migration_from_older_version_backs_up_first(office_path: Path, tmp_path
     backups = tmp_path / "bk"
     f = OfficeFile.open(office_path, backup_dir=backups)
     try:
-        assert f.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert f.conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.STEPS)
         assert f.conn.execute("SELECT count(*) FROM extra_for_test").fetchone()[0] == 0
     finally:
         f.close()
-    saved = list(backups.glob("*.kstthc"))
+    saved = list(backups.rglob("*.kstthc"))
     assert len(saved) == 1
     old = sqlite3.connect(saved[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == len(migrations.STEPS) - 1
     old.close()
+
+
+def test_a_first_release_file_keeps_its_data_through_the_migration(office_path: Path, tmp_path: Path) -> None:
+    """A file written by the first release (schema 1) opens with every row intact and the new
+    plan/task fields at their defaults."""
+    conn = sqlite3.connect(office_path)
+    for statement in migrations.STEPS[0]:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO plans (id, year, title, number) VALUES (1, 2026, 'Kế hoạch KSTTHC', '05/KH-UBND')")
+    conn.execute("INSERT INTO tasks (id, plan_id, number, content) VALUES (7, 1, '1', 'Rà soát TTHC')")
+    conn.commit()
+    conn.close()
+    from kstthc_desktop.core.model import PlanKind
+    from kstthc_desktop.storage.repository import Repository
+
+    f = OfficeFile.open(office_path, backup_dir=tmp_path / "bk")
+    try:
+        repo = Repository(f.conn)
+        plan = repo.plan(1)
+        assert (plan.title, plan.number, plan.kind, plan.source_number) == (
+            "Kế hoạch KSTTHC", "05/KH-UBND", PlanKind.OWN, "")
+        task = repo.task(7)
+        assert (task.content, task.topic, task.overdue_cause) == ("Rà soát TTHC", "", "")
+    finally:
+        f.close()
+
+
+def test_insert_or_replace_cannot_swap_an_issued_report(office_path: Path) -> None:
+    """REPLACE deletes the old row without firing DELETE triggers: a BEFORE INSERT trigger guards it."""
+    from kstthc_desktop.core.model import Report
+    from kstthc_desktop.storage.repository import Repository
+
+    f = OfficeFile.open(office_path, create=True)
+    try:
+        with f.transaction() as c:
+            c.execute("INSERT INTO plans (id, year) VALUES (1, 2026)")
+            rid = Repository(c).insert_issued_report(
+                Report(plan_id=1, period="2026-Q1", issued=True, pdf_sha256="ab"), b"%PDF")
+        for verb in ("INSERT OR REPLACE", "REPLACE"):
+            with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+                f.conn.execute(f"{verb} INTO reports (id, plan_id, period, issued) VALUES (?, 1, '2026-Q2', 0)",
+                               (rid,))
+        row = f.conn.execute("SELECT period, issued, pdf FROM reports WHERE id = ?", (rid,)).fetchone()
+        assert (row[0], row[1], bytes(row[2])) == ("2026-Q1", 1, b"%PDF")
+    finally:
+        f.close()
 
 
 def test_issued_report_cannot_be_altered_or_deleted_even_with_raw_sql(office_path: Path) -> None:
