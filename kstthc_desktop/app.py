@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import re
 import sys
 import tempfile
 import time
@@ -16,14 +17,37 @@ log = logging.getLogger("kstthc")
 _windows: list = []  # keep extra windows (demo) alive
 
 
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{3,5})\s*[x×X]\s*(\d{3,5})\s*", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"kích thước không hợp lệ '{text}' (dạng RỘNGxCAO, ví dụ 1366x768)")
+    return int(m.group(1)), int(m.group(2))
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="kstthc-desktop")
-    p.add_argument("--office", help="office file to open (.kstthc)")
-    p.add_argument("--demo", action="store_true", help="open a fresh copy of the sample data")
-    p.add_argument("--smoke-test", action="store_true", help="open, paint the main window, exit 0")
-    p.add_argument("--screenshot", metavar="DIR", help="write one PNG per main view into DIR, then exit")
-    p.add_argument("--lang", choices=["vi", "en"], help="user-interface language")
-    return p.parse_args(argv)
+    from . import __version__
+    from .argparse_vi import Parser
+
+    p = Parser(prog="kstthc-desktop", description="KSTTHC Desktop – theo dõi kế hoạch kiểm soát thủ tục hành "
+               "chính của cơ quan. Không có tham số: mở tệp dữ liệu của cơ quan (lần đầu: hỏi thông tin cơ quan "
+               "rồi tạo tệp).")
+    p.add_argument("path", nargs="?", metavar="TỆP", help="tệp dữ liệu cần mở (.kstthc), như khi bấm đúp vào tệp")
+    p.add_argument("--office", metavar="TỆP", help="tệp dữ liệu cần mở (.kstthc)")
+    p.add_argument("--demo", action="store_true", help="mở một bản dữ liệu mẫu mới (không đụng đến tệp của bạn)")
+    p.add_argument("--smoke-test", action="store_true", help="mở, vẽ cửa sổ chính rồi thoát (mã 0 khi được)")
+    p.add_argument("--screenshot", metavar="THƯ_MỤC", help="ghi mỗi màn hình chính một ảnh PNG vào thư mục rồi thoát")
+    p.add_argument("--size", type=_size, metavar="RỘNGxCAO", help="kích thước cửa sổ cho --screenshot, "
+                   "ví dụ 1366x698")
+    p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện: vi (tiếng Việt) hoặc en")
+    p.add_argument("--version", action="version", version=f"kstthc-desktop {__version__}",
+                   help="in số phiên bản rồi thoát")
+    args = p.parse_args(argv)
+    if args.path and args.office:
+        p.error("chỉ ghi tệp một lần: hoặc TỆP, hoặc --office TỆP")
+    args.office = args.office or args.path
+    if args.size and not args.screenshot:
+        p.error("--size chỉ dùng cùng --screenshot")
+    return args
 
 
 def setup_logging() -> Path | None:
@@ -243,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot:
             from .ui.screenshots import save_screenshots
 
-            for p in save_screenshots(window, Path(args.screenshot)):
+            for p in save_screenshots(window, Path(args.screenshot), args.size or (1280, 800)):
                 print(p)
         print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s")
         window.close()

@@ -12,93 +12,118 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .argparse_vi import Parser, parse_date, parse_year
 from .core.errors import KstthcError
 
+OFFICE_HELP = "tệp dữ liệu của cơ quan (.kstthc)"
+JSON_HELP = "in kết quả dạng JSON (cho máy đọc)"
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as for every bad input
-        sys.stderr.write(f"kstthc: {message}\n")
-        raise SystemExit(2)
+EPILOG = """Ngày ghi dạng dd/mm/yyyy (14/09/2026) hoặc yyyy-mm-dd (2026-09-14).
+Mã thoát: 0 thành công, 2 dữ liệu vào không hợp lệ (một dòng báo lỗi ở stderr).
+Mỗi lệnh ghi là một giao dịch: tệp dữ liệu không bao giờ bị ghi dở."""
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}' (dạng YYYY-MM-DD)") from None
+def _office(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--office", required=True, metavar="TỆP", help=OFFICE_HELP)
+
+
+def _json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="kstthc", description="KSTTHC Desktop – lệnh không giao diện")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    from . import __version__
 
-    s = sub.add_parser("schedule", help="phân tích một cụm thời hạn")
-    s.add_argument("text")
-    s.add_argument("--year", type=int)
-    s.add_argument("--json", action="store_true")
+    p = Parser(prog="kstthc", description="KSTTHC Desktop – các lệnh không cần giao diện: nhập kế hoạch, "
+               "ghi tiến độ, đính kèm minh chứng, xuất báo cáo, sao lưu.", epilog=EPILOG,
+               formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"kstthc {__version__}",
+                   help="in số phiên bản rồi thoát")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
 
-    s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên")
-    s.add_argument("file")
-    s.add_argument("--office", required=True)
-    s.add_argument("--year", type=int)
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("schedule", help="phân tích một cụm thời hạn", description="Phân tích một cụm thời hạn "
+                       "như trong kế hoạch (\"Quý III năm 2026\", \"Trước ngày 15/6\"…) thành các ngày.")
+    s.add_argument("text", metavar="CỤM_THỜI_HẠN", help="cụm thời hạn, đặt trong ngoặc kép")
+    s.add_argument("--year", type=parse_year, metavar="NĂM", help="năm của kế hoạch (điền vào chỗ thiếu năm)")
+    _json(s)
 
-    s = sub.add_parser("demo", help="tạo tệp dữ liệu mẫu")
-    s.add_argument("--office", required=True)
+    s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên",
+                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods hoặc .docx; "
+                       "không có --dry-run thì lưu vào tệp dữ liệu (sao lưu trước).")
+    s.add_argument("file", metavar="TỆP_KẾ_HOẠCH", help="tệp kế hoạch cấp trên")
+    _office(s)
+    s.add_argument("--year", type=parse_year, metavar="NĂM", help="năm của kế hoạch, khi tệp không ghi rõ")
+    s.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu gì")
+    _json(s)
 
-    s = sub.add_parser("tasks", help="liệt kê nhiệm vụ")
-    s.add_argument("--office", required=True)
-    s.add_argument("--as-of", type=_date)
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("demo", help="tạo tệp dữ liệu mẫu", description="Tạo một tệp dữ liệu mẫu (xã Lê Lợi) "
+                       "để thử chương trình.")
+    s.add_argument("--office", required=True, metavar="TỆP", help="tệp dữ liệu mẫu sẽ tạo (.kstthc)")
 
-    s = sub.add_parser("progress", help="ghi tiến độ một nhiệm vụ")
-    s.add_argument("--office", required=True)
-    s.add_argument("--task", type=int, required=True)
-    s.add_argument("--percent", type=int)
-    s.add_argument("--done", action="store_true")
-    s.add_argument("--date", type=_date)
-    s.add_argument("--note", default="")
-    s.add_argument("--occurrence", type=int)
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("tasks", help="liệt kê nhiệm vụ", description="Liệt kê nhiệm vụ của kế hoạch đang dùng "
+                       "với tình trạng tại một ngày.")
+    _office(s)
+    s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="đánh giá tình trạng tại ngày này "
+                   "(mặc định: hôm nay)")
+    _json(s)
 
-    s = sub.add_parser("evidence", help="tài liệu minh chứng")
-    esub = s.add_subparsers(dest="evidence_command", required=True, parser_class=_Parser)
-    e = esub.add_parser("add")
-    e.add_argument("--office", required=True)
-    e.add_argument("--task", type=int, required=True)
-    e.add_argument("--number", default="")
-    e.add_argument("--doc-date", type=_date)
-    e.add_argument("--summary", default="")
-    e.add_argument("files", nargs="+")
-    e.add_argument("--json", action="store_true")
-    e = esub.add_parser("export")
-    e.add_argument("--office", required=True)
-    e.add_argument("--to", required=True)
-    e.add_argument("--period", help="only evidence dated in this report period, e.g. 2026-Q3")
-    e.add_argument("--json", action="store_true")
-    e = esub.add_parser("pack", help="ZIP for inspection, with an index workbook")
-    e.add_argument("--office", required=True)
-    e.add_argument("--out", required=True)
-    e.add_argument("--period")
-    e.add_argument("--json", action="store_true")
+    s = sub.add_parser("progress", help="ghi tiến độ một nhiệm vụ", description="Ghi một lần cập nhật tiến độ "
+                       "cho một nhiệm vụ (mã nhiệm vụ xem bằng lệnh tasks).")
+    _office(s)
+    s.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    s.add_argument("--percent", type=int, metavar="N", help="tỷ lệ hoàn thành, 0–100")
+    s.add_argument("--done", action="store_true", help="đánh dấu đã hoàn thành (vào ngày --date)")
+    s.add_argument("--date", type=parse_date, metavar="NGÀY", help="ngày thực hiện (mặc định: hôm nay)")
+    s.add_argument("--note", default="", metavar="VĂN_BẢN", help="kết quả thực hiện, ví dụ văn bản đã ban hành")
+    s.add_argument("--occurrence", type=int, metavar="LẦN", help="lần thực hiện (nhiệm vụ định kỳ), đếm từ 0")
+    _json(s)
 
-    s = sub.add_parser("report", help="xuất báo cáo định kỳ")
-    s.add_argument("--office", required=True)
-    s.add_argument("--period", required=True)
-    s.add_argument("--out", required=True)
-    s.add_argument("--as-of", type=_date)
-    s.add_argument("--number", default="")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("evidence", help="tài liệu minh chứng", description="Đính kèm, xuất hoặc đóng gói tài liệu "
+                       "minh chứng.")
+    esub = s.add_subparsers(dest="evidence_command", required=True, metavar="VIỆC")
+    e = esub.add_parser("add", help="đính kèm tệp vào một nhiệm vụ", description="Lưu tệp vào tệp dữ liệu và gắn "
+                        "với một nhiệm vụ.")
+    _office(e)
+    e.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    e.add_argument("--number", default="", metavar="SỐ", help="số, ký hiệu văn bản, ví dụ 12/KH-UBND")
+    e.add_argument("--doc-date", type=parse_date, metavar="NGÀY", help="ngày ban hành văn bản")
+    e.add_argument("--summary", default="", metavar="TRÍCH_YẾU", help="trích yếu văn bản")
+    e.add_argument("files", nargs="+", metavar="TỆP", help="một hoặc nhiều tệp")
+    _json(e)
+    e = esub.add_parser("export", help="xuất tài liệu ra thư mục", description="Ghi các tệp minh chứng ra thư mục, "
+                        "mỗi nhiệm vụ một thư mục con; không ghi đè tệp có sẵn.")
+    _office(e)
+    e.add_argument("--to", required=True, metavar="THƯ_MỤC", help="thư mục đích")
+    e.add_argument("--period", metavar="KỲ", help="chỉ tài liệu trong kỳ báo cáo này, ví dụ 2026-Q3")
+    _json(e)
+    e = esub.add_parser("pack", help="đóng gói ZIP phục vụ kiểm tra", description="Một tệp ZIP gồm tài liệu theo "
+                        "nhiệm vụ và bảng danh mục minh chứng (.xlsx).")
+    _office(e)
+    e.add_argument("--out", required=True, metavar="TỆP_ZIP", help="tệp .zip sẽ ghi")
+    e.add_argument("--period", metavar="KỲ", help="chỉ tài liệu trong kỳ báo cáo này, ví dụ 2026-Q3")
+    _json(e)
 
-    s = sub.add_parser("backup", help="sao lưu tệp dữ liệu")
-    s.add_argument("--office", required=True)
-    s.add_argument("--to")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("report", help="xuất báo cáo định kỳ", description="Xuất báo cáo định kỳ đúng thể thức "
+                       "Nghị định 30/2020 ra PDF hoặc Word.")
+    _office(s)
+    s.add_argument("--period", required=True, metavar="KỲ",
+                   help="kỳ báo cáo: 2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4, 2026-H1, 2026-9M, 2026-Y")
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp .pdf hoặc .docx sẽ ghi")
+    s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="số liệu tính đến ngày này (mặc định: "
+                   "hết kỳ hoặc hôm nay)")
+    s.add_argument("--number", default="", metavar="SỐ", help="số báo cáo, ví dụ 05")
+    _json(s)
 
-    s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu")
-    s.add_argument("--office", required=True)
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("backup", help="sao lưu tệp dữ liệu", description="Sao lưu tệp dữ liệu (mặc định vào thư "
+                       "mục sao lưu bên cạnh tệp).")
+    _office(s)
+    s.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB")
+    _json(s)
+
+    s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu",
+                       description="Kiểm tra tệp dữ liệu; mã thoát 1 khi phát hiện lỗi.")
+    _office(s)
+    _json(s)
     return p
 
 
@@ -249,7 +274,11 @@ COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progre
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `kstthc` alone: say what it can do
+        parser.print_help()
+        return 0
     try:
         return COMMANDS[args.command](args)
     except KstthcError as exc:

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 
-def save_screenshots(window, folder: Path) -> list[Path]:  # noqa: ANN001
+def save_screenshots(window, folder: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:  # noqa: ANN001
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(1280, 800)
+    window.resize(*size)
     window._default_columns()
     window.splitter.setSizes([880, 400])
     plan = window.plan()

@@ -188,3 +188,82 @@ def test_import_of_a_non_spreadsheet_exits_2_and_leaves_the_office_untouched(cap
     code, _, err = run(capsys, "import", str(bad), "--office", str(demo))
     assert code == 2 and "ke-hoach.xlsx" in err and len(err.strip().splitlines()) == 1
     assert demo.read_bytes() == before
+
+
+# --- Vietnamese help, dates as officers write them --------------------------------------------
+
+ENGLISH_ARGPARSE = ("usage:", "options:", "positional arguments", "show this help", "required:", "invalid choice",
+                    "expected one argument", "unrecognized arguments", "error:")
+
+
+def _parsers() -> dict[str, object]:
+    """Every parser of the CLI by its command words ('' for kstthc itself)."""
+    import argparse
+
+    from kstthc_desktop.cli import build_parser
+
+    found: dict[str, object] = {}
+
+    def walk(words: str, parser: argparse.ArgumentParser) -> None:
+        found[words] = parser
+        for action in parser._actions:  # noqa: SLF001 - walking our own parser
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                for name, sub in action.choices.items():
+                    walk(f"{words} {name}".strip(), sub)
+
+    walk("", build_parser())
+    return found
+
+
+@pytest.mark.parametrize("words", list(_parsers()), ids=lambda w: w or "kstthc")
+def test_every_help_page_is_vietnamese_and_describes_every_option(capsys, words: str) -> None:
+    import argparse
+
+    parser = _parsers()[words]
+    for action in parser._actions:  # noqa: SLF001
+        if not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            assert action.help and action.help is not argparse.SUPPRESS, f"{words}: {action.option_strings}"
+    with pytest.raises(SystemExit) as stop:
+        main([*words.split(), "--help"])
+    assert stop.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Cách dùng: kstthc")
+    for english in ENGLISH_ARGPARSE:
+        assert english not in text.lower(), english
+
+
+def test_bare_kstthc_prints_help_and_version_is_known(capsys) -> None:
+    assert main([]) == 0
+    assert "Cách dùng: kstthc" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    from kstthc_desktop import __version__
+
+    assert stop.value.code == 0 and capsys.readouterr().out.strip() == f"kstthc {__version__}"
+
+
+def test_bad_arguments_are_one_vietnamese_line_and_exit_2(capsys) -> None:
+    for argv in (["bogus"], ["tasks"], ["tasks", "--office", "x", "--as-of", "31/02/2026"],
+                 ["schedule", "Quý III", "--year", "0"], ["progress", "--office", "x", "--task", "abc"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        err = capsys.readouterr().err
+        assert stop.value.code == 2, argv
+        assert len(err.strip().splitlines()) == 1 and err.startswith("kstthc"), err
+        assert not any(e in err.lower() for e in ENGLISH_ARGPARSE), err
+
+
+def test_dates_are_accepted_as_dd_mm_yyyy_and_iso(capsys, demo: Path) -> None:
+    code, iso, _ = run(capsys, "tasks", "--office", str(demo), "--as-of", "2026-09-14", "--json")
+    code2, dmy, _ = run(capsys, "tasks", "--office", str(demo), "--as-of", "14/09/2026", "--json")
+    assert code == code2 == 0 and iso == dmy
+    code3, early, _ = run(capsys, "tasks", "--office", str(demo), "--as-of", "1/2/2026", "--json")
+    assert early != dmy  # a different day gives different statuses: the date was really read
+
+
+def test_desktop_help_is_vietnamese() -> None:
+    out = subprocess.run([sys.executable, "-m", "kstthc_desktop", "--help"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("Cách dùng: kstthc-desktop")
+    assert "--size" in out.stdout and "TỆP" in out.stdout
+    assert not any(e in out.stdout.lower() for e in ENGLISH_ARGPARSE)
