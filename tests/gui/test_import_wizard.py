@@ -66,7 +66,7 @@ def test_wizard_reads_filters_and_imports_only_commune_tasks(qtbot, service, tmp
     assert wiz.pages.currentIndex() == 2
     assert "2 new" in wiz.confirm_text.text() or "2 mới" in wiz.confirm_text.text()
     qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
-    assert wiz.result is not None and wiz.result.added == 2
+    assert wiz.outcome is not None and wiz.outcome.added == 2
 
     plan = service.current_plan()
     assert plan.year == 2026
@@ -102,7 +102,7 @@ def test_reimporting_revised_plan_shows_changes_instead_of_duplicating(qtbot, se
     assert any("Niêm yết" in t for t in texts if t.startswith(("Changed", "Đã sửa", "Thay đổi")))
     assert any("Kiểm tra" in t for t in texts if t.startswith(("No longer", "Không còn")))
     wiz.next()
-    assert wiz.result.added == 0 and wiz.result.changed == 1 and wiz.result.removed == 1
+    assert wiz.outcome.added == 0 and wiz.outcome.changed == 1 and wiz.outcome.removed == 1
     assert len(service.tasks(service.current_plan().id)) == 2
 
 
@@ -154,7 +154,7 @@ def test_unrecognised_table_can_be_pointed_out_by_hand(qtbot, service, tmp_path:
     assert t1.schedule.due.isoformat() == "2026-06-30" and t1.commune_role.value == "lead"
     wiz.next()
     wiz.next()
-    assert wiz.result.added == 2
+    assert wiz.outcome.added == 2
     # the choice is remembered for the next file laid out the same way
     again = service.build_import_preview(service.read_import_grids(src), str(src))
     assert len(list(again.iter_tasks())) == 2

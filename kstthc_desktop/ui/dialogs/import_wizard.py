@@ -56,7 +56,7 @@ class ImportWizard(QDialog):
         self.resize(1100, 700)
         self.grids: list = []
         self.imported = None
-        self.result = None
+        self.outcome = None
         self._job: BackgroundTask | None = None
         self._items: list[tuple[QTreeWidgetItem, object]] = []
 
@@ -429,7 +429,7 @@ class ImportWizard(QDialog):
         try:
             if getattr(self, "_override", None):
                 self.service.remember_import_mapping(*self._override)
-            self.result = self.service.apply_import(self.imported, self.selected_indices())
+            self.outcome = self.service.apply_import(self.imported, self.selected_indices())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
@@ -446,4 +446,4 @@ class ImportWizard(QDialog):
         if path:
             dlg.path_edit.setText(path)
         dlg.exec()
-        return dlg.result
+        return dlg.outcome
