@@ -1,8 +1,12 @@
-"""Loading translators: Vietnamese by default, English selectable (source strings are English)."""
+"""Loading translators: Vietnamese by default, English selectable (source strings are English).
+
+Qt ships no Vietnamese translation of its own words (OK, Cancel, Yes, the file dialog…), so the
+project carries one: ``i18n/qtbase_vi.ts``, compiled beside ours.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .resources import i18n_dir
 
@@ -16,7 +20,7 @@ def current_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
-    """Install our .qm and Qt's own (for standard buttons); returns the language used."""
+    """Install our .qm and the one for Qt's standard buttons and dialogs; returns the language used."""
     language = language or current_language()
     for tr in _installed:
         app.removeTranslator(tr)
@@ -30,7 +34,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         app.installTranslator(ours)
         _installed.append(ours)
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(str(i18n_dir() / f"qtbase_{language}.qm")):
         app.installTranslator(qt)
         _installed.append(qt)
     return language
