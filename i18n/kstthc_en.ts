@@ -590,15 +590,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Plan tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Import superior plan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the office&apos;s plan document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,14 +606,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back up to a folder or USB…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,11 +614,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -650,7 +646,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -662,15 +666,91 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Periodic report…</source>
+        <source>superior&apos;s plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the table view to Excel…</source>
+        <source>own plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan shown in every tab; the file keeps all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s &amp;plan document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table view to &amp;Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a folder or &amp;USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Periodic report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -686,6 +766,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,34 +783,6 @@
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search tasks (Ctrl+F)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status as of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -775,18 +835,6 @@
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the table view to Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1257,9 +1305,60 @@ Data file: %2</source>
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <source>Plan tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tasks (Ctrl+F)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailPanel</name>
     <message>
-        <source>Progress</source>
+        <source>Progress log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1498,6 +1597,10 @@ Data file: %2</source>
     </message>
     <message>
         <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

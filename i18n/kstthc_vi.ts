@@ -590,16 +590,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Plan tasks</source>
-        <translation>Nhiệm vụ của kế hoạch</translation>
-    </message>
-    <message>
         <source>&amp;Import superior plan…</source>
         <translation>&amp;Nhập kế hoạch cấp trên…</translation>
-    </message>
-    <message>
-        <source>Export the office&apos;s plan document…</source>
-        <translation>Xuất văn bản kế hoạch của cơ quan…</translation>
     </message>
     <message>
         <source>Office &amp;information…</source>
@@ -614,14 +606,6 @@
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <source>Back up to a folder or USB…</source>
-        <translation>Sao lưu ra thư mục hoặc USB…</translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation>Khôi phục từ bản sao lưu…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -630,12 +614,24 @@
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
         <source>&amp;New task</source>
         <translation>&amp;Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Thêm nhiệm vụ</translation>
     </message>
     <message>
         <source>New &amp;subtask</source>
@@ -650,8 +646,16 @@
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -659,19 +663,95 @@
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>Chuyển &amp;xuống</translation>
+        <translation>Chuyển x&amp;uống</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
+        <translation>(chưa có kế hoạch)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <source>&amp;Periodic report…</source>
-        <translation>Báo cáo &amp;định kỳ…</translation>
+        <source>superior&apos;s plan</source>
+        <translation>kế hoạch cấp trên</translation>
     </message>
     <message>
-        <source>Export the table view to Excel…</source>
-        <translation>Xuất bảng đang xem ra Excel…</translation>
+        <source>own plan</source>
+        <translation>kế hoạch của cơ quan</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>bản sửa đổi %1</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>(untitled plan)</source>
+        <translation>(kế hoạch chưa có tên)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>The plan shown in every tab; the file keeps all of them.</source>
+        <translation>Kế hoạch đang xem ở mọi thẻ; tệp dữ liệu giữ tất cả các kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <source>Import plan…</source>
+        <translation>Nhập kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s &amp;plan document…</source>
+        <translation>Xuất &amp;văn bản kế hoạch của cơ quan…</translation>
+    </message>
+    <message>
+        <source>Export the table view to &amp;Excel…</source>
+        <translation>Xuất bảng đang xem ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Back up to a folder or &amp;USB…</source>
+        <translation>Sao lưu ra thư mục hoặc &amp;USB…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation>&amp;Ghi tiến độ…</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>Ghi tiến độ…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>Đánh dấu &amp;hoàn thành</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Đính &amp;kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Periodic report…</source>
+        <translation>&amp;Báo cáo định kỳ…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -686,44 +766,24 @@
         <translation>&amp;Sửa</translation>
     </message>
     <message>
+        <source>&amp;Task</source>
+        <translation>&amp;Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Kế hoạch</translation>
+    </message>
+    <message>
         <source>&amp;Report</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Trợ giúp</translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
-    </message>
-    <message>
-        <source>Search tasks (Ctrl+F)…</source>
-        <translation>Tìm nhiệm vụ (Ctrl+F)…</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Mọi tình trạng</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks</source>
-        <translation>%1 / %2 nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Search: &quot;%1&quot;</source>
-        <translation>Tìm: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Status as of %1</source>
-        <translation>Tình trạng tính đến %1</translation>
-    </message>
-    <message>
-        <source>All tasks</source>
-        <translation>Tất cả nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>Bộ lọc</translation>
     </message>
     <message>
         <source>What needs me now</source>
@@ -735,7 +795,7 @@
     </message>
     <message>
         <source>Timeline</source>
-        <translation>Tiến độ</translation>
+        <translation>Dòng thời gian</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -776,18 +836,6 @@
     <message>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
-    </message>
-    <message>
-        <source>Export the table view to Excel</source>
-        <translation>Xuất bảng đang xem ra Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
-        <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
         <source>Export plan document</source>
@@ -1259,10 +1307,61 @@ Tệp dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <source>Plan tasks</source>
+        <translation>Nhiệm vụ của kế hoạch</translation>
+    </message>
+    <message>
+        <source>Search tasks (Ctrl+F)…</source>
+        <translation>Tìm nhiệm vụ (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 / %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation>Tìm: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation>Tình trạng tính đến %1</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Tất cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation>Xuất bảng đang xem ra Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailPanel</name>
     <message>
-        <source>Progress</source>
-        <translation>Tiến độ</translation>
+        <source>Progress log</source>
+        <translation>Tiến độ thực hiện</translation>
     </message>
     <message>
         <source>Record progress…</source>
@@ -1501,6 +1600,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Cơ quan mình</translation>
     </message>
     <message>
         <source>Marked done but no evidence is attached</source>

@@ -250,6 +250,12 @@ class OfficeService(ImportMixin, ReportMixin):
         wanted = self.repo.setting("current_plan")
         return next((p for p in plans if p.id == wanted), plans[0])
 
+    def set_current_plan(self, plan_id: int) -> Changes:
+        """The plan the window shows; the others stay in the file, untouched."""
+        self.repo.plan(plan_id)  # a plan that is not there is an error, not a silent choice
+        return self._write("Chọn kế hoạch", lambda log: self.repo.set_setting("current_plan", plan_id, log),
+                           undoable=False)
+
     def create_plan(self, plan: Plan) -> tuple[int, Changes]:
         if not (1900 < plan.year < 2200):
             raise ValidationError("Năm của kế hoạch không hợp lệ.", "Hãy nhập năm, ví dụ 2026.", "year")

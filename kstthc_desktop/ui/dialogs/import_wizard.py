@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import CommuneRole
+from .. import files
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -201,8 +201,8 @@ class ImportWizard(QDialog):
 
     def browse(self) -> None:
         start = QSettings().value("import/last_dir", str(Path.home()))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start),
-                                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)"))
+        name = files.ask_open(self, self.tr("Choose the plan file"), str(start),
+                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             QSettings().setValue("import/last_dir", str(Path(name).parent))

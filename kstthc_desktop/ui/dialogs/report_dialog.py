@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import files
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -422,7 +422,7 @@ class ReportDialog(QDialog):
         name = f"bao-cao-{self.period_code()}.{kind}"
         start = Path(str(QSettings().value("report/last_dir", str(Path.home())))) / name
         filt = "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), str(start), filt)
+        target = files.ask_save(self, self.tr("Export the report"), str(start), filt, f".{kind}")
         if target:
             QSettings().setValue("report/last_dir", str(Path(target).parent))
             self.export_to(target)

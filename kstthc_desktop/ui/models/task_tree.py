@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
-from ...core.model import Section, Status
+from ...core.model import CommuneRole, Section, Status
 from ...core.text import fold
 from ...services import TaskView
 from ..style import status_background, status_color, status_label, status_symbol
@@ -33,6 +33,7 @@ class Col(IntEnum):
     COORDINATING = 6
     PRODUCTS = 7
     EVIDENCE = 8
+    ROLE = 9  # this office's part: leads / coordinates (last, so remembered header layouts still fit)
 
 
 def column_titles() -> list[str]:
@@ -46,7 +47,17 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("TaskTreeModel", "Coordinating"),
         QCoreApplication.translate("TaskTreeModel", "Expected products"),
         QCoreApplication.translate("TaskTreeModel", "Evidence"),
+        QCoreApplication.translate("TaskTreeModel", "This office"),
     ]
+
+
+def role_text(role: str) -> str:
+    """This office's part in a task, as the table and its export show it."""
+    if role == CommuneRole.LEAD.value:
+        return QCoreApplication.translate("TaskTreeModel", "Lead")
+    if role == CommuneRole.COORDINATING.value:
+        return QCoreApplication.translate("TaskTreeModel", "Coordinating")
+    return ""
 
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -327,6 +338,8 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.EVIDENCE:
                 mark = " ⚠" if v.done_without_evidence else ""
                 return (str(v.evidence_count) if v.evidence_count else "") + mark
+            if col == Col.ROLE:
+                return role_text(node.role)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.CONTENT:
                 return t.content
@@ -387,6 +400,8 @@ def _export_value(v: TaskView, col: int) -> object:
         return t.products
     if col == Col.EVIDENCE:
         return v.evidence_count
+    if col == Col.ROLE:
+        return role_text(t.commune_role.value)
     return None
 
 
@@ -404,6 +419,7 @@ _SORT_KEYS: dict[Col, Callable[[Node], object]] = {
     Col.COORDINATING: lambda n: _text_key("; ".join(n.view.task.coordinating_units)),
     Col.PRODUCTS: lambda n: _text_key(n.view.task.products),
     Col.EVIDENCE: lambda n: n.view.evidence_count,
+    Col.ROLE: lambda n: {"lead": 0, "coordinating": 1}.get(n.role),
 }  # Col.NUMBER: none — document order
 
 

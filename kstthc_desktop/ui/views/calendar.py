@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -57,6 +56,7 @@ from ...services.overview import (
     report_marks,
     submission_rule,
 )
+from .. import files
 from ..events import EventHub
 from ..style import status_label, status_symbol
 from .timeline import CUTOFF_COLOR, HOLIDAY_COLOR, StatusLegend, paint_status_mark
@@ -231,7 +231,7 @@ class MonthGrid(QWidget):
         super().__init__(parent)
         self.setObjectName("calendar_grid")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(420, 280)  # a 1280×720 screen at 125 % leaves ~1024×520
         self.labels = labels
         self.year, self.month = 2000, 1
         self.items: Mapping[date, Sequence[DueItem]] = {}
@@ -730,8 +730,7 @@ class CalendarView(QWidget):
 
     def _ask_pdf(self) -> None:
         default = f"lich-cong-viec-{self.year}-{self.month:02d}.pdf"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the calendar as PDF"), default,
-                                                self.tr("PDF (*.pdf)"))
+        target = files.ask_save(self, self.tr("Save the calendar as PDF"), default, self.tr("PDF (*.pdf)"), ".pdf")
         if not target:
             return
         from ...core.errors import KstthcError

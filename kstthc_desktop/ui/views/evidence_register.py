@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Evidence, Task
 from ...core.text import fold
+from .. import files
 from ..errors import show_error
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -173,7 +173,7 @@ class EvidenceRegister(QWidget):
                              if missing else "")
 
     def export_all(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export evidence to"))
+        folder = files.ask_folder(self, self.tr("Export evidence to"))
         if folder:
             self.window().run_job(self.tr("Exporting evidence…"),
                                   lambda progress: self.service.export_evidence(folder, progress=progress),
@@ -181,8 +181,8 @@ class EvidenceRegister(QWidget):
                                       self.tr("%1 files exported").replace("%1", str(len(files)))))
 
     def pack(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Pack for inspection"),
-                                                str(Path.home() / "minh-chung-kstthc.zip"), "ZIP (*.zip)")
+        target = files.ask_save(self, self.tr("Pack for inspection"), str(Path.home() / "minh-chung-kstthc.zip"),
+                                "ZIP (*.zip)", ".zip")
         if target:
             try:
                 self.window().run_job(self.tr("Packing evidence…"),
