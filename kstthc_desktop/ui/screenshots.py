@@ -78,6 +78,7 @@ def _dialog_shots(window, folder: Path) -> list[Path]:  # noqa: ANN001
     report = ReportDialog(window.service, window.today, window)
     report.show()
     _settle(report, lambda: getattr(report, "page_count", 0) > 0)
+    _settle(report, timeout=0.4)  # the pages' layout lands after they arrive
     out.append(folder / "report.png")
     report.grab().save(str(out[-1]))
     report.reject()

@@ -7,7 +7,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import files
+from .. import files, fit
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -44,7 +44,7 @@ class ReportDialog(QDialog):
         self.service = service
         self.today = today
         self.setWindowTitle(self.tr("Periodic report"))
-        self.resize(1250, 820)
+        fit.fit_dialog(self, QSize(1250, 820))
         self._tmp = Path(tempfile.mkdtemp(prefix="kstthc-report-"))
         self._job: BackgroundTask | None = None
         self._pending = False
@@ -57,8 +57,9 @@ class ReportDialog(QDialog):
         office = service.office()
         year = plan.year if plan else today.year
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
-        outer.addWidget(split)
+        outer.addWidget(split, 1)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -152,14 +153,15 @@ class ReportDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_btn)
-        ll.addLayout(buttons)
+        # Below both panes, the full width: the preview shrinks on a small screen, never these buttons.
+        outer.addLayout(buttons)
         self.issued_label = QLabel()
         self.issued_label.setWordWrap(True)
-        ll.addWidget(self.issued_label)
+        outer.addWidget(self.issued_label)
         self.since_label = QLabel()
         self.since_label.setWordWrap(True)
-        ll.addWidget(self.since_label)
-        split.addWidget(left)
+        outer.addWidget(self.since_label)
+        split.addWidget(fit.scrolling(left))
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -172,6 +174,7 @@ class ReportDialog(QDialog):
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview_scroll.setWidget(self.pages_host)
         rl.addWidget(self.preview_scroll)
+        right.setMinimumWidth(160)
         split.addWidget(right)
         split.setSizes([620, 630])
 
@@ -185,7 +188,7 @@ class ReportDialog(QDialog):
         frozen_row.addWidget(self.open_issued_btn)
         frozen_row.addWidget(self.correct_btn)
         frozen_row.addStretch(1)
-        ll.addLayout(frozen_row)
+        outer.addLayout(frozen_row)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(700)
@@ -275,6 +278,8 @@ class ReportDialog(QDialog):
             if issued else "")
         self._apply_frozen_state()
         self._show_changes_since(code)
+        for label in (self.issued_label, self.since_label):  # no empty strip under the buttons
+            label.setVisible(bool(label.text()))
         self._loading = False
         self.refresh_preview()
 

@@ -62,6 +62,7 @@ class TaskDetailPanel(QWidget):
         about = fit.scrolling(body)
         about.setMinimumHeight(90)
         outer.addWidget(about, 3)
+        self._about, self._about_body = about, body
 
         box = QGroupBox(self.tr("Progress log"))
         bl = QVBoxLayout(box)
@@ -111,6 +112,15 @@ class TaskDetailPanel(QWidget):
         self.show_task(None)
 
     # --- showing -------------------------------------------------------------------------
+    def _fit_about(self) -> None:
+        """The task's text takes the room it needs (scrolling beyond that); the lists get the rest."""
+        need = self._about_body.layout().totalHeightForWidth(self._about.viewport().width())
+        self._about.setMaximumHeight(max(90, need + 4))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit_about()
+
     def show_task(self, view: TaskView | None) -> None:
         self.task = view.task if view else None
         enabled = view is not None
@@ -123,6 +133,7 @@ class TaskDetailPanel(QWidget):
             self.title.setText(self.tr("Select a task to see its details."))
             self.status.clear()
             self.facts.clear()
+            self._fit_about()
             return
         t = view.task
         self.title.setText(f"{t.number} {t.content}".strip())
@@ -163,6 +174,7 @@ class TaskDetailPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(ev.summary or ev.name)
             self.evidence_list.addItem(item)
+        self._fit_about()
 
     # --- progress ------------------------------------------------------------------------
     def _run(self, fn) -> None:  # noqa: ANN001
