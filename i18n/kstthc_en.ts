@@ -519,6 +519,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read the file &gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,6 +583,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep only tasks that concern this office (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file: &quot;%1&quot;, year %2, issued by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same year and title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It looks like a revised version of &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It looks like a new plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superior&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,6 +632,10 @@
     </message>
     <message>
         <source>No longer in the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in the plan, kept (has progress or evidence)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -519,6 +519,18 @@
         <translation>Đọc lại theo các cột này</translation>
     </message>
     <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation>Tệp này là bản sửa đổi của kế hoạch đã có, hay kế hoạch mới?</translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation>Bản sửa đổi của kế hoạch:</translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
+        <translation>Kế hoạch mới (các kế hoạch đang có giữ nguyên)</translation>
+    </message>
+    <message>
         <source>Read the file &gt;</source>
         <translation>Đọc tệp &gt;</translation>
     </message>
@@ -571,6 +583,46 @@
         <translation>%1 — đọc được %2 nhiệm vụ, %3 liên quan đến cơ quan mình, đã chọn %4, %5 cảnh báo.</translation>
     </message>
     <message>
+        <source>Keep only tasks that concern this office (%1)</source>
+        <translation>Chỉ giữ nhiệm vụ liên quan đến cơ quan (%1)</translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation>Giữ tất cả (%1)</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>không ghi</translation>
+    </message>
+    <message>
+        <source>The file: &quot;%1&quot;, year %2, issued by %3.</source>
+        <translation>Tệp: &quot;%1&quot;, năm %2, cơ quan ban hành: %3.</translation>
+    </message>
+    <message>
+        <source>same file name</source>
+        <translation>cùng tên tệp</translation>
+    </message>
+    <message>
+        <source>same year and title</source>
+        <translation>cùng năm và cùng tên kế hoạch</translation>
+    </message>
+    <message>
+        <source>It looks like a revised version of &quot;%1&quot; (%2).</source>
+        <translation>Chương trình đoán đây là bản sửa đổi của &quot;%1&quot; (%2).</translation>
+    </message>
+    <message>
+        <source>It looks like a new plan.</source>
+        <translation>Chương trình đoán đây là kế hoạch mới.</translation>
+    </message>
+    <message>
+        <source>superior&apos;s plan</source>
+        <translation>kế hoạch cấp trên</translation>
+    </message>
+    <message>
+        <source>own plan</source>
+        <translation>kế hoạch của cơ quan</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Mới</translation>
     </message>
@@ -581,6 +633,10 @@
     <message>
         <source>No longer in the plan</source>
         <translation>Không còn trong kế hoạch</translation>
+    </message>
+    <message>
+        <source>No longer in the plan, kept (has progress or evidence)</source>
+        <translation>Không còn trong kế hoạch, vẫn giữ (đã có tiến độ hoặc minh chứng)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>

@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..core.model import STATUS_LABELS_VI, Evidence, Office, Plan, ProgressEntry, Section, Status, Task
+from ..core.model import (
+    STATUS_LABELS_VI,
+    Evidence,
+    Office,
+    Plan,
+    ProgressEntry,
+    Section,
+    Status,
+    Task,
+    qualified_number,
+)
 from ..core.periods import ReportPeriod
 from ..core.status import STATUS_ORDER, count_by_status, task_status
 from ..core.text import clean, one_line
@@ -202,17 +212,6 @@ def _dues(task: Task) -> list[date]:
     return dues
 
 
-def _qualified(section_number: str, task_number: str) -> str:
-    """ "II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
-    sec = section_number.strip().rstrip(".")
-    num = task_number.strip()
-    if not num or num in ("-", "+"):
-        return ""
-    if sec and len(sec) <= 6 and " " not in sec:
-        return f"{sec}.{num}"
-    return num
-
-
 def _completion_date(entries: Sequence[ProgressEntry]) -> date | None:
     """When the task became done: the first whole-task "done", else the last occurrence finished."""
     whole = [e.on for e in entries if e.done and e.occurrence is None]
@@ -333,7 +332,7 @@ def build_period_report(
             evidence=refs,
             deadline=one_line(task.deadline_text),
             due=_task_due(task),
-            ref=_qualified(section_number, task.number),
+            ref=qualified_number(section_number, task.number),
         )
 
     # main plan tasks (not appendix sections), grouped by section

@@ -97,8 +97,13 @@ def test_reimporting_revised_plan_shows_changes_instead_of_duplicating(qtbot, se
     wiz.path_edit.setText(str(src))
     wiz.next()
     qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1, timeout=10000)
+    assert wiz._checked_count() == 1  # a commune starts with its own task ticked…
+    qtbot.mouseClick(wiz.all_btn, Qt.MouseButton.LeftButton)  # …and keeps them all in one click
+    assert wiz._checked_count() == 2
     wiz.next()
+    assert wiz.as_revision.isChecked() and wiz.revision_of.currentData() == first.plan_id  # same file: a revision
     texts = [wiz.diff_list.item(i).text() for i in range(wiz.diff_list.count())]
+    assert any(t.endswith("I.2 Niêm yết công khai TTHC tại Bộ phận Một cửa cấp xã") for t in texts)
     assert any("Niêm yết" in t for t in texts if t.startswith(("Changed", "Đã sửa", "Thay đổi")))
     assert any("Kiểm tra" in t for t in texts if t.startswith(("No longer", "Không còn")))
     wiz.next()
@@ -152,6 +157,8 @@ def test_unrecognised_table_can_be_pointed_out_by_hand(qtbot, service, tmp_path:
     t1 = wiz._items[0][1]
     assert t1.content == "Niêm yết công khai TTHC" and t1.lead == ["UBND cấp xã"]
     assert t1.schedule.due.isoformat() == "2026-06-30" and t1.commune_role.value == "lead"
+    assert wiz._checked_count() == 1 and "(1)" in wiz.only_mine_btn.text() and "(2)" in wiz.all_btn.text()
+    qtbot.mouseClick(wiz.all_btn, Qt.MouseButton.LeftButton)
     wiz.next()
     wiz.next()
     assert wiz.outcome.added == 2
