@@ -194,11 +194,14 @@ class ImportMixin:
             if p.source_file and _stem(p.source_file) == _stem(imported.source_file):
                 guess.plan, guess.reason = p, "file"
                 return guess
+        # Only a plan that itself came from a file can have a revised version of that file; titles
+        # are alike across plans ("Kế hoạch KSTTHC năm 2026"), so they must be nearly the same.
         title = fold(imported.title or "")
-        scored = [(SequenceMatcher(None, title, fold(p.title)).ratio(), p) for p in same_year if title and p.title]
+        scored = [(SequenceMatcher(None, title, fold(p.title)).ratio(), p) for p in same_year
+                  if title and p.title and p.source_file]
         if scored:
             ratio, best = max(scored, key=lambda rp: rp[0])
-            if ratio >= 0.75:
+            if ratio >= 0.9:
                 guess.plan, guess.reason = best, "title"
         return guess
 

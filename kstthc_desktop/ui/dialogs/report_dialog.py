@@ -200,6 +200,9 @@ class ReportDialog(QDialog):
         self.authority.currentIndexChanged.connect(self._schedule_preview)
         for edit in (self.sign_title, self.sign_deputy, self.sign_name):
             edit.textChanged.connect(self._schedule_preview)
+        for b in self.findChildren(QPushButton):  # Enter in a field exports, prints or issues nothing
+            b.setAutoDefault(False)
+            b.setDefault(False)
         self._load_period()
 
     # --- state ---------------------------------------------------------------------------
