@@ -15,6 +15,22 @@
         <source>SAMPLE DATA</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing was saved: the data file has not been created. The program needs the office&apos;s name and place for the header of its reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter them now, or quit: the next start asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the office information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -743,6 +759,10 @@
     </message>
     <message>
         <source>revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revises &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

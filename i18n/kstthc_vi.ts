@@ -15,6 +15,22 @@
         <source>SAMPLE DATA</source>
         <translation>DỮ LIỆU MẪU</translation>
     </message>
+    <message>
+        <source>Nothing was saved: the data file has not been created. The program needs the office&apos;s name and place for the header of its reports.</source>
+        <translation>Chưa lưu gì: tệp dữ liệu chưa được tạo. Chương trình cần tên và địa danh của cơ quan để in phần đầu các báo cáo.</translation>
+    </message>
+    <message>
+        <source>Enter them now, or quit: the next start asks again.</source>
+        <translation>Hãy nhập ngay, hoặc thoát: lần mở sau chương trình sẽ hỏi lại.</translation>
+    </message>
+    <message>
+        <source>Enter the office information</source>
+        <translation>Nhập thông tin cơ quan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -744,6 +760,10 @@
     <message>
         <source>revision %1</source>
         <translation>bản sửa đổi %1</translation>
+    </message>
+    <message>
+        <source>revises &quot;%1&quot;</source>
+        <translation>sửa đổi &quot;%1&quot;</translation>
     </message>
     <message>
         <source>sample</source>

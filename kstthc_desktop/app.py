@@ -75,13 +75,30 @@ def first_run(path: Path):  # noqa: ANN201
     from .services import OfficeService
     from .ui.dialogs.office_setup import OfficeSetupDialog
 
-    office = OfficeSetupDialog.ask(None)
-    if office is None:
-        return None
+    while (office := OfficeSetupDialog.ask(None)) is None:
+        if not _first_run_cancelled():
+            return None
     service = OfficeService.open(path, create=True)
     service.save_office(office)
     service.clear_undo()
     return service
+
+
+def _first_run_cancelled() -> bool:
+    """Say what Cancel means on the first run (nothing was created); True to enter the office now."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "KSTTHC Desktop", QCoreApplication.translate(
+        "App", "Nothing was saved: the data file has not been created. The program needs the office's name and "
+               "place for the header of its reports."))
+    box.setInformativeText(QCoreApplication.translate("App", "Enter them now, or quit: the next start asks again."))
+    again = box.addButton(QCoreApplication.translate("App", "Enter the office information"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def _ask_office(service) -> None:  # noqa: ANN001

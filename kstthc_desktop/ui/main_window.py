@@ -43,13 +43,11 @@ def plan_label(plan: Plan, plans: list[Plan]) -> str:
     else:
         kind = QCoreApplication.translate("MainWindow", "own plan")
     parts = [str(plan.year), kind]
-    depth, seen, cur = 0, set(), plan
-    while cur is not None and cur.revision_of and cur.revision_of not in seen:
-        seen.add(cur.revision_of)
-        depth += 1
-        cur = next((p for p in plans if p.id == cur.revision_of), None)
-    if depth:
-        parts.append(QCoreApplication.translate("MainWindow", "revision %1").replace("%1", str(depth)))
+    if plan.revision:  # revised versions imported into it
+        parts.append(QCoreApplication.translate("MainWindow", "revision %1").replace("%1", str(plan.revision)))
+    base = next((p for p in plans if p.id == plan.revision_of), None) if plan.revision_of else None
+    if base is not None:  # a plan kept beside the one it revises
+        parts.append(QCoreApplication.translate("MainWindow", "revises \"%1\"").replace("%1", base.title[:40]))
     if plan.sample:
         parts.append(QCoreApplication.translate("MainWindow", "sample"))
     title = plan.title or QCoreApplication.translate("MainWindow", "(untitled plan)")

@@ -13,10 +13,24 @@ from kstthc_desktop.ui import files, windows
 from kstthc_desktop.ui.dialogs.office_setup import OfficeSetupDialog
 
 
-def test_first_run_cancelled_writes_nothing(qapp, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, office=None: None))
+def test_first_run_cancelled_writes_nothing_and_says_so(qapp, tmp_path: Path, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, office=None: asked.append(1)))
+    said = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        said.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Enter the office information"))  # once more…
+    QTimer.singleShot(200, lambda: answer("Quit"))  # …then give up
     path = tmp_path / "data" / "van-phong.kstthc"
     assert app.first_run(path) is None
+    assert len(asked) == 2 and len(said) == 2 and "not been created" in said[0]
     assert not path.exists()
 
 

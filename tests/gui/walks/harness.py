@@ -87,14 +87,14 @@ def keys(widget: QWidget, text: str) -> None:
 
 
 def set_date(edit, day) -> None:  # noqa: ANN001 - QDateEdit, date
-    """Type a date into a QDateEdit the way the officer does (dd/mm/yyyy)."""
+    """Type a date into a QDateEdit the way the officer does: click on the day, type the digits."""
     line = edit.findChild(QLineEdit)
     edit.setFocus()
     QTest.mouseClick(line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(6, line.height() // 2))  # on the day
     edit.setSelectedSection(edit.sectionAt(0))
-    QTest.keyClicks(line, day.strftime("%d/%m/%Y"))
-    QTest.keyClick(line, Qt.Key.Key_Tab)
+    QTest.keyClicks(edit, day.strftime("%d%m%Y"))  # the field moves on to the month, the year by itself
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.date() == QDate(day.year, day.month, day.day), f"typed {day} but the field shows {edit.date()}"
 
 
