@@ -3,6 +3,11 @@
 Everything the printed page says is decided here — numbers, statuses at the cut-off, drafted
 sentences, table cells — so that the PDF and DOCX renderers only lay it out, and the UI can show and
 edit the narrative parts (``ReportContent.sections``) before printing.
+
+The period report follows the Thông tư 01/2020/TT-VPCP outline (DOMAIN.md §2, §7): each task of
+the plan is told under its topic (``core.topics``), the task-by-task table is an appendix
+("Phụ lục I: Kết quả thực hiện nhiệm vụ"), and every count comes from one ``core.tally.Tally`` so
+that the prose, the tables and the dashboard cannot disagree.
 """
 
 from __future__ import annotations
@@ -15,11 +20,21 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..core.model import STATUS_LABELS_VI, Evidence, Office, Plan, ProgressEntry, Section, Status, Task
-from ..core.periods import ReportPeriod
-from ..core.status import STATUS_ORDER, count_by_status, task_status
+from ..core.periods import ReportPeriod, format_short
+from ..core.status import DONE_STATUSES, STATUS_ORDER
+from ..core.tally import Tally, completion_date, is_ours, period_tally
 from ..core.text import clean, one_line
+from ..core.topics import TOPICS, topic_of
 from . import forms, narrative
-from .formatting import doc_reference, nd30_date, number, percent, share, short_date
+from .formatting import (
+    bare,
+    doc_reference,
+    joined_text,
+    nd30_date,
+    number,
+    short_date,
+    tenths_percent,
+)
 from .nd30 import DocFrame, doc_type_of_number, make_frame
 
 REPORT_SUMMARY = (
@@ -27,14 +42,19 @@ REPORT_SUMMARY = (
     "một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử"
 )
 PLAN_SUMMARY = "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm {year}"
+RESULTS_APPENDIX = "Phụ lục I"
+DRAFT_MARK = "DỰ THẢO"
+SAMPLE_MARK = "DỮ LIỆU MẪU"
+CAUSE_BLANK = "…………………………"  # the officer has not written why: room for the pen
 
 # Narrative parts the officer may rewrite, in document order, with their headings for the editor.
 SECTION_KEYS: dict[str, str] = {
     "intro": "Mở đầu",
     "direction": "1. Công tác chỉ đạo, điều hành",
-    "results_summary": "2. Kết quả thực hiện các nhiệm vụ theo Kế hoạch",
-    "review": "3. Rà soát, đánh giá thủ tục hành chính",
-    "statistics": "4. Tình hình, kết quả giải quyết thủ tục hành chính",
+    "results_summary": "Kết quả thực hiện Kế hoạch",
+    **{f"topic:{key}": title for key, title in TOPICS.items() if key != "direction"},
+    "review": "Rà soát theo Phụ lục của Kế hoạch",
+    "statistics": "Số liệu giải quyết thủ tục hành chính (Biểu 06a)",
     "limits": "II. Tồn tại, hạn chế và nguyên nhân",
     "next": "III. Phương hướng, nhiệm vụ trọng tâm kỳ tới",
     "proposals": "IV. Đề xuất, kiến nghị",
@@ -92,6 +112,8 @@ class Appendix:
     unit: str = ""  # "Đơn vị tính: …", right-aligned above the table
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = True
+    basis: str = ""  # "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP …" under the form's label
+    after: list[Block] = field(default_factory=list)  # lines under the table (a form's signature)
 
 
 @dataclass
@@ -100,7 +122,7 @@ class TaskResult:
 
     task_id: int | None
     number: str
-    content: str
+    content: str  # the full text, lines joined into one clause
     section: str
     status: Status | None  # None for a parent task whose children carry the status
     status_label: str
@@ -110,6 +132,8 @@ class TaskResult:
     deadline: str
     due: date | None
     ref: str = ""  # number qualified by its section ("II.2"), for sentences
+    topic: str = ""
+    overdue_cause: str = ""
 
 
 @dataclass
@@ -133,6 +157,12 @@ class ReportContent:
     statistics_problems: list[str]
     on_time_rate: float | None
     cutoff: date
+    as_of: date | None = None
+    draft: bool = False
+    sample: bool = False
+    shares: dict[Status, int | None] = field(default_factory=dict)  # tenths of a per cent
+    warnings: list[str] = field(default_factory=list)  # said before export: what the signer must know
+    tally: Tally | None = None
 
 
 @dataclass
@@ -146,7 +176,7 @@ class PlanDocContent:
 
 
 def short_content(text: str, limit: int = SHORT_CONTENT_CHARS) -> str:
-    """The first line of a task's content, cut at a word boundary: enough to recognise the task."""
+    """The first line of a task's content, cut at a word boundary (lists on screen, never the report)."""
     first = clean(text).split("\n")[0] if text else ""
     if len(first) <= limit:
         return first
@@ -205,7 +235,7 @@ def _dues(task: Task) -> list[date]:
 def _qualified(section_number: str, task_number: str) -> str:
     """ "II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
     sec = section_number.strip().rstrip(".")
-    num = task_number.strip()
+    num = task_number.strip().rstrip(".")
     if not num or num in ("-", "+"):
         return ""
     if sec and len(sec) <= 6 and " " not in sec:
@@ -213,17 +243,7 @@ def _qualified(section_number: str, task_number: str) -> str:
     return num
 
 
-def _completion_date(entries: Sequence[ProgressEntry]) -> date | None:
-    """When the task became done: the first whole-task "done", else the last occurrence finished."""
-    whole = [e.on for e in entries if e.done and e.occurrence is None]
-    if whole:
-        return min(whole)
-    first_per_occurrence: dict[int, date] = {}
-    for e in entries:
-        if e.done and e.occurrence is not None:
-            cur = first_per_occurrence.get(e.occurrence)
-            first_per_occurrence[e.occurrence] = e.on if cur is None else min(cur, e.on)
-    return max(first_per_occurrence.values()) if first_per_occurrence else None
+_completion_date = completion_date
 
 
 def _ordered_sections(sections: Sequence[Section]) -> list[Section]:
@@ -269,7 +289,38 @@ def _result_cell(result: TaskResult) -> str:
     parts = list(result.notes)
     if result.evidence:
         parts.append("Văn bản, tài liệu: " + "; ".join(result.evidence) + ".")
+    if result.status == Status.OVERDUE:
+        cause = bare(result.overdue_cause)
+        parts.append(f"Nguyên nhân chậm: {cause}." if cause else f"Nguyên nhân chậm: {CAUSE_BLANK}")
     return "\n".join(parts)
+
+
+def _outcome(r: TaskResult) -> str:
+    """What became of a task, for the sentence that tells it under its topic."""
+    if r.status in DONE_STATUSES:
+        when = f" ngày {short_date(r.completed_on)}" if r.completed_on else ""
+        text = f"đã hoàn thành{when}" + (", chậm so với thời hạn" if r.status == Status.DONE_LATE else "")
+    elif r.status == Status.OVERDUE:
+        text = "đang thực hiện, đã quá thời hạn"
+    elif r.status == Status.IN_TIME:
+        text = "đang thực hiện, trong thời hạn"
+    else:
+        text = "chưa phát sinh trong kỳ"
+    notes = [bare(n.split(": ", 1)[-1]) for n in r.notes]
+    if notes:
+        text += "; kết quả: " + "; ".join(n for n in notes if n)
+    if r.evidence:
+        text += " (" + "; ".join(bare(e) for e in r.evidence) + ")"
+    return text
+
+
+def _line(r: TaskResult, detail: str = "") -> narrative.TaskLine:
+    return narrative.TaskLine(r.ref or r.number, r.content, r.deadline, detail)
+
+
+def _cause(r: TaskResult) -> str:
+    cause = bare(r.overdue_cause)
+    return f"chưa hoàn thành; nguyên nhân: {cause}" if cause else f"chưa hoàn thành; nguyên nhân: {CAUSE_BLANK}"
 
 
 # --- the period report ----------------------------------------------------------------------------
@@ -288,63 +339,72 @@ def build_period_report(
     statistics_rows: list[dict] | None = None,
     overrides: dict[str, str] | None = None,
     recipients: list[str] | None = None,
+    today: date | None = None,
+    next_plan: Plan | None = None,
+    next_tasks: list[Task] | None = None,
 ) -> ReportContent:
-    """The quarterly (or other period) report of ``plan`` at the period's cut-off (window_end)."""
-    cutoff, start = period.window_end, period.window_start
+    """The period report of ``plan``: figures at the cut-off, or at ``today`` while the period is
+    still open (then a draft, marked "DỰ THẢO"). ``next_plan``/``next_tasks`` are next year's plan,
+    when the officer has it, for the "kỳ tới" of a report closing the year."""
+    today = today or date.today()
+    tally = period_tally(tasks, sections, progress, period, today)
+    as_of, start = tally.as_of, period.window_start
     progress_by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in progress:
-        if entry.on <= cutoff:
+        if entry.on <= as_of:
             progress_by_task[entry.task_id].append(entry)
     for entries in progress_by_task.values():
         entries.sort(key=lambda e: (e.on, e.id or 0))
     evidence_by_task: dict[int | None, list[Evidence]] = defaultdict(list)
     for ev in evidence:
         d = _evidence_date(ev)
-        if d is None or d <= cutoff:
+        if d is None or d <= as_of:
             evidence_by_task[ev.task_id].append(ev)
 
-    parent_ids = {t.parent_id for t in tasks if t.parent_id is not None}
     section_by_id = {s.id: s for s in sections}
     ordered_sections = _ordered_sections(sections)
+    ours = [t for t in tasks if is_ours(t)]
+    kept_ids = {t.id for t in ours}
+    # a parent kept for context when one of its subtasks is ours
+    by_id = {t.id: t for t in tasks}
+    for t in list(ours):
+        p = by_id.get(t.parent_id)
+        while p is not None and p.id not in kept_ids:
+            kept_ids.add(p.id)
+            p = by_id.get(p.parent_id)
     tasks_by_section: dict[int | None, list[Task]] = defaultdict(list)
     for task in _ordered_tasks(tasks):
-        tasks_by_section[task.section_id].append(task)
+        if task.id in kept_ids:
+            tasks_by_section[task.section_id].append(task)
 
     def result_of(task: Task, section_title: str, section_number: str = "") -> TaskResult:
         entries = progress_by_task.get(task.id, [])
-        is_parent = task.id in parent_ids and not entries
-        status = None if is_parent else task_status(task.schedule, entries, cutoff)
-        completed = _completion_date(entries) if status in (Status.DONE_ON_TIME, Status.DONE_LATE) else None
-        notes = [
-            f"{short_date(e.on)}: {one_line(e.note)}"
-            for e in entries
-            if start <= e.on <= cutoff and e.note.strip()
-        ]
+        status = tally.statuses.get(int(task.id or 0))
+        if status is None and section_by_id.get(task.section_id) is not None \
+                and section_by_id[task.section_id].appendix and is_ours(task):
+            from ..core.status import task_status
+
+            status = task_status(task.schedule, entries, as_of)
+        completed = _completion_date(entries) if status in DONE_STATUSES else None
+        notes = [f"{short_date(e.on)}: {one_line(e.note)}" for e in entries
+                 if start <= e.on <= as_of and e.note.strip()]
         refs = [evidence_reference(ev) for ev in evidence_by_task.get(task.id, [])]
         return TaskResult(
-            task_id=task.id,
-            number=task.number,
-            content=short_content(task.content),
-            section=section_title,
-            status=status,
-            status_label=STATUS_LABELS_VI[status] if status is not None else "",
-            notes=notes,
-            completed_on=completed,
-            evidence=refs,
-            deadline=one_line(task.deadline_text),
-            due=_task_due(task),
-            ref=_qualified(section_number, task.number),
-        )
+            task_id=task.id, number=task.number, content=joined_text(task.content), section=section_title,
+            status=status, status_label=STATUS_LABELS_VI[status] if status is not None else "", notes=notes,
+            completed_on=completed, evidence=refs, deadline=one_line(task.deadline_text), due=_task_due(task),
+            ref=_qualified(section_number, task.number), topic=topic_of(task),
+            overdue_cause=one_line(task.overdue_cause))
 
-    # main plan tasks (not appendix sections), grouped by section
     main_groups: list[tuple[Section | None, list[TaskResult]]] = []
     appendix_groups: list[tuple[Section, list[TaskResult]]] = []
     for sec in ordered_sections:
         title = " ".join(p for p in (sec.number, sec.title) if p).strip()
         results = [result_of(t, title, sec.number) for t in tasks_by_section.get(sec.id, [])]
         if sec.appendix:
-            appendix_groups.append((sec, results))
-        else:
+            if results:
+                appendix_groups.append((sec, results))
+        elif results:
             main_groups.append((sec, results))
     orphans = [t for sid, ts in tasks_by_section.items() if sid not in section_by_id for t in ts]
     if orphans:
@@ -352,36 +412,52 @@ def build_period_report(
 
     task_results = [r for _, rs in main_groups for r in rs]
     appendix_results = [r for _, rs in appendix_groups for r in rs]
-    leaf_results = [r for r in task_results if r.status is not None]
-    counts = {s: 0 for s in STATUS_ORDER}
-    counts.update(count_by_status([r.status for r in leaf_results if r.status is not None]))
-    total = len(leaf_results)
-    done_statuses = (Status.DONE_ON_TIME, Status.DONE_LATE)
-    started = sum(1 for r in leaf_results if r.status in done_statuses or progress_by_task.get(r.task_id))
-    done_in_window = sum(
-        1 for r in leaf_results if r.completed_on is not None and start <= r.completed_on <= cutoff
-    )
+    counted = [r for r in task_results if r.status is not None]
+    counts = dict(tally.counts)
+    total = tally.total
+    shares = tally.shares()
 
     # statistics form 06a
     form = forms.FORM_06A
     stats_rows = [dict(r) for r in (statistics_rows or []) if not r.get("total")]
-    problems = forms.validate(form, stats_rows) if stats_rows else []
-    rate = forms.on_time_rate(stats_rows, form) if stats_rows else None
-    totals = forms.total_row(stats_rows, form) if stats_rows else {}
+    has_stats = bool(stats_rows)
+    problems = forms.validate(form, stats_rows) if has_stats else []
+    rate = forms.on_time_rate(stats_rows, form) if has_stats else None
+    totals = forms.total_row(stats_rows, form) if has_stats else {}
 
-    # next period and limits
+    # limits and the next period
+    overdue = [r for r in counted if r.status == Status.OVERDUE]
+    overdue_lines = [_line(r, _cause(r)) for r in overdue]
     next_start, next_end = next_window(period)
-    overdue_lines = [
-        narrative.TaskLine(r.ref, r.content, r.deadline) for r in leaf_results if r.status == Status.OVERDUE
-    ]
-    task_by_id = {t.id: t for t in tasks}
-    due_next = []
-    for r in leaf_results:
-        if r.status in done_statuses or r.status == Status.OVERDUE:
-            continue
-        task = task_by_id.get(r.task_id)
-        if task is not None and any(next_start <= d <= next_end for d in _dues(task)):
-            due_next.append(narrative.TaskLine(r.ref, r.content, r.deadline))
+    missing_plan = ""
+    due_next: list[narrative.TaskLine] = []
+    closes_year = period.window_end.month == 12 and period.kind != "month"
+    if closes_year:
+        next_year = period.year + 1
+        if next_plan is not None:
+            for t in _ordered_tasks(next_tasks or []):
+                if is_ours(t) and any(next_start <= d <= next_end for d in _dues(t)):
+                    due_next.append(narrative.TaskLine(t.number, joined_text(t.content), one_line(t.deadline_text)))
+        else:
+            superior = one_line(office.superior) or "cấp trên"
+            _, short = narrative.office_names(office)
+            missing_plan = (
+                f"Kế hoạch kiểm soát thủ tục hành chính năm {next_year} của {superior} chưa nhận được; {short} "
+                f"sẽ xây dựng, ban hành Kế hoạch năm {next_year} ngay sau khi nhận được."
+            )
+    else:
+        task_by_id = {t.id: t for t in tasks}
+        for r in counted:
+            if r.status in DONE_STATUSES or r.status == Status.OVERDUE:
+                continue
+            task = task_by_id.get(r.task_id)
+            if task is not None and any(next_start <= d <= next_end for d in _dues(task)):
+                due_next.append(_line(r))
+
+    # topics: each counted task (and each parent with work of its own) told under its topic
+    by_topic: dict[str, list[TaskResult]] = defaultdict(list)
+    for r in counted:
+        by_topic[r.topic].append(r)
 
     appendix_name = appendix_groups[0][0].number.strip() if appendix_groups else ""
     appendix_name = (
@@ -389,32 +465,30 @@ def build_period_report(
         if appendix_name.lower().startswith("phụ lục")
         else (f"Phụ lục {appendix_name}".strip() if appendix_name else "Phụ lục")
     )
-    drafts = {
+    buckets = {s.value: (counts.get(s, 0), shares.get(s)) for s in STATUS_ORDER}
+    drafts: dict[str, str] = {
         "intro": narrative.intro(office, plan, period.title_suffix),
         "direction": narrative.direction(office, plan),
-        "results_summary": narrative.results_summary(office, counts, total, started, done_in_window, cutoff),
+        "results_summary": narrative.results_summary(
+            office, total, tally.done, tally.in_progress, buckets, buckets[Status.NO_DEADLINE.value],
+            tally.done_in_window, as_of, RESULTS_APPENDIX),
         "review": narrative.review(
-            office,
-            appendix_name,
-            len([r for r in appendix_results if r.status is not None]),
-            sum(1 for r in appendix_results if r.status in done_statuses),
-            cutoff,
-        ),
-        "statistics": (
-            narrative.statistics(totals, rate, form["name"])
-            if stats_rows
-            else "Số liệu về tình hình, kết quả giải quyết thủ tục hành chính trong kỳ chưa được cập nhật."
-        ),
+            office, appendix_name, len([r for r in appendix_results if r.status is not None]),
+            sum(1 for r in appendix_results if r.status in DONE_STATUSES), as_of),
+        "statistics": narrative.statistics(totals if has_stats else None, rate, form["name"]),
         "limits": narrative.limits(
-            overdue_lines,
-            counts.get(Status.DONE_LATE, 0),
-            int(totals.get("c10", 0)) + int(totals.get("c13", 0)) if totals else 0,
-            bool(stats_rows),
-        ),
-        "next": narrative.next_period(due_next, len(overdue_lines)),
-        "proposals": narrative.proposals(),
+            office, overdue_lines, counts.get(Status.DONE_LATE, 0),
+            int(totals.get("c10", 0)) if has_stats else None, int(totals.get("c13", 0)) if has_stats else None),
+        "next": narrative.next_period(due_next, len(overdue_lines), missing_plan, office),
+        "proposals": narrative.proposals(office),
         "closing": narrative.closing(office, period.title_suffix),
     }
+    for key in TOPICS:
+        items = narrative.finish([narrative.task_item(_line(r, _outcome(r))) for r in by_topic.get(key, [])])
+        if key == "direction":
+            drafts["direction"] += ("\n" + "\n".join(items)) if items else ""
+        else:
+            drafts[f"topic:{key}"] = "\n".join(items)
     final = dict(drafts)
     for key, text in (overrides or {}).items():
         if key in final and text is not None:
@@ -422,9 +496,15 @@ def build_period_report(
 
     summary = f"{REPORT_SUMMARY} {period.title_suffix}".strip()
     frame = make_frame(office, "BÁO CÁO", "BC", number, on, summary, period.year, recipients)
+    marks = ([DRAFT_MARK] if not tally.closed else []) + ([SAMPLE_MARK] if plan.sample else [])
+    frame.marks = marks
     recipient = one_line(office.report_recipient)
     kinh_gui = f"Kính gửi: {recipient}." if recipient else ""
-    window_line = f"({period.window_text})" if period.window_text else ""
+    if tally.closed:
+        window_line = f"({period.window_text})" if period.window_text else ""
+    else:
+        window_line = (f"(Số liệu từ ngày {format_short(period.window_start)}, tính đến ngày {short_date(as_of)}; "
+                       f"kỳ báo cáo kết thúc ngày {format_short(period.window_end)})")
 
     body: list[Block] = []
     if window_line:
@@ -432,31 +512,27 @@ def build_period_report(
     if kinh_gui:
         body.append(Para(kinh_gui, "kinh_gui"))
     body += _paras("intro", final["intro"])
-    body.append(Para("I. KẾT QUẢ ĐẠT ĐƯỢC", "heading1"))
-    body.append(Para(SECTION_KEYS["direction"], "heading2"))
-    body += _paras("direction", final["direction"])
-    body.append(Para(SECTION_KEYS["results_summary"], "heading2"))
+    body.append(Para("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN", "heading1"))
     body += _paras("results_summary", final["results_summary"])
-    body.append(_status_table(counts, total))
-    if task_results:
-        body.append(Para("Kết quả thực hiện từng nhiệm vụ như sau:", "body"))
-        body.append(_task_table(main_groups))
-    if appendix_groups:
-        body.append(Para(SECTION_KEYS["review"], "heading2"))
-        body += _paras("review", final["review"])
-        for sec, results in appendix_groups:
-            if len(appendix_groups) > 1:
-                body.append(Para(" ".join(p for p in (sec.number, sec.title) if p), "heading3"))
-            body.append(_appendix_result_table(results))
-    body.append(
-        Para(
-            SECTION_KEYS["statistics"]
-            if appendix_groups
-            else SECTION_KEYS["statistics"].replace("4.", "3.", 1),
-            "heading2",
-        )
-    )
-    body += _paras("statistics", final["statistics"])
+    body.append(_status_table(counts, total, shares))
+    n = 1
+    body.append(Para(f"{n}. {TOPICS['direction']}", "heading2"))
+    body += _paras("direction", final["direction"])
+    for key, title in TOPICS.items():
+        if key == "direction":
+            continue
+        text = final.get(f"topic:{key}", "")
+        extra: list[Block] = []
+        if key == "review" and appendix_groups and final["review"]:
+            extra = _paras("review", final["review"])
+        if key == "settlement":
+            extra = _paras("statistics", final["statistics"])
+        if not _lines(text) and not extra:
+            continue
+        n += 1
+        body.append(Para(f"{n}. {title}", "heading2"))
+        body += _paras(f"topic:{key}", text)
+        body += extra
     body.append(Para("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "heading1"))
     body += _paras("limits", final["limits"])
     body.append(Para("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI", "heading1"))
@@ -465,68 +541,85 @@ def build_period_report(
     body += _paras("proposals", final["proposals"])
     body += _paras("closing", final["closing"])
 
+    full, _ = narrative.office_names(office)
     appendices: list[Appendix] = []
-    if stats_rows:
-        full, _ = narrative.office_names(office)
-        grid, spans = forms.header_grid(form)
-        leaf_cols = forms.leaves(form)
-        printed = forms.table_rows(form, stats_rows)
-        appendices.append(
-            Appendix(
-                label=form["name"],
-                title=[form["title"]],
-                subtitle=[f"(Từ {nd30_date(start)} đến {nd30_date(cutoff)})"],
-                corner=[f"Đơn vị báo cáo: {full}"]
-                + (
-                    [f"Đơn vị nhận báo cáo: {recipient or office.superior}"]
-                    if recipient or office.superior
-                    else []
-                ),
-                unit=form["unit"],
-                blocks=[
-                    Table(
-                        header=grid,
-                        spans=spans,
-                        rows=printed,
-                        widths=[float(w) for w in form.get("widths", [1] * len(leaf_cols))],
-                        align=["center" if c.get("kind") != "label" else "left" for c in leaf_cols],
-                        bold_rows=[0],
-                        small=True,
-                    )
-                ],
-                landscape=True,
-            )
-        )
+    results_blocks: list[Block] = []
+    if task_results:
+        results_blocks.append(_task_table(main_groups))
+    if appendix_groups:
+        for sec, results in appendix_groups:
+            label = " ".join(p for p in (sec.number, sec.title) if p)
+            results_blocks.append(Para(f"Kết quả thực hiện {label} của Kế hoạch", "heading3"))
+            results_blocks.append(_appendix_result_table(results))
+    if results_blocks:
+        ref = f"(Kèm theo Báo cáo {frame.number_line.removeprefix('Số:').strip().replace('     ', '…')} của {full})"
+        appendices.append(Appendix(label=RESULTS_APPENDIX,
+                                   title=["KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH",
+                                          period.title_suffix.upper()],
+                                   subtitle=[ref, f"(Tình trạng tính đến ngày {short_date(as_of)})"],
+                                   blocks=results_blocks, landscape=True))
+    appendices.append(_form_06a(form, stats_rows, office, full, recipient, start, as_of))
+
+    warnings: list[str] = []
+    if not tally.closed:
+        warnings.append(f"Kỳ báo cáo chưa kết thúc (hết ngày {short_date(period.window_end)}): báo cáo là DỰ THẢO, "
+                        f"số liệu tính đến ngày {short_date(as_of)}.")
+    if not has_stats:
+        warnings.append("Chưa có số liệu Biểu 06a: báo cáo in biểu trống và các chỗ chấm (…) để điền tay.")
+    if problems:
+        warnings.append("Số liệu Biểu 06a chưa khớp: " + " ".join(problems))
+    no_cause = [r.ref or r.number for r in overdue if not bare(r.overdue_cause)]
+    if no_cause:
+        warnings.append(f"{len(no_cause)} nhiệm vụ quá hạn chưa ghi nguyên nhân ({', '.join(no_cause)}): "
+                        f"báo cáo để chỗ chấm (…) cho phần nguyên nhân.")
+    if not plan.source_number.strip() or plan.source_date is None or not plan.number.strip() \
+            or plan.issue_date is None:
+        warnings.append("Số, ngày của kế hoạch cấp trên hoặc của kế hoạch cơ quan chưa có: báo cáo để chỗ chấm "
+                        "(…) — nhập trong Thông tin kế hoạch.")
+    if tally.excluded:
+        warnings.append(f"{tally.excluded} nhiệm vụ của kế hoạch cấp trên không thuộc cơ quan mình: không đưa vào "
+                        f"báo cáo.")
 
     return ReportContent(
-        frame=frame,
-        period_code=period.code,
-        period_label=period.label,
-        data_window=period.window_text,
-        kinh_gui=kinh_gui,
-        body=body,
-        appendices=appendices,
-        sections=final,
-        drafts=drafts,
-        counts=counts,
-        total_tasks=total,
-        started_tasks=started,
-        done_in_window=done_in_window,
-        task_results=task_results,
-        appendix_results=appendix_results,
-        statistics_rows=stats_rows,
-        statistics_problems=problems,
-        on_time_rate=rate,
-        cutoff=cutoff,
-    )
+        frame=frame, period_code=period.code, period_label=period.label, data_window=period.window_text,
+        kinh_gui=kinh_gui, body=body, appendices=appendices, sections=final, drafts=drafts, counts=counts,
+        total_tasks=total, started_tasks=tally.started, done_in_window=tally.done_in_window,
+        task_results=task_results, appendix_results=appendix_results, statistics_rows=stats_rows,
+        statistics_problems=problems, on_time_rate=rate, cutoff=period.window_end, as_of=as_of,
+        draft=not tally.closed, sample=plan.sample, shares=shares, warnings=warnings, tally=tally)
 
 
-def _status_table(counts: dict[Status, int], total: int) -> Table:
+def _form_06a(form: forms.Form, rows: list[dict], office: Office, full: str, recipient: str, start: date,
+              end: date) -> Appendix:
+    """Form 06a as printed: filled from the rows, or blank (with room to write) when none were given."""
+    grid, spans = forms.header_grid(form)
+    leaf_cols = forms.leaves(form)
+    if rows:
+        printed = forms.table_rows(form, rows)
+    else:
+        blank = ["" for _ in leaf_cols]
+        total = list(blank)
+        total[1] = form.get("total_label", "Tổng số")
+        printed = [total] + [[str(i)] + blank[1:] for i in range(1, 9)]
+    receiver = recipient or one_line(office.superior)
+    return Appendix(
+        label=form["name"], basis=form.get("basis", ""), title=[form["title"]],
+        subtitle=[f"(Từ {nd30_date(start)} đến {nd30_date(end)})"],
+        corner=[f"Đơn vị báo cáo: {full}", f"Đơn vị nhận báo cáo: {receiver or '……'}"],
+        unit=form["unit"],
+        blocks=[Table(header=grid, spans=spans, rows=printed,
+                      widths=[float(w) for w in form.get("widths", [1] * len(leaf_cols))],
+                      align=["center" if c.get("kind") != "label" else "left" for c in leaf_cols],
+                      bold_rows=[0], small=True)],
+        landscape=True)
+
+
+def _status_table(counts: dict[Status, int], total: int, shares: dict[Status, int | None]) -> Table:
     rows = [
-        [str(i), STATUS_LABELS_VI[s], number(counts.get(s, 0)), percent(share(counts.get(s, 0), total))]
+        [str(i), STATUS_LABELS_VI[s], number(counts.get(s, 0)), tenths_percent(shares.get(s))]
         for i, s in enumerate(STATUS_ORDER, start=1)
     ]
-    rows.append(["", "Tổng số", number(total), percent(1.0) if total else percent(None)])
+    rows.append(["", "Tổng số", number(total), tenths_percent(1000 if total else None)])
     return Table(
         header=[["STT", "Tình trạng thực hiện", "Số nhiệm vụ", "Tỷ lệ"]],
         rows=rows,
@@ -542,14 +635,14 @@ def _task_table(groups: list[tuple[Section | None, list[TaskResult]]]) -> Table:
     for sec, results in groups:
         if sec is not None and (sec.title or sec.number):
             group_rows.append(len(rows))
-            rows.append([sec.number, sec.title, "", ""])
+            rows.append([sec.number, sec.title, "", "", ""])
         for r in results:
-            rows.append([r.number, r.content, _result_cell(r), _status_cell(r)])
+            rows.append([r.number, r.content, r.deadline, _result_cell(r), _status_cell(r)])
     return Table(
-        header=[["STT", "Nội dung nhiệm vụ", "Kết quả thực hiện, văn bản, tài liệu", "Tình trạng"]],
+        header=[["STT", "Nội dung nhiệm vụ", "Thời hạn", "Kết quả thực hiện, văn bản, tài liệu", "Tình trạng"]],
         rows=rows,
-        widths=[1.2, 5.8, 6.5, 3.0],
-        align=["center", "left", "left", "center"],
+        widths=[1.2, 8.6, 3.0, 7.2, 3.0],
+        align=["center", "left", "center", "left", "center"],
         group_rows=group_rows,
         small=True,
     )
@@ -562,7 +655,7 @@ def _appendix_result_table(results: list[TaskResult]) -> Table:
     return Table(
         header=[["STT", "Nội dung", "Thời gian hoàn thành", "Kết quả"]],
         rows=rows,
-        widths=[1.2, 6.8, 3.8, 4.7],
+        widths=[1.2, 10.8, 4.8, 6.2],
         align=["center", "left", "center", "center"],
         small=True,
     )
