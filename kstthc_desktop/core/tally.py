@@ -49,8 +49,9 @@ def is_ours(task: Task) -> bool:
 def largest_remainder(counts: Sequence[int], scale: int = 1000) -> list[int] | None:
     """Shares of ``sum(counts)`` in units of 1/``scale`` that add up to exactly ``scale``.
 
-    Each share is rounded down, then the units left over go to the largest remainders (ties to
-    the earlier bucket). None when there is nothing to share.
+    Each share is rounded down, then the units left over go to the largest remainders; buckets
+    with the same count move together, so "3 nhiệm vụ" never reads 17,7% in one row and 17,6% in
+    the next. None when there is nothing to share.
     """
     total = sum(counts)
     if total <= 0:
@@ -58,9 +59,21 @@ def largest_remainder(counts: Sequence[int], scale: int = 1000) -> list[int] | N
     exact = [c * scale / total for c in counts]
     shares = [int(x) for x in exact]
     left = scale - sum(shares)
-    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - shares[i]), i))
-    for i in order[:left]:
-        shares[i] += 1
+    # equal counts always print equal shares: a unit goes to every bucket of a count, or to none
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(counts):
+        groups.setdefault(c, []).append(i)
+    order = sorted(groups.values(), key=lambda g: (-(exact[g[0]] - shares[g[0]]), g[0]))
+    for group in order:
+        if 0 < len(group) <= left and exact[group[0]] > shares[group[0]]:
+            for i in group:
+                shares[i] += 1
+            left -= len(group)
+    for group in order:  # what is still left (rare: all candidates tied in too large groups)
+        for i in group:
+            if left > 0 and exact[i] > shares[i]:
+                shares[i] += 1
+                left -= 1
     return shares
 
 

@@ -12,11 +12,15 @@ from collections.abc import Mapping
 from ..core.progress import Progress
 from .grid import Grid, read_grids
 from .legacy import detect_legacy, to_unicode
+from .ours import assign_roles, office_role, ours_indices
 from .plan_table import build_plan, detect_mapping
 from .result import ROLES, ColumnMapping, ImportedPlan, ImportedSection, ImportedTask, ImportWarning
 
 __all__ = [
     "ROLES",
+    "assign_roles",
+    "office_role",
+    "ours_indices",
     "ColumnMapping",
     "Grid",
     "ImportWarning",

@@ -28,6 +28,7 @@ from ..core.topics import TOPICS, topic_of
 from . import forms, narrative
 from .formatting import (
     bare,
+    date_or_blank,
     doc_reference,
     joined_text,
     nd30_date,
@@ -310,7 +311,7 @@ def _outcome(r: TaskResult) -> str:
     if notes:
         text += "; kết quả: " + "; ".join(n for n in notes if n)
     if r.evidence:
-        text += " (" + "; ".join(bare(e) for e in r.evidence) + ")"
+        text += "; văn bản: " + "; ".join(bare(e) for e in r.evidence)
     return text
 
 
@@ -456,7 +457,9 @@ def build_period_report(
 
     # topics: each counted task (and each parent with work of its own) told under its topic
     by_topic: dict[str, list[TaskResult]] = defaultdict(list)
-    for r in counted:
+    for r in counted:  # a task finished before the period is in Phụ lục I, not told again
+        if r.status in DONE_STATUSES and r.completed_on is not None and r.completed_on < start:
+            continue
         by_topic[r.topic].append(r)
 
     appendix_name = appendix_groups[0][0].number.strip() if appendix_groups else ""
@@ -552,7 +555,9 @@ def build_period_report(
             results_blocks.append(Para(f"Kết quả thực hiện {label} của Kế hoạch", "heading3"))
             results_blocks.append(_appendix_result_table(results))
     if results_blocks:
-        ref = f"(Kèm theo Báo cáo {frame.number_line.removeprefix('Số:').strip().replace('     ', '…')} của {full})"
+        num = frame.number_line.removeprefix("Số:").strip()
+        num = num if not num.startswith("/") else "…" + num
+        ref = f"(Kèm theo Báo cáo số {num} {date_or_blank(on)} của {full})"
         appendices.append(Appendix(label=RESULTS_APPENDIX,
                                    title=["KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH",
                                           period.title_suffix.upper()],
@@ -734,6 +739,40 @@ def _plan_table(groups: list[tuple[Section | None, list[Task]]], drop_empty: boo
     return Table(header=[header], rows=rows, widths=widths, align=align, group_rows=group_rows, small=True)
 
 
+def _is_organisation(sec: Section) -> bool:
+    """A section of the plan that is its "Tổ chức thực hiện" part, not a group of content tasks."""
+    from ..core.text import fold
+
+    return "to chuc thuc hien" in fold(sec.title)
+
+
+def _sentence(title: str) -> str:
+    """A section title typed in capitals ("NỘI DUNG CÔNG VIỆC") as a sentence heading."""
+    text = one_line(title)
+    return text[:1] + text[1:].lower() if text.isupper() else text
+
+
+def _appendix_labels(extra: list[Section]) -> tuple[str, dict[int | None, str]]:
+    """Labels of the plan document's appendices: a plan appendix keeps the numeral it was given
+    ("Phụ lục I", so that "chi tiết tại Phụ lục I" in a task still points at it); the task table
+    takes the first numeral left free."""
+    from ..core.text import fold
+
+    taken: dict[int | None, str] = {}
+    used: set[str] = set()
+    for sec in extra:
+        text = one_line(sec.number)
+        if fold(text).startswith("phu luc") and len(text.split()) >= 3:
+            taken[sec.id] = text
+            used.add(text.split()[-1].upper())
+    free = (f"Phụ lục {_roman(i)}" for i in range(1, 40) if _roman(i) not in used)
+    main_label = next(free)
+    for sec in extra:
+        if sec.id not in taken:
+            taken[sec.id] = next(free)
+    return main_label, taken
+
+
 def build_plan_document(
     office: Office,
     plan: Plan,
@@ -742,11 +781,14 @@ def build_plan_document(
     on: date | None = None,
     recipients: list[str] | None = None,
 ) -> PlanDocContent:
-    """The office's own "KẾ HOẠCH" with its task table as Phụ lục I and each plan appendix after it."""
+    """The office's own "KẾ HOẠCH": purpose, content by group, organisation, and the task table
+    and each plan appendix as Phụ lục (landscape, rows split across pages)."""
     full, short = narrative.office_names(office)
+    department = narrative.is_department(office)
     when = on or plan.issue_date
     title = _plan_title(plan)
     frame = make_frame(office, "KẾ HOẠCH", "KH", plan.number, when, title, plan.year, recipients)
+    frame.marks = [SAMPLE_MARK] if plan.sample else []
     tasks_by_section: dict[int | None, list[Task]] = defaultdict(list)
     for task in _ordered_tasks(tasks):
         tasks_by_section[task.section_id].append(task)
@@ -755,8 +797,11 @@ def build_plan_document(
     extra = [s for s in ordered if s.appendix]
     known = {s.id for s in sections}
     orphans = [t for sid, ts in tasks_by_section.items() if sid not in known for t in ts]
+    main_label, labels = _appendix_labels(extra)
 
     body: list[Block] = [Para(line, "basis") for line in _basis_lines(plan, office)]
+    if not body:
+        body.append(Para(f"Thực hiện {narrative.superior_citation(plan, office)};", "basis"))
     body.append(
         Para(
             f"{full} ban hành Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên "
@@ -771,36 +816,61 @@ def build_plan_document(
     body.append(
         Para(
             "Các nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành và sản phẩm của từng "
-            "nhiệm vụ được nêu tại Phụ lục I kèm theo Kế hoạch này, gồm các nhóm nhiệm vụ sau:",
+            f"nhiệm vụ được nêu tại {main_label} kèm theo Kế hoạch này, gồm các nhóm nhiệm vụ sau:",
             "body",
         )
     )
-    for i, sec in enumerate(main, start=1):
-        n = len(tasks_by_section.get(sec.id, []))
-        body.append(Para(f"{i}. {sec.title} ({number(n)} nhiệm vụ).", "body"))
-    for j, sec in enumerate(extra, start=2):
-        body.append(Para(f"- {sec.title}: chi tiết tại Phụ lục {_roman(j)} kèm theo.", "body"))
+    content_sections = [s for s in main if not _is_organisation(s)]
+    groups_listed: list[tuple[str, int]] = []
+    if len(content_sections) == 1:  # one "NỘI DUNG" section: its first-level tasks are the groups
+        sec = content_sections[0]
+        ids = {t.id for t in tasks_by_section.get(sec.id, [])}
+        roots = [t for t in tasks_by_section.get(sec.id, []) if t.parent_id not in ids]
+        for root in roots:
+            n_sub = sum(1 for t in tasks_by_section.get(sec.id, []) if t.parent_id == root.id)
+            groups_listed.append((joined_text(root.content), n_sub))
+    else:
+        for sec in content_sections:
+            groups_listed.append((_sentence(sec.title), len(tasks_by_section.get(sec.id, []))))
+    for i, (text, n) in enumerate(groups_listed, start=1):
+        tail = f" ({number(n)} nhiệm vụ)" if n else ""
+        body.append(Para(f"{i}. {bare(text)}{tail}.", "body"))
+    for sec in extra:
+        body.append(Para(f"- {bare(_sentence(sec.title))}: chi tiết tại {labels[sec.id]} kèm theo.", "body"))
     body.append(Para("III. TỔ CHỨC THỰC HIỆN", "heading1"))
-    for text in (
-        f"1. Giao Văn phòng {short} (công chức Văn phòng - Thống kê) chủ trì, tham mưu tổ chức triển khai, "
-        f"theo dõi, đôn đốc thực hiện Kế hoạch này; tổng hợp, báo cáo kết quả định kỳ theo quy định.",
-        "2. Các bộ phận, công chức chuyên môn căn cứ nhiệm vụ được giao chủ động triển khai thực hiện, bảo "
-        "đảm chất lượng, đúng thời hạn; lưu giữ văn bản, tài liệu chứng minh kết quả thực hiện.",
-        f"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, công chức kịp thời báo cáo "
-        f"{short} để xem xét, giải quyết./.",
-    ):
-        body.append(Para(text, "body"))
+    if department:
+        lead = ("1. Giao Văn phòng Sở chủ trì, tham mưu Giám đốc Sở tổ chức triển khai, theo dõi, đôn đốc thực "
+                "hiện Kế hoạch này; tổng hợp, báo cáo kết quả định kỳ theo quy định.")
+        units = ("2. Các phòng, đơn vị thuộc Sở căn cứ nhiệm vụ được giao chủ động triển khai thực hiện, bảo đảm "
+                 "chất lượng, đúng thời hạn; lưu giữ văn bản, tài liệu chứng minh kết quả thực hiện.")
+        who = "các phòng, đơn vị"
+    else:
+        lead = (f"1. Giao Văn phòng {short} (công chức Văn phòng - Thống kê) chủ trì, tham mưu tổ chức triển khai, "
+                f"theo dõi, đôn đốc thực hiện Kế hoạch này; tổng hợp, báo cáo kết quả định kỳ theo quy định.")
+        units = ("2. Các bộ phận, công chức chuyên môn căn cứ nhiệm vụ được giao chủ động triển khai thực hiện, bảo "
+                 "đảm chất lượng, đúng thời hạn; lưu giữ văn bản, tài liệu chứng minh kết quả thực hiện.")
+        who = "các bộ phận, công chức"
+    body.append(Para(lead, "body"))
+    body.append(Para(units, "body"))
+    organisation = [s for s in main if _is_organisation(s)]
+    if organisation:
+        n_org = sum(len(tasks_by_section.get(s.id, [])) for s in organisation)
+        body.append(Para(f"3. Các nhiệm vụ tổ chức thực hiện ({number(n_org)} nhiệm vụ) được nêu tại mục "
+                         f"{', '.join(one_line(s.number) or _sentence(s.title) for s in organisation)} của "
+                         f"{main_label}.", "body"))
+    body.append(Para(f"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, {who} kịp thời báo cáo {short} để "
+                     f"xem xét, giải quyết./.", "body"))
 
     ref_number = frame.number_line.removeprefix("Số:").strip()
-    ref_date = f" ngày {short_date(when)}" if when else ""
-    subtitle = f"(Kèm theo Kế hoạch số {ref_number}{ref_date} của {full})"
+    ref_number = ref_number if not ref_number.startswith("/") else "…" + ref_number
+    subtitle = f"(Kèm theo Kế hoạch số {ref_number} {date_or_blank(when)} của {full})"
     groups: list[tuple[Section | None, list[Task]]] = []
     if orphans:
         groups.append((None, orphans))
     groups += [(s, tasks_by_section.get(s.id, [])) for s in main]
     appendices = [
         Appendix(
-            label="Phụ lục I",
+            label=main_label,
             title=[
                 f"NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA, "
                 f"MỘT CỬA LIÊN THÔNG NĂM {plan.year}"
@@ -810,17 +880,27 @@ def build_plan_document(
             landscape=True,
         )
     ]
-    for j, sec in enumerate(extra, start=2):
+    for sec in extra:
         appendices.append(
             Appendix(
-                label=f"Phụ lục {_roman(j)}",
-                title=[sec.title.upper()],
+                label=labels[sec.id],
+                title=[one_line(sec.title).upper()],
                 subtitle=[subtitle],
                 blocks=[_plan_table([(None, tasks_by_section.get(sec.id, []))], drop_empty=True)],
                 landscape=True,
             )
         )
+    appendices.sort(key=lambda ap: _roman_value(ap.label.split()[-1]))
     return PlanDocContent(frame=frame, body=body, appendices=appendices)
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values.get(ch, 0)
+        total += -v if i + 1 < len(numeral) and values.get(numeral[i + 1], 0) > v else v
+    return total
 
 
 def _roman(n: int) -> str:

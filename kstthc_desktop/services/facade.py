@@ -35,6 +35,7 @@ from ..storage import evidence as blobstore
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
 from .importing import ImportMixin
+from .references import ReferencesMixin
 from .reporting import ReportMixin
 
 DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
@@ -98,7 +99,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:

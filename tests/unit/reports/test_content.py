@@ -220,8 +220,13 @@ def test_plan_document() -> None:
     assert basis[0].endswith(";") and basis[-1].endswith(".")
     headings = [b.text for b in doc.body if isinstance(b, Para) and b.style == "heading1"]
     assert headings == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"]
-    main, review = doc.appendices
-    assert main.landscape and main.label == "Phụ lục I"
+    # the plan's own appendix keeps its numeral "Phụ lục I" (tasks say "chi tiết tại Phụ lục I");
+    # the task table takes the next free one, and the body points at the right labels
+    review, main = doc.appendices
+    assert main.landscape and main.label == "Phụ lục II"
+    body = "\n".join(b.text for b in doc.body if isinstance(b, Para))
+    assert "được nêu tại Phụ lục II kèm theo" in body
+    assert "Rà soát, đánh giá đơn giản hóa thủ tục hành chính năm 2026: chi tiết tại Phụ lục I kèm theo" in body
     table = main.blocks[0]
     assert isinstance(table, Table)
     assert table.header[0] == [
@@ -234,7 +239,7 @@ def test_plan_document() -> None:
     ]
     # deadlines printed exactly as written
     assert "Hằng quý (trước ngày 14 tháng cuối quý)" in [r[4] for r in table.rows]
-    assert review.label == "Phụ lục II" and len(review.blocks[0].rows) == 27
+    assert review.label == "Phụ lục I" and len(review.blocks[0].rows) == 27
 
 
 def test_intro_cites_the_plan() -> None:
