@@ -157,6 +157,27 @@ class ReferencesMixin:
         updated = plan_changes(plan, changes)
         return updated, self.update_plan(updated)
 
+    def set_overdue_cause(self, task_id: int, cause: str):  # noqa: ANN201 - Changes
+        """Why a task is late, as the officer writes it; printed in "Tồn tại, hạn chế" (undoable)."""
+        task = self.task(task_id)
+        task.overdue_cause = clean(cause)
+        from ..storage.repository import task_to_row
+
+        return self._write(f"Ghi nguyên nhân chậm nhiệm vụ {task.number}".strip(),
+                           lambda log: self.repo.update("tasks", task_to_row(task), log))
+
+    def set_task_topic(self, task_id: int, topic: str):  # noqa: ANN201 - Changes
+        """The report topic the officer chose for a task ("" = let the program classify it)."""
+        from ..core.topics import TOPICS
+        from ..storage.repository import task_to_row
+
+        if topic and topic not in TOPICS:
+            raise ValidationError(f"Không có mục báo cáo '{topic}'.", "Chọn một mục trong danh sách.", "topic")
+        task = self.task(task_id)
+        task.topic = topic
+        return self._write(f"Chọn mục báo cáo cho nhiệm vụ {task.number}".strip(),
+                           lambda log: self.repo.update("tasks", task_to_row(task), log))
+
     def assign_office_roles(self, imported) -> int:  # noqa: ANN001 - importers.ImportedPlan
         """Mark which imported tasks concern this office (the wizard's "Cơ quan mình" column and
         ``kstthc import --only-ours`` use this one matching); returns how many do."""
