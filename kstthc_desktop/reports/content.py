@@ -506,8 +506,7 @@ def build_period_report(
     if tally.closed:
         window_line = f"({period.window_text})" if period.window_text else ""
     else:
-        window_line = (f"(Số liệu từ ngày {format_short(period.window_start)}, tính đến ngày {short_date(as_of)}; "
-                       f"kỳ báo cáo kết thúc ngày {format_short(period.window_end)})")
+        window_line = f"(Số liệu từ ngày {format_short(period.window_start)}, tính đến ngày {short_date(as_of)})"
 
     body: list[Block] = []
     if window_line:
@@ -811,6 +810,8 @@ def build_plan_document(
     )
     body.append(Para("I. MỤC ĐÍCH, YÊU CẦU", "heading1"))
     for i, text in enumerate(_PURPOSE):
+        if department:
+            text = text.replace("từng bộ phận, công chức", "từng phòng, đơn vị thuộc Sở")
         body.append(Para(text, "heading2" if i % 2 == 0 else "body"))
     body.append(Para("II. NỘI DUNG", "heading1"))
     body.append(
