@@ -86,3 +86,22 @@ def test_citations_dotted_when_unknown_never_dropped() -> None:
     assert narrative.superior_citation(known, office) == (
         "Quyết định số 418/QĐ-UBND ngày 28/02/2026 của UBND tỉnh Hải Dương ban hành Kế hoạch kiểm soát thủ tục "
         "hành chính năm 2026")
+
+
+def test_year_report_looks_at_next_years_plan(tmp_path) -> None:  # noqa: ANN001
+    """"Kỳ tới" of a report closing the year: next year's tasks, or the plan not yet received."""
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+
+    with OfficeService.open(create_demo(tmp_path / "d.kstthc", today=date(2026, 12, 20))) as svc:
+        before = svc.report_content("2026-Y", as_of=date(2026, 12, 20)).sections["next"]
+        assert "Kế hoạch kiểm soát thủ tục hành chính năm 2027 của UBND thành phố Hải Phòng chưa nhận được" in before
+        assert "Nhiệm vụ II.2.5" not in before  # this year's tasks are not next period's work
+        current = svc.current_plan()
+        plan_2027, _ = svc.create_plan(Plan(year=2027, title="Kế hoạch kiểm soát thủ tục hành chính năm 2027"))
+        svc.add_task(Task(plan_id=plan_2027, number="1", content="Xây dựng, ban hành Kế hoạch năm 2027",
+                          deadline_text="Trước ngày 31/01/2027"))
+        svc.set_setting("current_plan", current.id)
+        after = svc.report_content("2026-Y", as_of=date(2026, 12, 20)).sections["next"]
+        assert "chưa nhận được" not in after
+        assert "Nhiệm vụ 1 (thời hạn: Trước ngày 31/01/2027): Xây dựng, ban hành Kế hoạch năm 2027;" in after
