@@ -335,7 +335,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                       "total": content.total_tasks, "started": content.started_tasks, "warnings": content.warnings}
         if args.issue:
             report_id, _ = svc.issue_report(args.period, args.number, args.date or date.today(),
-                                            statistics_rows=rows if rows is not None else content.statistics_rows)
+                                            statistics_rows=rows if rows is not None else content.statistics_rows,
+                                            as_of=args.as_of)
             pdf = svc.issued_pdf(report_id)
             if out.suffix.lower() == ".pdf":
                 from .reports.formatting import normal_permissions

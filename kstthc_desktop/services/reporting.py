@@ -148,11 +148,12 @@ class ReportMixin:
 
     def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
-                     signatory: dict[str, str] | None = None):  # noqa: ANN201
-        """Freeze a report: content and PDF stored with a hash; never altered afterwards."""
+                     signatory: dict[str, str] | None = None, as_of: date | None = None):  # noqa: ANN201
+        """Freeze a report: content and PDF stored with a hash; never altered afterwards. A period that
+        is not over at ``as_of`` (default today) is a draft and cannot be issued."""
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
-                                      overrides=overrides, recipients=recipients, signatory=signatory)
+                                      overrides=overrides, recipients=recipients, signatory=signatory, as_of=as_of)
         if content.draft:
             raise ReportError(
                 f"Kỳ báo cáo {content.period_label} chưa kết thúc (hết ngày "

@@ -467,7 +467,7 @@ class ReportDialog(QDialog):
 
     def _build_content(self):  # noqa: ANN202
         return self.service.report_content(
-            self.period_code(), number=self.number.text().strip(), on=self.on_date(),
+            self.period_code(), number=self.number.text().strip(), on=self.on_date(), as_of=self.today,
             statistics_rows=self.statistics_rows(), overrides=self.overrides() or self._saved_overrides,
             recipients=self.recipient_lines(), signatory=self.signatory())
 
@@ -618,7 +618,7 @@ class ReportDialog(QDialog):
             rid, changes = self.service.issue_report(
                 self.period_code(), self.number.text().strip(), self.on_date(), overrides=self.overrides(),
                 statistics_rows=self.statistics_rows(), recipients=self.recipient_lines(),
-                signatory=self.signatory())
+                signatory=self.signatory(), as_of=self.today)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
