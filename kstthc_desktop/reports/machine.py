@@ -127,13 +127,11 @@ def pdf_keywords(data: Any) -> str:
     return MARKER + data_sha256(data)
 
 
-def envelope(data: dict[str, Any], pdf: bytes, pdf_name: str = "") -> dict[str, Any]:
-    from .. import __version__
-
+def envelope(data: dict[str, Any], pdf: bytes, pdf_name: str = "", generator: str = "KSTTHC Desktop") -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
-        "generator": f"KSTTHC Desktop {__version__}",
+        "generator": generator,
         "data_sha256": data_sha256(data),
         "document": {
             "file": pdf_name,

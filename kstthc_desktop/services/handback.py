@@ -165,8 +165,9 @@ class HandbackMixin:
             rows: dict[str, list[int]] = {}
             for sheet, row in values:
                 rows.setdefault(sheet, []).append(row)
-            layouts = sheet_layouts(grids, rows, self.remembered_import_mappings()
-                                    if hasattr(self, "remembered_import_mappings") else None)
+            with self._reading() as repo:
+                remembered = dict(repo.setting("import_mappings", {}) or {})
+            layouts = sheet_layouts(grids, rows, remembered)
             summary = write_handback(source, target, layouts, values, progress, grids=grids)
         with self._reading() as repo:
             summary.tasks_without_row = sum(1 for t in repo.tasks(plan.id) if not t.source_row)

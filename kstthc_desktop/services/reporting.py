@@ -155,13 +155,14 @@ class ReportMixin:
         as an incremental update (reports/machine.py says exactly what each hash covers)."""
         import dataclasses
 
+        from .. import __version__
         from ..reports import machine
 
         data = machine.report_data(content, on=on, issued_at=issued_at)
         content.frame = dataclasses.replace(content.frame, keywords=machine.pdf_keywords(data))
         with tempfile.TemporaryDirectory() as tmp:
             pdf = self.render_report(content, Path(tmp) / "bao-cao.pdf").read_bytes()
-        return machine.embed(pdf, machine.envelope(data, pdf, name))
+        return machine.embed(pdf, machine.envelope(data, pdf, name, f"KSTTHC Desktop {__version__}"))
 
     def issued_report_json(self, report_id: int) -> bytes:
         """The data JSON attached to an issued report's PDF (b"" for reports issued before it existed)."""
