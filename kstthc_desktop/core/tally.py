@@ -137,19 +137,20 @@ def completion_date(entries: Sequence[ProgressEntry]) -> date | None:
 
 
 def counted_tasks(tasks: Iterable[Task], sections: Iterable[Section],
-                  progress_by_task: Mapping[int | None, Sequence[ProgressEntry]]) -> list[Task]:
+                  progress_by_task: Mapping[int | None, Sequence[ProgressEntry]], only_ours: bool = True) -> list[Task]:
     """The tasks a report counts: ours, outside appendices, not a parent heading (a parent with
     progress of its own counts as a task)."""
     tasks = list(tasks)
     appendix = {s.id for s in sections if s.appendix}
     parents = {t.parent_id for t in tasks if t.parent_id is not None}
-    return [t for t in tasks if t.section_id not in appendix and is_ours(t)
+    return [t for t in tasks if t.section_id not in appendix and (is_ours(t) or not only_ours)
             and (t.id not in parents or progress_by_task.get(t.id))]
 
 
 def period_tally(tasks: Iterable[Task], sections: Iterable[Section], progress: Iterable[ProgressEntry],
-                 period: ReportPeriod, today: date) -> Tally:
-    """THE count of a plan for a period (report prose, report tables and dashboard alike)."""
+                 period: ReportPeriod, today: date, only_ours: bool = True) -> Tally:
+    """THE count of a plan for a period (report prose, report tables and dashboard alike).
+    ``only_ours=False`` counts every task (the hand-back fills in the superior's whole table)."""
     as_of = as_of_date(period, today)
     by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for e in progress:
@@ -157,10 +158,11 @@ def period_tally(tasks: Iterable[Task], sections: Iterable[Section], progress: I
             by_task[e.task_id].append(e)
     tasks = list(tasks)
     sections = list(sections)
-    counted = counted_tasks(tasks, sections, by_task)
+    counted = counted_tasks(tasks, sections, by_task, only_ours)
     appendix = {s.id for s in sections if s.appendix}
     tally = Tally(period=period, as_of=as_of, closed=is_closed(period, today))
-    tally.excluded = sum(1 for t in tasks if t.section_id not in appendix and not is_ours(t))
+    if only_ours:
+        tally.excluded = sum(1 for t in tasks if t.section_id not in appendix and not is_ours(t))
     for t in counted:
         entries = by_task.get(t.id, [])
         st = task_status(t.schedule, entries, as_of)

@@ -343,12 +343,15 @@ def build_period_report(
     today: date | None = None,
     next_plan: Plan | None = None,
     next_tasks: list[Task] | None = None,
+    only_ours: bool = True,
 ) -> ReportContent:
     """The period report of ``plan``: figures at the cut-off, or at ``today`` while the period is
     still open (then a draft, marked "DỰ THẢO"). ``next_plan``/``next_tasks`` are next year's plan,
-    when the officer has it, for the "kỳ tới" of a report closing the year."""
+    when the officer has it, for the "kỳ tới" of a report closing the year. ``only_ours=False`` keeps
+    the tasks that do not concern the office too (the hand-back of the superior's whole table)."""
     today = today or date.today()
-    tally = period_tally(tasks, sections, progress, period, today)
+    tally = period_tally(tasks, sections, progress, period, today, only_ours)
+    ours_of = is_ours if only_ours else (lambda _t: True)
     as_of, start = tally.as_of, period.window_start
     progress_by_task: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in progress:
@@ -364,7 +367,7 @@ def build_period_report(
 
     section_by_id = {s.id: s for s in sections}
     ordered_sections = _ordered_sections(sections)
-    ours = [t for t in tasks if is_ours(t)]
+    ours = [t for t in tasks if ours_of(t)]
     kept_ids = {t.id for t in ours}
     # a parent kept for context when one of its subtasks is ours
     by_id = {t.id: t for t in tasks}
@@ -382,7 +385,7 @@ def build_period_report(
         entries = progress_by_task.get(task.id, [])
         status = tally.statuses.get(int(task.id or 0))
         if status is None and section_by_id.get(task.section_id) is not None \
-                and section_by_id[task.section_id].appendix and is_ours(task):
+                and section_by_id[task.section_id].appendix and ours_of(task):
             from ..core.status import task_status
 
             status = task_status(task.schedule, entries, as_of)

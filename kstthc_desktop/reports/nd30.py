@@ -200,6 +200,7 @@ class DocFrame:
     title: str = ""  # PDF/DOCX metadata title
     author: str = ""
     marks: list[str] = field(default_factory=list)  # "DỰ THẢO", "DỮ LIỆU MẪU": printed boxed, top right
+    keywords: str = ""  # PDF metadata; an issued report binds its data here (reports/machine.py)
 
 
 def signature_titles(office: Office) -> list[str]:
