@@ -363,14 +363,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             report_id, _ = svc.issue_report(args.period, args.number, args.date or date.today(),
                                             statistics_rows=rows if rows is not None else content.statistics_rows,
                                             as_of=args.as_of)
-            pdf = svc.issued_pdf(report_id)
-            if out.suffix.lower() == ".pdf":
-                from .reports.formatting import normal_permissions
-
-                tmp = out.with_name(f".{out.name}.tmp")
-                tmp.write_bytes(pdf)
-                normal_permissions(tmp)
-                tmp.replace(out)
+            if out.suffix.lower() == ".pdf":  # the frozen PDF byte for byte, its data JSON beside it
+                data["json"] = str(svc.export_issued_report(report_id, out)[1] or "")
             else:
                 svc.render_report(content, out)
             data["issued"] = report_id

@@ -99,6 +99,7 @@ def test_report_with_form06a_json_then_issue(capsys, demo: Path, tmp_path: Path)
     with OfficeService.open(demo) as svc:
         (report,) = [r for r in svc.reports() if r.issued]
         assert report.statistics["rows"][0]["c3"] == 120 and svc.issued_pdf(report.id) == out.read_bytes()
+    assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))  # its data beside it
 
 
 def test_issue_of_an_open_period_or_bad_figures_is_refused(capsys, tmp_path: Path) -> None:
