@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import tempfile
@@ -177,9 +178,25 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
     return new
 
 
-def install_excepthook() -> None:
+def _say(message: str) -> None:
+    """One line on stderr (a windowed Windows build has no stderr: the log has it then)."""
+    log.error(message)
+    if sys.stderr is not None:
+        sys.stderr.write(f"kstthc-desktop: {message}\n")
+        sys.stderr.flush()
+
+
+def install_excepthook(headless: bool = False) -> None:
+    """Bugs show the crash dialog; in a headless run (--smoke-test, --screenshot) they end the
+    process with code 1 instead, because nobody is there to click a dialog away."""
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
         log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
+        if headless:
+            if sys.stderr is not None:
+                sys.__excepthook__(exc_type, exc, tb)
+                sys.stderr.flush()
+            logging.shutdown()
+            os._exit(1)
         try:
             from PySide6.QtWidgets import QApplication
 
@@ -216,25 +233,45 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform != "win32" and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
     apply_base_font()
-    install_translators(app, args.lang)
+    headless = bool(args.smoke_test or args.screenshot)
     ui_errors.LOG_PATH_HOLDER["path"] = str(log_path or "")
-    install_excepthook()
+    install_excepthook(headless)
+    try:
+        install_translators(app, args.lang)
+    except KstthcError as exc:  # a broken install: an error, never an English window in silence
+        if headless:
+            _say(str(exc))
+            return 1
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
 
     from .ui.main_window import MainWindow
 
-    if args.demo:
-        from .services.demo import create_demo
-
-        path = create_demo(demo_path())
-        service = open_service(path)
-    elif args.office and (args.smoke_test or args.screenshot):
+    if headless and (args.demo or args.office):
         from .services import OfficeService
 
         try:  # headless checks never wait on a dialog: the reason goes to stderr
-            service = OfficeService.open(Path(args.office))
+            if args.demo:
+                from .services.demo import create_demo
+
+                service = OfficeService.open(create_demo(demo_path()))
+            else:
+                service = OfficeService.open(Path(args.office))
         except KstthcError as exc:
-            sys.stderr.write(f"kstthc-desktop: {exc}\n")
+            _say(str(exc))
             return 2
+    elif args.demo:
+        from .services.demo import create_demo
+
+        try:
+            path = create_demo(demo_path())
+        except KstthcError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
+            return 1
+        service = open_service(path)
     elif args.office:
         path = Path(args.office)
         service = open_service(path, create=False) if path.exists() else first_run(path)
@@ -242,34 +279,35 @@ def main(argv: list[str] | None = None) -> int:
         path = default_office_path()
         if path.exists():
             service = open_service(path)
-        elif args.smoke_test or args.screenshot:
-            sys.stderr.write("kstthc-desktop: chưa có tệp dữ liệu; hãy dùng --office hoặc --demo\n")
+        elif headless:
+            _say("chưa có tệp dữ liệu; hãy dùng --office hoặc --demo")
             return 2
         else:
             service = first_run(path)
     if service is None:
-        if args.smoke_test or args.screenshot:
-            sys.stderr.write("kstthc-desktop: không mở được tệp dữ liệu\n")
+        if headless:
+            _say("không mở được tệp dữ liệu")
             return 2
         return 0
 
-    if not service.has_office() and not (args.smoke_test or args.screenshot):
+    if not service.has_office() and not headless:
         _ask_office(service)  # an empty or foreign-made file: the header lines are needed first
     window = MainWindow(service)
     window.show()
-    if args.smoke_test or args.screenshot:
+    if headless:
         app.processEvents()
         image = window.grab()
         elapsed = time.perf_counter() - started
         if image.isNull() or image.width() < 100:
-            sys.stderr.write("kstthc-desktop: cửa sổ không vẽ được\n")
+            _say("cửa sổ không vẽ được")
             return 1
         if args.screenshot:
             from .ui.screenshots import save_screenshots
 
             for p in save_screenshots(window, Path(args.screenshot), args.size or (1280, 800)):
                 print(p)
-        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s")
+        menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s; menus: {menus}")
         window.close()
         service.close()
         return 0
