@@ -747,11 +747,9 @@ class MainWindow(QMainWindow):
         app.open_demo_window(self)
 
     def about(self) -> None:
-        from .. import __version__
+        from .dialogs.about import AboutDialog
 
-        QMessageBox.about(self, "KSTTHC Desktop", self.tr("KSTTHC Desktop %1\nOffline planner for administrative "
-                                                          "procedure control.\nData file: %2")
-                          .replace("%1", __version__).replace("%2", str(self.service.path)))
+        AboutDialog.run(self, self.service.path)
 
     # --- layout --------------------------------------------------------------------------
     def _restore_layout(self) -> None:
