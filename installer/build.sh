@@ -23,4 +23,6 @@ printf '%s\n' "$deps" > "$work/requirements.txt"
 cd "$root"
 "$work/venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$work/dist" --workpath "$work/build" installer/kstthc.spec
+# Linux: the headless commands are the same executable started under the name "kstthc"
+ln -sfn "KSTTHC Desktop" "$work/dist/KSTTHC Desktop/kstthc"
 bash "$root/installer/smoke-frozen.sh" "$work/dist/KSTTHC Desktop"

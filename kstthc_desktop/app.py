@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,6 +49,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def _rotate(path: Path) -> None:
+    """Keep the log under ~1 MB: at start-up a full log becomes .1 (.1 → .2 …, the oldest dropped).
+
+    Done once per start instead of logging.handlers.RotatingFileHandler, whose module drags in
+    socket, pickle and queue (start-up time) for a file the program writes a few lines to.
+    """
+    if not path.exists() or path.stat().st_size < LOG_BYTES:
+        return
+    for i in range(LOG_BACKUPS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{i}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{i + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup_logging() -> Path | None:
     from platformdirs import user_log_dir
 
@@ -58,7 +75,8 @@ def setup_logging() -> Path | None:
         folder = Path(user_log_dir("KSTTHC Desktop", "KSTTHC"))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "kstthc.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        _rotate(path)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -69,6 +87,8 @@ def setup_logging() -> Path | None:
 
 
 def demo_path() -> Path:
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix="kstthc-demo-")) / "du-lieu-mau.kstthc"
 
 

@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(idx)
 
     def _on_task_activated(self, task_id: int) -> None:
-        if self.tabs.currentWidget() in (self.dashboard, self.evidence_view):
+        if self.tabs.currentWidget() in (self._views.get("dashboard"), self._views.get("evidence_view")):
             self.tabs.setCurrentWidget(self.table_page)  # a list item opens its task in the table
         if self.selected_task_id() != task_id:
             if not self.proxy.mapFromSource(self.model.index_for_task(task_id)).isValid():
@@ -430,26 +430,66 @@ class MainWindow(QMainWindow):
         if day == self.today:
             return
         self.today = day
-        for view in (self.dashboard, self.timeline, self.calendar, self.evidence_view):
+        for view in self._views.values():  # views not made yet take the new day when they are
             view.today = day
         self.hub.data_changed.emit(Changes(label=""))
 
-    def _add_views(self) -> None:
-        from .views.calendar import CalendarView
-        from .views.dashboard import DashboardView
-        from .views.evidence_register import EvidenceRegister
-        from .views.timeline import TimelineView
+    # The other tabs are made when first opened: start-up imports and builds only the table.
+    _LAZY_VIEWS = {  # attribute → (tab object name, module under ui.views, class)
+        "dashboard": ("dashboard", "dashboard", "DashboardView"),
+        "timeline": ("timeline", "timeline", "TimelineView"),
+        "calendar": ("calendar", "calendar", "CalendarView"),
+        "evidence_view": ("evidence", "evidence_register", "EvidenceRegister"),
+    }
 
-        self.dashboard = DashboardView(self.service, self.hub, self.today)
-        self.timeline = TimelineView(self.service, self.hub, self.today)
-        self.calendar = CalendarView(self.service, self.hub, self.today)
-        self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
-        self.add_view(self.dashboard, self.tr("What needs me now"))
-        self.add_view(self.table_page, self.tr("Table"))
-        self.add_view(self.timeline, self.tr("Timeline"))
-        self.add_view(self.calendar, self.tr("Calendar"))
-        self.add_view(self.evidence_view, self.tr("Evidence"))
+    def _add_views(self) -> None:
+        self._views: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        titles = {"dashboard": self.tr("What needs me now"), "timeline": self.tr("Timeline"),
+                  "calendar": self.tr("Calendar"), "evidence_view": self.tr("Evidence")}
+        for attr in ("dashboard", None, "timeline", "calendar", "evidence_view"):
+            if attr is None:
+                self.add_view(self.table_page, self.tr("Table"))
+                continue
+            holder = QWidget()
+            holder.setObjectName(self._LAZY_VIEWS[attr][0])  # the remembered tab finds it by name
+            self._placeholders[attr] = holder
+            self.add_view(holder, titles[attr])
         self.tabs.setCurrentWidget(self.table_page)
+        self.tabs.currentChanged.connect(self._make_current_view)
+
+    def _make_current_view(self, index: int) -> None:
+        for attr, holder in list(self._placeholders.items()):
+            if self.tabs.widget(index) is holder:
+                self._view(attr)
+
+    def _view(self, attr: str) -> QWidget:
+        """The tab's real view, made (and put in its placeholder's place) on first use."""
+        view = self._views.get(attr)
+        if view is None:
+            import importlib
+
+            _name, module, cls = self._LAZY_VIEWS[attr]
+            view_class = getattr(importlib.import_module(f"{__package__}.views.{module}"), cls)
+            view = view_class(self.service, self.hub, self.today)
+            self._views[attr] = view
+            holder = self._placeholders.pop(attr)
+            index = self.tabs.indexOf(holder)
+            title = self.tabs.tabText(index)
+            current = self.tabs.currentIndex() == index
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            if current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.blockSignals(False)
+            holder.deleteLater()
+        return view
+
+    dashboard = property(lambda self: self._view("dashboard"))
+    timeline = property(lambda self: self._view("timeline"))
+    calendar = property(lambda self: self._view("calendar"))
+    evidence_view = property(lambda self: self._view("evidence_view"))
 
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""

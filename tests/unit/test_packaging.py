@@ -115,3 +115,21 @@ def test_report_without_its_font_fails_with_one_line(tmp_path: Path, demo_servic
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "LiberationSerif" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_the_log_rotates_at_start_up(tmp_path: Path) -> None:
+    from kstthc_desktop import app
+
+    log = tmp_path / "kstthc.log"
+    log.write_bytes(b"x" * app.LOG_BYTES)
+    (tmp_path / "kstthc.log.1").write_text("older", encoding="utf-8")
+    (tmp_path / "kstthc.log.3").write_text("oldest", encoding="utf-8")
+    app._rotate(log)
+    assert not log.exists()
+    assert (tmp_path / "kstthc.log.1").stat().st_size == app.LOG_BYTES
+    assert (tmp_path / "kstthc.log.2").read_text(encoding="utf-8") == "older"
+    assert not (tmp_path / "kstthc.log.4").exists()
+    small = tmp_path / "small.log"
+    small.write_text("a line", encoding="utf-8")
+    app._rotate(small)
+    assert small.read_text(encoding="utf-8") == "a line"
