@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
             self._populate_filters(plan)
             self._span_sections()
             if first:
-                self.tree.expandToDepth(0)
+                self._open_sections()
                 self._expanded_keys = {("section", s.id) for s in self.model.sections()}
             else:
                 self._expand(self._expanded_keys)
@@ -224,6 +234,43 @@ class MainWindow(QMainWindow):
                 self.select_task(selected)
         self._update_actions()
         self._update_count()
+
+    FIRST_SCREEN_ROWS = 60  # more than a 1080p screen shows
+
+    def _open_sections(self) -> None:
+        """Every section opens at first load; those below the first screen right after the first paint.
+
+        Laying out thousands of rows in a Python model costs tens of milliseconds: the officer sees
+        the top of the plan first, the scroll bar reaches its full length a moment later.
+        """
+        rows, later = 0, []
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if rows < self.FIRST_SCREEN_ROWS:
+                self.tree.expand(idx)
+                rows += 1 + self.proxy.rowCount(idx)
+            else:
+                later.append(QPersistentModelIndex(idx))
+        if later:
+            self._after_first_paint(lambda: [self.tree.expand(QModelIndex(p)) for p in later if p.isValid()])
+
+    def _after_first_paint(self, work) -> None:  # noqa: ANN001
+        """Run ``work`` once the table has been painted (at once if it already has)."""
+        if getattr(self, "_painted", False):
+            work()
+            return
+        self._pending_after_paint = [*getattr(self, "_pending_after_paint", []), work]
+        if not getattr(self, "_paint_watch", False):
+            self._paint_watch = True
+            self.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.Paint and watched is self.tree.viewport() and not getattr(self, "_painted", False):
+            self._painted = True
+            watched.removeEventFilter(self)
+            pending, self._pending_after_paint = self._pending_after_paint, []
+            QTimer.singleShot(0, self, lambda: [work() for work in pending])
+        return super().eventFilter(watched, event)
 
     def _patch(self, changes: Changes) -> bool:
         """Apply a change without rebuilding the tree when it only touched some tasks' fields.
