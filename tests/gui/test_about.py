@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from kstthc_desktop import __version__
 from kstthc_desktop.i18n import install_translators
@@ -13,7 +13,8 @@ from tests.conftest import TODAY
 
 
 def _menu_action(w: MainWindow, menu_text: str, action_text: str):  # noqa: ANN202
-    menu = next(a.menu() for a in w.menuBar().actions() if a.text().replace("&", "") == menu_text)
+    """The action as the officer finds it: the menu by its title, then the item by its text."""
+    menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title().replace("&", "") == menu_text)
     return next(a for a in menu.actions() if a.text().replace("&", "") == action_text)
 
 
