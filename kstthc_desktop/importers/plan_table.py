@@ -388,6 +388,7 @@ class _PlanBuilder:
         self.prev_segment: _Segment | None = None
         self.rows_done = 0
         self.rows_total = 1
+        self.page_of: dict[str, object] = {}  # grid name → page_of(row) for PDF tables
 
     # -- warnings -----------------------------------------------------------------------
     def warn(self, grid: Grid, row: int | None, message: str) -> None:
@@ -489,6 +490,8 @@ class _PlanBuilder:
         header_row = mapping.header_row
         for note_row, message in grid.notes:
             self.warnings.append(ImportWarning(grid.name, note_row, message))
+        if getattr(grid, "page_of", None) is not None:
+            self.page_of[grid.name] = grid.page_of  # type: ignore[attr-defined]
         self.mappings.setdefault(grid.name, mapping)
         block = list(grid.title_lines) + self.rows_as_lines(grid, 0, header_row + 1, mapping)
         self.title_blocks.append(block)
@@ -810,15 +813,24 @@ class _PlanBuilder:
             task.commune_role = commune_role(task.lead, task.coordinating)
         for section in (*self.sections, *self.appendices):
             self.check_tasks(section.tasks, inherited_deadline=False)
+        from .reference import read_reference
+
         return ImportedPlan(
             title=title,
             year=year,
             sections=self.sections,
             appendices=self.appendices,
-            warnings=warnings_head + self.warnings,
+            warnings=[self.paged(w) for w in warnings_head + self.warnings],
             source_file=self.source_file,
             mapping=self.mappings,
+            reference=read_reference(self.title_blocks[0] if self.title_blocks else []),
         )
+
+    def paged(self, warning: ImportWarning) -> ImportWarning:
+        """The PDF page of a warning's row (a PDF table's grid knows the page of each row)."""
+        page_of = self.page_of.get(warning.sheet)
+        page = page_of(warning.row) if page_of is not None and warning.page is None else None
+        return warning if page is None else ImportWarning(warning.sheet, warning.row, warning.message, page)
 
     def check_tasks(self, tasks: list[ImportedTask], inherited_deadline: bool) -> None:
         numbers: Counter[str] = Counter(t.number for t in tasks if t.number and t.number not in ("-", "+"))
