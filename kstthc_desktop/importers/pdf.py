@@ -31,7 +31,7 @@ from ..core.errors import ImportFailed
 from ..core.progress import Progress
 from ..core.text import clean, fold
 from .document import PagedGrid, Paragraph, make_document_grid
-from .grid import Grid, Span
+from .grid import Grid, Span, _LegacyLog
 from .plan_table import header_role
 
 MAX_PAGES = 300
@@ -642,18 +642,27 @@ def _unruled_table(
     lines: list[_Line], start: int, header: list[tuple[float, float, str]], header_end: int
 ) -> tuple[int, list[list[str]], list[int]]:
     """Cut lines into rows/columns under an unruled header; (index after the table, rows, pages)."""
-    bounds = [(header[k][1] + header[k + 1][0]) / 2 for k in range(len(header) - 1)]
     n = len(header)
     number_col = next((k for k, h in enumerate(header) if header_role(h[2]) == "number"), None)
     rows: list[list[list[tuple[str, float, float, float]]]] = []
     pages: list[int] = []
     header_words = {fold(h[2]) for h in header}
 
-    def col_of(x: float) -> int:
-        for k, b in enumerate(bounds):
-            if x < b:
-                return k
-        return n - 1
+    def col_of_segment(x0: float, x1: float) -> int | None:
+        """The column of a run of words: the header it lies under; None for a line across columns."""
+        overlaps = [max(0.0, min(x1, h[1]) - max(x0, h[0])) for h in header]
+        hit = [k for k, o in enumerate(overlaps) if o > 0]
+        if len(hit) > 1 and sorted(overlaps)[-2] > 4:
+            return None
+        if hit:
+            return max(hit, key=lambda k: overlaps[k])
+        fits = [
+            k for k in range(n)
+            if (k == 0 or x0 >= header[k - 1][1] - 1) and (k == n - 1 or x1 <= header[k + 1][0] + 1)
+        ]
+        pool = fits or list(range(n))
+        mid = (x0 + x1) / 2
+        return min(pool, key=lambda k: abs((header[k][0] + header[k][1]) / 2 - mid))
 
     # the header rows themselves (so plan_table sees the titles)
     rows.append([[(h[2], h[0], h[1], 0.0)] for h in header])
@@ -666,14 +675,14 @@ def _unruled_table(
         if re.match(r"^(ghi chu|noi nhan|phu luc|tm\.|kt\.|tuq\.|nguoi lap)", folded):
             break
         cells: list[list[_Word]] = [[] for _ in range(n)]
-        for w in line.words:
-            cells[col_of(w.cx)].append(w)
-        # a prose line runs across a column boundary with ordinary word spacing
-        crossing = any(
-            col_of(a.cx) != col_of(b.cx) and b.x0 - a.x1 < 0.5 * a.height
-            for a, b in zip(line.words, line.words[1:], strict=False)
-        )
-        if crossing:
+        crossing = False
+        for seg in line.segments(0.9):
+            k = col_of_segment(seg[0].x0, max(w.x1 for w in seg))
+            if k is None:
+                crossing = True
+                break
+            cells[k].extend(seg)
+        if crossing:  # a prose line runs across the columns: the table has ended
             break
         if prev is not None and line.page == prev.page and line.top - prev.bottom > 3.0 * line.height:
             break
@@ -696,13 +705,15 @@ def _unruled_table(
                     rows[-1][k].append(t)
         prev = line
         i += 1
+    # Without rules a column's right edge is where its longest line ends.
+    col_left = [min((p[1] for row in rows[1:] for p in row[k]), default=header[k][0]) for k in range(n)]
+    col_right = [max((p[2] for row in rows[1:] for p in row[k]), default=header[k][1]) for k in range(n)]
     out_rows: list[list[str]] = []
     for r, row in enumerate(rows):
         out: list[str] = []
         for k, parts in enumerate(row):
-            right = bounds[k] if k < len(bounds) else max((p[2] for p in parts), default=0)
-            left = bounds[k - 1] if k else (header[0][0])
-            out.append(clean(_soft_join(parts, right, max(right - left, 1))) if r else clean(parts[0][0]))
+            width = max(col_right[k] - col_left[k], 1)
+            out.append(clean(_soft_join(parts, col_right[k], width)) if r else clean(parts[0][0]))
         out_rows.append(out)
     return i, out_rows, pages
 
@@ -836,10 +847,16 @@ def _assemble(flow: list[_Line | _TableItem], notes: list[tuple[int, str]], name
     flush_para()
     for grid in grids:
         assert isinstance(grid, PagedGrid)
+        log = _LegacyLog()  # a plan typed in TCVN3/VNI keeps its legacy codes in the PDF's text too
+        grid.rows = [[log.text(text, r + 1) if text else "" for text in row] for r, row in enumerate(grid.rows)]
+        grid.notes = log.notes()
         _fill_pdf_spans(grid)
         grid.title_lines = grid.title_lines[-2000:]
+    log = _LegacyLog()
+    for p in paragraphs:
+        p.text = log.text(p.text, p.index) if p.text else ""
     doc = make_document_grid(paragraphs, "pdf")
-    doc.notes = [(None, note) for _, note in notes]
+    doc.notes = [(None, note) for _, note in notes] + log.notes()
     return [*grids, doc]
 
 

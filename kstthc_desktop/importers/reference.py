@@ -132,7 +132,7 @@ def read_reference(lines: Sequence[str]) -> PlanReference:
     agency: list[str] = []
     for line in flat[:12]:
         folded = fold(line)
-        if _MOTTO.search(line):
+        if _MOTTO.search(line) or folded in ("nam", "viet nam"):  # the motto, or its wrapped tail
             continue
         if _NUMBER.search(line) or _DATE.search(line) or folded in _KINDS or _TITLE_STOP.match(folded):
             break
@@ -192,6 +192,7 @@ def _read_title(flat: list[str], ref: PlanReference) -> None:
         return
     kind, parts = found
     summary = " ".join(" ".join(parts).split())
+    summary = re.split(r"\s\((?:ban hành\s+)?kèm theo\b", summary, maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if kind == "quyet dinh":
         m = re.match(r"(?i)^ban hành\s+(kế hoạch\b.*)$", summary)
         if m:
