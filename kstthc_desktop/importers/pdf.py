@@ -495,6 +495,15 @@ def _find_ruled(rules: list[_Rule], page: int) -> list[_Ruled]:
     for g_hs, g_vs in groups.values():
         xs = _cluster([v.pos for v in g_vs])
         ys = _cluster([h.pos for h in g_hs])
+        # A row cut by the page end often has no closing rule: the column rules still run to
+        # where the row stops, so their ends close the last (or first) band.
+        if ys:
+            low = max(v.b for v in g_vs)
+            high = min(v.a for v in g_vs)
+            if low > ys[-1] + 4:
+                ys.append(low)
+            if high < ys[0] - 4:
+                ys.insert(0, high)
         if len(xs) >= 2 and len(ys) >= 2 and xs[-1] - xs[0] > 30 and ys[-1] - ys[0] > 8:
             tables.append(_Ruled(page, xs, ys, g_hs, g_vs))
     tables.sort(key=lambda t: t.top)

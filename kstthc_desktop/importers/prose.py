@@ -70,6 +70,11 @@ _INLINE_DEADLINE = re.compile(
     r"(?P<when>(?:trước|chậm\s+nhất|muộn\s+nhất|trong|vào)\s+(?:ngày|tháng|quý|năm|\d)[^.;)\n]*)",
     re.IGNORECASE,
 )
+_DATED = re.compile(  # "… báo cáo kết quả trước ngày 15/12/2026": a date, whatever verb comes before
+    r"(?P<when>(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}\s*(?:[/.-]\s*\d{1,2}|tháng)"
+    r"[^.;)\n]*)",
+    re.IGNORECASE,
+)
 _INLINE_FIELD = re.compile(
     r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì|(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|"
     r"Thời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?|Sản\s+phẩm(?:\s+dự\s+kiến)?(?:\s+hoàn\s+thành)?)"
@@ -222,13 +227,13 @@ def _inline_fields(task: ImportedTask, text: str) -> None:
         elif role == "products" and not task.products:
             task.products = value
     if not task.deadline_text:
-        m = _INLINE_DEADLINE.search(text)
+        m = _INLINE_DEADLINE.search(text) or _DATED.search(text)
         if m:
             task.deadline_text = m["when"].strip().rstrip(",")
 
 
 def _has_deadline(text: str) -> bool:
-    return bool(_INLINE_DEADLINE.search(text)) or any(
+    return bool(_INLINE_DEADLINE.search(text) or _DATED.search(text)) or any(
         header_role(m["label"]) == "deadline" for m in _INLINE_FIELD.finditer(text)
     )
 

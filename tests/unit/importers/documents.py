@@ -339,6 +339,8 @@ def write_pdf(path: Path, blocks: list[Block], running_header: str = "", landsca
             style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
             if block.ruled:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+                if block.repeat:  # drawn again under the header repeated on the next page
+                    style.append(("LINEBELOW", (0, block.repeat - 1), (-1, block.repeat - 1), 0.5, colors.black))
             for r0, c0, r1, c1 in block.spans:
                 style.append(("SPAN", (c0, r0), (c1, r1)))
             story.append(Table(data, colWidths=widths, repeatRows=block.repeat, style=TableStyle(style),
