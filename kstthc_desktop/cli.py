@@ -234,6 +234,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
                          f"{len(imported.warnings)} cảnh báo (chưa lưu).{cited}")
         return 0
+    if not imported.year:  # refused before the office file is even created
+        raise KstthcError("Chưa xác định được năm của kế hoạch nên chưa lưu.", "Hãy thêm --year NĂM rồi chạy lại.")
     with _open(args.office, create=True) as svc:
         result = svc.apply_import(imported)
     data["stored"] = {"plan_id": result.plan_id, "added": result.added, "changed": result.changed,

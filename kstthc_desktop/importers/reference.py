@@ -110,8 +110,10 @@ def split_header_line(line: str) -> list[str]:
         nxt: list[str] = []
         for part in parts:
             m = pattern.search(part)
-            if m and m.start() > 0:
+            start = 0
+            if m:
                 start = m.start() if pattern is not _DATE else m.start() + len(m["place"]) - len(_place(m["place"]))
+            if start > 0:
                 head, tail = part[:start].strip(), part[start:].strip()
                 nxt.extend(p for p in (head, tail) if p)
             else:

@@ -171,6 +171,14 @@ class ImportMixin:
 
     def apply_import(self, imported, selected: set[int] | None = None) -> ImportResult:  # noqa: ANN001
         """Store the chosen tasks: a backup first, then one transaction; re-import updates in place."""
+        if not imported.year:
+            from ..core.errors import ValidationError
+
+            raise ValidationError(
+                "Chưa xác định được năm của kế hoạch nên chưa lưu.",
+                "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
+                field="year",
+            )
         plan = self._target_plan(imported)
         self.backup(reason="truoc-nhap-ke-hoach")
         result = ImportResult(plan_id=plan.id if plan else 0)
