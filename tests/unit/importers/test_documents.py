@@ -370,3 +370,37 @@ def test_scanned_pdf_is_refused_naming_what_to_ask_for(folder: Path) -> None:
     message = str(info.value)
     assert "bản scan" in message and "không có lớp chữ" in message
     assert "Word (.docx)" in message and "PDF có lớp chữ" in message
+
+
+def test_hand_broken_lines_kept_wrapped_lines_joined(folder: Path) -> None:
+    """In a ruled cell a line the writer broke (one unit per line) stays a break; a line the layout
+    wrapped ("Trước ngày" | "30/6/2026" in a narrow column) is joined with a space."""
+    rows = [["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["1", "Rà soát thủ tục hành chính lĩnh vực hộ tịch", "Văn phòng UBND tỉnh\nSở Tư pháp",
+             "Trước ngày 30/6/2026"]]
+    blocks = [docs.Block("center", "KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2026", bold=True),
+              docs.Block("table", rows=rows, widths=[1, 6, 5, 2.3])]
+    grid = read_grids(docs.write_pdf(folder / "xuong_dong.pdf", blocks))[0]
+    assert grid.rows[1][2] == "Văn phòng UBND tỉnh\nSở Tư pháp"
+    assert grid.rows[1][3] == "Trước ngày 30/6/2026"
+    task = tasks(read_plan(folder / "xuong_dong.pdf"))[0]
+    assert task.lead == ["Văn phòng UBND tỉnh", "Sở Tư pháp"]
+
+
+def test_page_number_between_two_pages_of_a_paragraph_is_left_out(folder: Path) -> None:
+    long_text = " ".join(f"Câu thứ {i} của nhiệm vụ dài, viết liền một đoạn qua trang sau." for i in range(60))
+    blocks = [docs.Block("center", "KẾ HOẠCH", bold=True),
+              docs.Block("center", "Kiểm soát thủ tục hành chính năm 2026", bold=True),
+              docs.Block("heading", "II. NỘI DUNG", bold=True),
+              docs.Block("p", "Căn cứ tình hình thực tế tại địa phương. " * 75),
+              docs.Block("p", f"1. {long_text} Hoàn thành trước ngày 30/6/2026.")]
+    path = docs.write_pdf(folder / "so_trang.pdf", blocks)
+    plan = read_plan(path)
+    [task] = tasks(plan)
+    assert {p.page for p in plan.paragraphs if p.index == task.source_row} == {1}
+    import pypdfium2
+
+    assert len(pypdfium2.PdfDocument(path)) == 2  # the task's paragraph runs onto page 2, under its number
+    assert all(p.text != "2" for p in read_grids(path)[-1].paragraphs)
+    assert task.content == f"{long_text} Hoàn thành trước ngày 30/6/2026."
+    assert task.schedule.due == date(2026, 6, 30)
