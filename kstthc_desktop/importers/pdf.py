@@ -315,7 +315,8 @@ def _load_pages(path: Path, progress: Progress) -> list[_Page]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        # pypdfium2 5 gives the code; 4.x only names it in the message
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
             raise ImportFailed(
                 f"Tệp PDF '{name}' được đặt mật khẩu nên không mở được.",
                 "Hãy xin cấp trên gửi bản không đặt mật khẩu, hoặc tệp Word/Excel của kế hoạch.",
