@@ -397,6 +397,90 @@
     </message>
 </context>
 <context>
+    <name>HandbackDialog</name>
+    <message>
+        <source>Fill results into the superior&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the plan file the superior sent is written with the results of each task in its own row (status, completion date, result, evidence). The superior&apos;s file itself is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan here keeps the superior&apos;s file. Import the superior&apos;s plan (File → Import superior plan): from now on its file is kept for this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling in the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1
+Results filled in for %2 task(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the superior&apos;s file filled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import the superior plan</source>
@@ -751,6 +835,14 @@
     </message>
     <message>
         <source>Export the table view to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill results into the superior&apos;s file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll up reports of many offices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1197,6 +1289,169 @@ Data file: %2</source>
     </message>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports (.pdf, .json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: list of offices that must report (.txt or .xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period most reports are for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File or office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the summary report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List (*.txt *.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling up the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 report(s) rolled up, %3 file(s) left out, %4 office(s) missing. %5 tasks, %6 done (%7), %8 overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has not sent a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the roll-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the roll-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -397,6 +397,91 @@
     </message>
 </context>
 <context>
+    <name>HandbackDialog</name>
+    <message>
+        <source>Fill results into the superior&apos;s file</source>
+        <translation>Điền kết quả vào tệp của cấp trên</translation>
+    </message>
+    <message>
+        <source>A copy of the plan file the superior sent is written with the results of each task in its own row (status, completion date, result, evidence). The superior&apos;s file itself is not changed.</source>
+        <translation>Chương trình ghi một bản sao tệp kế hoạch cấp trên đã gửi, điền kết quả của từng nhiệm vụ vào đúng dòng của nó (tình trạng, ngày hoàn thành, kết quả, văn bản minh chứng). Tệp gốc của cấp trên không bị sửa.</translation>
+    </message>
+    <message>
+        <source>Where to write the copy</source>
+        <translation>Nơi lưu bản sao</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Results as of</source>
+        <translation>Kết quả tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation>Lưu bản sao thành</translation>
+    </message>
+    <message>
+        <source>Write the copy</source>
+        <translation>Ghi bản sao</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>Mở bản sao</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>No plan here keeps the superior&apos;s file. Import the superior&apos;s plan (File → Import superior plan): from now on its file is kept for this.</source>
+        <translation>Chưa có kế hoạch nào lưu kèm tệp gốc của cấp trên. Hãy nhập kế hoạch cấp trên (Tệp → Nhập kế hoạch cấp trên): từ nay tệp gốc được lưu kèm để điền kết quả.</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the copy…</source>
+        <translation>Đang ghi bản sao…</translation>
+    </message>
+    <message>
+        <source>Filling in the results…</source>
+        <translation>Đang điền kết quả…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Written: %1
+Results filled in for %2 task(s).</source>
+        <translation>Đã ghi: %1
+Đã điền kết quả cho %2 nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Columns of the superior&apos;s file filled: %1</source>
+        <translation>Cột có sẵn trong tệp cấp trên đã điền: %1</translation>
+    </message>
+    <message>
+        <source>Columns added: %1</source>
+        <translation>Cột thêm vào: %1</translation>
+    </message>
+    <message>
+        <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
+        <translation>%1 nhiệm vụ do cơ quan tự thêm không có trong tệp của cấp trên (không điền).</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import the superior plan</source>
@@ -752,6 +837,14 @@
     <message>
         <source>Export the table view to Excel…</source>
         <translation>Xuất bảng đang xem ra Excel…</translation>
+    </message>
+    <message>
+        <source>Fill results into the superior&apos;s file…</source>
+        <translation>Điền kết quả vào tệp của cấp trên…</translation>
+    </message>
+    <message>
+        <source>Roll up reports of many offices…</source>
+        <translation>Tổng hợp báo cáo của các cơ quan, đơn vị…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1200,6 +1293,169 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
         <translation>Ban hành sẽ khóa báo cáo: nội dung và tệp PDF được lưu nguyên trong tệp dữ liệu, không sửa được nữa. Ban hành ngay?</translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up reports</source>
+        <translation>Tổng hợp báo cáo</translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports (.pdf, .json)</source>
+        <translation>Thư mục chứa báo cáo của các cơ quan (.pdf, .json)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Optional: list of offices that must report (.txt or .xlsx)</source>
+        <translation>Không bắt buộc: danh sách cơ quan phải báo cáo (.txt hoặc .xlsx)</translation>
+    </message>
+    <message>
+        <source>The period most reports are for</source>
+        <translation>Kỳ có nhiều báo cáo nhất</translation>
+    </message>
+    <message>
+        <source>Roll up</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Expected offices</source>
+        <translation>Cơ quan phải báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Số, ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Số nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Tỷ lệ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>File or office</source>
+        <translation>Tệp hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Lý do không đưa vào tổng hợp</translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation>Theo cơ quan</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing</source>
+        <translation>Tệp bị loại, cơ quan chưa gửi</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Lưu ra Excel…</translation>
+    </message>
+    <message>
+        <source>Save the summary report (PDF)…</source>
+        <translation>Lưu báo cáo tổng hợp (PDF)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports</source>
+        <translation>Thư mục chứa báo cáo của các cơ quan</translation>
+    </message>
+    <message>
+        <source>List of offices</source>
+        <translation>Danh sách cơ quan</translation>
+    </message>
+    <message>
+        <source>List (*.txt *.csv *.xlsx)</source>
+        <translation>Danh sách (*.txt *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the reports…</source>
+        <translation>Đang đọc các báo cáo…</translation>
+    </message>
+    <message>
+        <source>Rolling up the reports…</source>
+        <translation>Đang tổng hợp báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>%1: %2 report(s) rolled up, %3 file(s) left out, %4 office(s) missing. %5 tasks, %6 done (%7), %8 overdue.</source>
+        <translation>%1: đã tổng hợp %2 báo cáo, loại %3 tệp, %4 cơ quan chưa gửi. %5 nhiệm vụ, hoàn thành %6 (%7), quá hạn %8.</translation>
+    </message>
+    <message>
+        <source>PDF checked</source>
+        <translation>Đã đối chiếu PDF</translation>
+    </message>
+    <message>
+        <source>JSON only</source>
+        <translation>Chỉ có .json</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Has not sent a report</source>
+        <translation>Chưa gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing (%1)</source>
+        <translation>Tệp bị loại, cơ quan chưa gửi (%1)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the roll-up</source>
+        <translation>Lưu bảng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Writing the roll-up…</source>
+        <translation>Đang ghi tổng hợp…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>

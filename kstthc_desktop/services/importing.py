@@ -85,6 +85,20 @@ def header_signature(grid, header_row: int) -> str:  # noqa: ANN001
     return "|".join(fold(c)[:30] for c in grid.rows[header_row])
 
 
+def _source_file(path: str) -> tuple[Path, str, int] | None:
+    """(path, SHA-256, size) of the imported file when it is still there to be kept."""
+    from ..storage import evidence as blobstore
+
+    src = Path(path) if path else None
+    if src is None or not src.is_file():
+        return None
+    try:
+        sha, size = blobstore.hash_file(src)
+    except OSError:
+        return None  # unreadable now: the plan is still imported, only the hand-back lacks it
+    return src, sha, size
+
+
 class ImportMixin:
     """Methods of OfficeService for importing (kept in their own module for size)."""
 
@@ -149,6 +163,18 @@ class ImportMixin:
                 return plan
         return None
 
+    def _keep_source_file(self, plan: Plan, path: Path, sha: str, size: int, log: list[RowChange]) -> None:
+        """Store the source file in the blob store (deduplicated) inside the import's transaction;
+        the plan points at the newest one. Undo restores the old pointer; a blob no plan or
+        evidence uses any more is dropped on the next open."""
+        from ..storage import evidence as blobstore
+
+        if not blobstore.has_blob(self.repo.conn, sha):
+            blobstore.store_blob(self.repo.conn, path, sha, size)
+        if plan.source_blob != sha:
+            plan.source_blob = sha
+            self.repo.update("plans", plan_to_row(plan), log)
+
     def diff_import(self, imported, selected: set[int] | None = None) -> ImportDiff:  # noqa: ANN001
         plan = self._target_plan(imported)
         diff = ImportDiff()
@@ -183,6 +209,7 @@ class ImportMixin:
         self.backup(reason="truoc-nhap-ke-hoach")
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
+        source = _source_file(imported.source_file)  # hashed before the transaction (may be large)
 
         def do(log: list[RowChange]) -> None:
             nonlocal plan
@@ -196,6 +223,8 @@ class ImportMixin:
                 plan.source_file = Path(imported.source_file).name
                 apply_reference(plan, imported)
                 self.repo.update("plans", plan_to_row(plan), log)
+            if source is not None:  # the superior's file itself, kept for the hand-back (#16)
+                self._keep_source_file(plan, *source, log)
             self.repo.set_setting("current_plan", plan.id, log)
             result.plan_id = plan.id
             sections = {(s.number, s.title): s for s in self.repo.sections(plan.id)}

@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("&Find"), self.focus_search, S.Find)
         self.act_report = self._action(self.tr("&Periodic report…"), self.open_report, S.Print)
         self.act_export_view = self._action(self.tr("Export the table view to Excel…"), self.export_view)
+        self.act_handback = self._action(self.tr("Fill results into the superior's file…"), self.open_handback)
+        self.act_rollup = self._action(self.tr("Roll up reports of many offices…"), self.open_rollup)
         self.act_about = self._action(self.tr("&About"), self.about)
 
         mb = self.menuBar()
@@ -165,6 +167,8 @@ class MainWindow(QMainWindow):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Report"))
         m.addAction(self.act_report)
+        m.addAction(self.act_handback)
+        m.addAction(self.act_rollup)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
 
@@ -670,6 +674,20 @@ class MainWindow(QMainWindow):
 
         ReportDialog.run(self, self.service, self.today)
         self.reload()
+
+    def open_handback(self) -> None:
+        """The hand-back: a copy of the superior's file with the results (a window of its own)."""
+        from .dialogs.handback_dialog import HandbackDialog
+
+        self.handback_dialog = HandbackDialog(self.service, self.today, self)
+        self.handback_dialog.show()
+
+    def open_rollup(self) -> None:
+        """The roll-up of many offices' reports: needs no plan, its own window."""
+        from .dialogs.rollup_dialog import RollupDialog
+
+        self.rollup_dialog = RollupDialog(self.today, self.service.office(), self)
+        self.rollup_dialog.show()
 
     def export_view(self) -> None:
         """What the table shows (filters, sort order, visible columns) into an .xlsx workbook."""
