@@ -255,6 +255,7 @@ class ImportWizard(QDialog):
         self.ref_date_note.setText(
             self.tr("Written in the document: %1").replace("%1", ref.date_text) if ref.date_text and not ref.date
             else "")
+        self.ref_date_note.setVisible(bool(self.ref_date_note.text()))
         self.ref_issuer.setText(ref.issuer)
         self.ref_title.setText(ref.title)
         self.ref_year.setValue(imported.year or 0)
@@ -468,7 +469,8 @@ class ImportWizard(QDialog):
         self.table_choice.blockSignals(True)
         self.table_choice.clear()
         for g in self.grids:  # tables the program recognised; all of them when it found none
-            if g.name in imported.mapping or (not imported.mapping and g.rows and not g.hidden):
+            is_text = getattr(g, "paragraphs", None) is not None  # a document's running text: no columns
+            if g.name in imported.mapping or (not imported.mapping and g.rows and not g.hidden and not is_text):
                 self.table_choice.addItem(g.name, g.name)
         self.table_choice.blockSignals(False)
         self._show_mapping()

@@ -380,3 +380,84 @@ def sheets_blocks(sheets: list) -> list[Block]:
         widths = [1] + [4] + [2] * (spec.width - 2) if spec.width > 3 else [1, 6, 3][: spec.width]
         blocks.append(Block("table", rows=body, spans=spans, widths=widths, repeat=header_rows))
     return blocks
+
+
+SEED001_DECISION = [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính;",
+    "Theo đề nghị của Chánh Văn phòng UBND tỉnh.",
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, "
+    "một cửa liên thông trong giải quyết thủ tục hành chính năm 2021 trên địa bàn tỉnh Hải Dương.",
+    "Điều 2. Tổ chức thực hiện",
+    "1. Các sở, ban, ngành thuộc UBND tỉnh, UBND cấp huyện có trách nhiệm xây dựng kế hoạch của ngành, địa phương.",
+    "2. Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc, hướng dẫn, kiểm tra việc triển khai thực hiện Kế hoạch này.",
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành thuộc UBND tỉnh chịu trách nhiệm thi hành "
+    "Quyết định này./.",
+]
+SEED001_PLAN = [
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "a) Tổ chức thực hiện đầy đủ, kịp thời, có hiệu quả nhiệm vụ về kiểm soát thủ tục hành chính.",
+    "II. NỘI DUNG CÔNG VIỆC",
+    "1. Hoàn thiện thể chế về kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông",
+    "1.1. Nhiệm vụ tham mưu ban hành Quy chế về tổ chức và hoạt động của Bộ phận Một cửa giải quyết thủ tục "
+    "hành chính trên địa bàn tỉnh Hải Dương.",
+    "- a) Đơn vị chủ trì: Văn phòng UBND tỉnh.",
+    "- b) Đơn vị phối hợp: Các cơ quan, đơn vị, địa phương có liên quan.",
+    "- c) Thời gian hoàn thành: Xong trước tháng 6 năm 2021.",
+    "- d) Sản phẩm dự kiến hoàn thành: Quyết định của UBND tỉnh.",
+    "1.2. Xây dựng văn bản chỉ đạo của UBND tỉnh, Chủ tịch UBND tỉnh:",
+    "- a) Đơn vị chủ trì: Văn phòng UBND tỉnh.",
+    "- c) Thời gian hoàn thành: Thường xuyên năm 2021.",
+    "2. Thẩm định, đánh giá tác động thủ tục hành chính",
+    "a) Nội dung công việc:",
+    "- Lấy ý kiến đánh giá tác động thủ tục hành chính trong dự thảo văn bản quy phạm pháp luật;",
+    "b) Đơn vị chủ trì: Cơ quan được giao chủ trì soạn thảo văn bản quy phạm pháp luật.",
+    "c) Đơn vị phối hợp: Văn phòng UBND tỉnh, Sở Tư pháp.",
+    "d) Thời gian hoàn thành: Thường xuyên năm 2021.",
+    "đ) Sản phẩm dự kiến hoàn thành: Báo cáo, văn bản hành chính.",
+    "6. Kiểm tra kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông",
+    "a) Đơn vị chủ trì: Văn phòng UBND tỉnh.",
+    "b) Đơn vị phối hợp: Các cơ quan, đơn vị, địa phương được kiểm tra phối hợp thực hiện (Chi tiết, có Phụ lục "
+    "II đính kèm).",
+    "c) Thời gian hoàn thành: Từ tháng 4 đến tháng 11 năm 2021.",
+    "III. KINH PHÍ THỰC HIỆN",
+    "1. Kinh phí thực hiện Kế hoạch này được bố trí từ nguồn kinh phí ngân sách nhà nước cấp năm 2021.",
+    "IV. TỔ CHỨC THỰC HIỆN",
+    "5. Giao Văn phòng UBND tỉnh chủ trì, phối hợp hướng dẫn, đôn đốc, kiểm tra, giám sát việc thực hiện Kế hoạch.",
+]
+
+
+def seed001() -> list[Block]:
+    """Seed 001 as the province sends it: the decision, then the plan it issues, then appendix I."""
+    appendix = [["Stt", "Ngành/Lĩnh vực", "Thời gian hoàn thành"],
+                ["1.", "Sở Công thương Thủ tục hành chính các lĩnh vực: Lưu thông hàng hóa trong nước.",
+                 "Trước ngày 31/5/2021"],
+                ["2.", "Sở Nội vụ Thủ tục hành chính các lĩnh vực: Tổ chức – Biên chế; lưu trữ.",
+                 "Trước ngày 31/5/2021"]]
+    return [
+        Block("header", left=["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG", "Số: /QĐ-UBND"],
+              right=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Hải Dương, ngày tháng 02 năm 2021"]),
+        Block("center", "QUYẾT ĐỊNH", bold=True),
+        Block("center", "Ban hành Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên "
+                        "thông năm 2021 trên địa bàn tỉnh Hải Dương", bold=True),
+        Block("center", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", bold=True),
+        *[Block("p", text) for text in SEED001_DECISION],
+        Block("signature", left=["Nơi nhận:", "- Như Điều 3;", "- Văn phòng Chính phủ;", "- Lưu: VT, KSTTHC."],
+              right=["CHỦ TỊCH", "", "", "Nguyễn Dương Thái"]),
+        Block("pagebreak"),
+        Block("center", "KẾ HOẠCH", bold=True),
+        Block("center", "Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa,", bold=True),
+        Block("center", "một cửa liên thông năm 2021 trên địa bàn tỉnh Hải Dương", bold=True),
+        Block("center", "(Ban hành kèm theo Quyết định số /QĐ-UBND"),
+        Block("center", "ngày tháng 02 năm 2021 của Chủ tịch UBND tỉnh Hải Dương)"),
+        *_body(SEED001_PLAN),
+        Block("center", "CHỦ TỊCH", bold=True),
+        Block("center", "Nguyễn Dương Thái", bold=True),
+        Block("pagebreak"),
+        Block("center", "PHỤ LỤC I:", bold=True),
+        Block("center", "Rà soát, đánh giá thủ tục hành chính năm 2021", bold=True),
+        Block("table", rows=appendix, widths=[1, 6, 3], repeat=1),
+    ]

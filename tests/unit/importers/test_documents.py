@@ -404,3 +404,31 @@ def test_page_number_between_two_pages_of_a_paragraph_is_left_out(folder: Path) 
     assert all(p.text != "2" for p in read_grids(path)[-1].paragraphs)
     assert task.content == f"{long_text} Hoàn thành trước ngày 30/6/2026."
     assert task.schedule.due == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_seed001_decision_then_plan_then_appendix(folder: Path, kind: str) -> None:
+    """The province's decision comes first: its "Điều 2" items are not tasks; the plan it issues is."""
+    blocks = docs.seed001()
+    writer = docs.write_docx if kind == "docx" else docs.write_pdf
+    plan = read_plan(writer(folder / f"qd_ke_hoach_tinh.{kind}", blocks))
+    assert [(s.number, s.title) for s in plan.sections] == [("II", "NỘI DUNG CÔNG VIỆC")]
+    assert [t.number for t in plan.sections[0].iter_tasks()] == ["1", "1.1", "1.2", "2", "6"]
+    one = plan.sections[0].tasks[0]
+    assert [c.number for c in one.children] == ["1.1", "1.2"] and one.deadline_text == ""
+    first = one.children[0]
+    assert first.lead == ["Văn phòng UBND tỉnh"] and first.schedule.due == date(2021, 5, 31)
+    assert first.products == "Quyết định của UBND tỉnh."
+    two = plan.sections[0].tasks[1]
+    assert two.content.endswith("\n- Lấy ý kiến đánh giá tác động thủ tục hành chính trong dự thảo văn bản "
+                                "quy phạm pháp luật;")
+    assert two.lead == ["Cơ quan được giao chủ trì soạn thảo văn bản quy phạm pháp luật"]
+    assert two.products == "Báo cáo, văn bản hành chính."
+    six = plan.sections[0].tasks[2]
+    assert (six.schedule.start, six.schedule.due) == (date(2021, 4, 1), date(2021, 11, 30))
+    ref = plan.reference
+    assert (ref.number, ref.issuer, ref.year) == ("/QĐ-UBND", "UBND tỉnh Hải Dương", 2021)
+    assert ref.title == ("Kế hoạch kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông "
+                         "năm 2021 trên địa bàn tỉnh Hải Dương")
+    assert [len(a.tasks) for a in plan.appendices] == [2]
+    assert plan.appendices[0].title.startswith("PHỤ LỤC I")

@@ -102,3 +102,48 @@ def test_drawing_object_limit_reads_on_with_a_warning(monkeypatch: pytest.Monkey
     plan = read_plan(path)
     assert len(list(plan.iter_tasks())) == 8
     assert any("quá nhiều hình vẽ" in w.message for w in plan.warnings)
+
+
+_FUZZ_CHILD = r"""
+import random, sys
+from pathlib import Path
+from kstthc_desktop.core.errors import ImportFailed
+from kstthc_desktop.importers import read_plan
+
+data = Path(sys.argv[1]).read_bytes()
+out = Path(sys.argv[2])
+rng = random.Random(13)
+for n in range(40):
+    b = bytearray(data)
+    for _ in range(rng.randint(1, 40)):
+        if len(b) < 64:
+            break
+        kind = rng.random()
+        i = rng.randrange(len(b))
+        if kind < 0.5:
+            b[i] = rng.randrange(256)
+        elif kind < 0.7:
+            del b[i : i + rng.randint(1, 400)]
+        elif kind < 0.85:
+            j = rng.randrange(len(b))
+            b[i:i] = b[j : j + rng.randint(1, 400)]
+        else:
+            b = b[: max(64, i)]
+    out.write_bytes(bytes(b))
+    try:
+        plan = read_plan(out)
+        print(n, "plan", sum(1 for _ in plan.iter_tasks()), flush=True)
+    except ImportFailed as exc:
+        assert exc.message and exc.hint, exc
+        print(n, "refused", flush=True)
+"""
+
+
+def test_mutated_pdfs_give_a_plan_or_a_clear_refusal(tmp_path: Path) -> None:
+    """Random damage to a real plan PDF, read in a child process: a native crash fails here, not the run."""
+    src = docs.write_pdf(tmp_path / "kh.pdf", docs.seed000())
+    run = subprocess.run([sys.executable, "-c", _FUZZ_CHILD, str(src), str(tmp_path / "hong.pdf")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcomes = [line.split()[1] for line in run.stdout.splitlines()]
+    assert len(outcomes) == 40 and "refused" in outcomes
