@@ -904,9 +904,7 @@ def _paragraphs_of(lines: list[_Line], body: _Body) -> list[tuple[str, int, bool
         segments = line.segments(3.0)
         if len(segments) > 1:  # two blocks side by side (header, signature): one paragraph each
             for seg in segments:
-                x0 = seg[0].x0
                 out.append([[_words_text(seg)], line.page, False, None])
-                _ = x0
             continue
         text = line.text()
         indent = line.x0 - body.left
