@@ -11,6 +11,7 @@ paragraphs: they are not plan tables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,123 @@ def layout_lines(rows: list[list[str]]) -> list[str]:
 
 # --------------------------------------------------------------------------- docx
 
+_ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in _ROMAN_DIGITS:
+        while n >= value:
+            out += digits
+            n -= value
+    return out
+
+
+def _format_number(fmt: str, n: int) -> str:
+    if fmt == "lowerLetter":
+        return _LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
+    if fmt == "upperLetter":
+        return _LETTERS[(n - 1) % 26].upper() * ((n - 1) // 26 + 1)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic list numbers ("1.", "a)", "–"), which the paragraph text does not hold.
+
+    Plans typed with Word's numbering buttons carry their task numbers only in numbering.xml; the
+    prose reader needs them, so they are rendered here with their counters (a level restarts when
+    a level above it moves on).
+    """
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        root = part.element
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.iterchildren(qn("w:abstractNum")):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.iterchildren(qn("w:lvl")):
+                ilvl = _int(lvl.get(qn("w:ilvl")), 0)
+                fmt = _val(lvl, qn("w:numFmt"), qn) or "decimal"
+                text = _val(lvl, qn("w:lvlText"), qn) or ""
+                start = _int(_val(lvl, qn("w:start"), qn), 1)
+                levels[ilvl] = (fmt, text, start)
+            abstract[an.get(qn("w:abstractNumId")) or ""] = levels
+        for num in root.iterchildren(qn("w:num")):
+            ref = _val(num, qn("w:abstractNumId"), qn) or ""
+            self.levels[num.get(qn("w:numId")) or ""] = abstract.get(ref, {})
+        for style in document.styles.element.iterchildren(qn("w:style")):
+            ppr = style.find(qn("w:pPr"))
+            numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if numpr is not None:
+                num_id = _val(numpr, qn("w:numId"), qn)
+                if num_id:
+                    self.style_num[style.get(qn("w:styleId")) or ""] = (num_id, _int(_val(numpr, qn("w:ilvl"), qn), 0))
+
+    def label(self, p: Any) -> str:
+        """The number Word shows before paragraph ``p`` ("" when it has none)."""
+        qn = self.qn
+        if not self.levels:
+            return ""
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            return ""
+        numpr = ppr.find(qn("w:numPr"))
+        num_id, ilvl = None, 0
+        if numpr is not None:
+            num_id = _val(numpr, qn("w:numId"), qn)
+            ilvl = _int(_val(numpr, qn("w:ilvl"), qn), 0)
+        else:
+            style = _val(ppr, qn("w:pStyle"), qn)
+            if style in self.style_num:
+                num_id, ilvl = self.style_num[style]
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        fmt, text, _start = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        if fmt == "none":
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels.get(ilvl, ("", "", 1))[2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "-"
+
+        def repl(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            level_fmt, _text, start = levels.get(k, ("decimal", "", 1))
+            return _format_number(level_fmt, counters.get(k, start))
+
+        return re.sub(r"%(\d)", repl, text)
+
+
+def _val(elem: Any, tag: str, qn: Any) -> str | None:
+    child = elem.find(tag)
+    return None if child is None else child.get(qn("w:val"))
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
+
+
 
 def read_docx_document(path: Path, progress: Progress) -> list[Grid]:
     """Every table of a .docx as a grid (as the table reader always gave) + the running text."""
@@ -124,6 +242,7 @@ def read_docx_document(path: Path, progress: Progress) -> list[Grid]:
         jc = ppr.find(w_jc) if ppr is not None else None
         return jc is not None and jc.get(qn("w:val")) == "center"
 
+    numbering = _Numbering(document)
     all_blocks = list(blocks(body))
     total = sum(1 for b in all_blocks if b.tag == w_tbl)
     grids: list[Grid] = []
@@ -143,7 +262,8 @@ def read_docx_document(path: Path, progress: Progress) -> list[Grid]:
             if text and len(pending) < 2000:
                 pending.extend(text.split("\n"))
             if text and len(paragraphs) < 20_000:
-                add_para(text, centered(block))
+                label = numbering.label(block)  # Word's automatic "1." / "a)": only the prose needs it
+                add_para(f"{label} {text}" if label else text, centered(block))
             continue
         table_no += 1
         progress.report(table_no - 1, max(total, 1), f"Đang đọc bảng {table_no}")

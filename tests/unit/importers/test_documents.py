@@ -432,3 +432,23 @@ def test_seed001_decision_then_plan_then_appendix(folder: Path, kind: str) -> No
                          "năm 2021 trên địa bàn tỉnh Hải Dương")
     assert [len(a.tasks) for a in plan.appendices] == [2]
     assert plan.appendices[0].title.startswith("PHỤ LỤC I")
+
+
+def test_word_automatic_numbering_gives_the_task_numbers(folder: Path) -> None:
+    """Numbers typed with Word's numbering button live in numbering.xml, not in the text."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Kiểm soát thủ tục hành chính năm 2026")
+    document.add_paragraph("II. NỘI DUNG")
+    for text, when in (("Rà soát thủ tục hành chính", "Quý II năm 2026"), ("Niêm yết công khai", "Quý III năm 2026")):
+        document.add_paragraph(text, style="List Number")
+        document.add_paragraph(f"Thời gian hoàn thành: {when}", style="List Bullet")
+    path = folder / "tu_dong_danh_so.docx"
+    document.save(path)
+    plan = read_plan(path)
+    assert [(t.number, t.content, t.deadline_text) for t in tasks(plan)] == [
+        ("1", "Rà soát thủ tục hành chính", "Quý II năm 2026"),
+        ("2", "Niêm yết công khai", "Quý III năm 2026"),
+    ]
