@@ -48,7 +48,12 @@ def read(qtbot, wiz: ImportWizard, path: Path) -> None:  # noqa: ANN001
     qtbot.mouseClick(wiz.path_edit, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(wiz.path_edit, str(path))
     qtbot.mouseClick(button(wiz, "Read the file >", "Đọc tệp >"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1 and idle(wiz), timeout=60000)
+
+
+def idle(wiz: ImportWizard) -> bool:
+    """No reading job left running (the buttons are live again)."""
+    return wiz._job is None or not wiz._job.running
 
 
 def test_prose_word_plan_paragraph_choice_reference_fix_and_import(qtbot, service, tmp_path: Path) -> None:
@@ -74,7 +79,7 @@ def test_prose_word_plan_paragraph_choice_reference_fix_and_import(qtbot, servic
     assert row.checkState(0) == Qt.CheckState.Checked
     qtbot.mouseClick(button(wiz, "Read again with these choices", "Đọc lại theo lựa chọn này"),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(wiz._items) == 7, timeout=20000)
+    qtbot.waitUntil(lambda: len(wiz._items) == 7 and idle(wiz), timeout=60000)
     assert "Nghiên cứu, đề xuất" in wiz._items[-1][1].content  # its text joined task 7
     # the officer completes the number and date of the signed plan
     open_tab(qtbot, wiz.bottom, "Document (number, date, issuer)", "Văn bản gốc (số, ngày, cơ quan)")
