@@ -602,10 +602,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,10 +714,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,7 +722,95 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -603,10 +603,6 @@ Results filled in for %2 task(s).</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
-        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods hoặc Word .docx). Chương trình đọc bảng trong tệp; chưa lưu gì cho đến khi bạn xác nhận.</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
@@ -719,10 +715,6 @@ Results filled in for %2 task(s).</source>
         <translation>Chọn tệp kế hoạch</translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation>Đang đọc kế hoạch…</translation>
     </message>
@@ -731,8 +723,96 @@ Results filled in for %2 task(s).</source>
         <translation>Đang đọc lại…</translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods, Word .docx hoặc PDF). Chương trình đọc bảng và các đoạn nhiệm vụ; chưa lưu gì cho đến khi anh/chị xác nhận.</translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation>ví dụ 12/KH-UBND</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên văn bản</translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation>Đọc lại theo năm này</translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation>Văn bản gốc (số, ngày, cơ quan)</translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation>Các đoạn trong các mục của kế hoạch. Đánh dấu &quot;Không phải nhiệm vụ&quot; cho đoạn chỉ là lời giải thích, bỏ dấu cho đoạn là nhiệm vụ, rồi bấm đọc lại.</translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation>Không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation>Đọc lại theo lựa chọn này</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation>%1, đoạn %2</translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
         <translation>%1, dòng %2</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>trang %1</translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation>Văn bản ghi: %1</translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation>%1 (trang %2)</translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
+        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Warnings (%1)</source>

@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _json(s)
 
     s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên",
-                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods hoặc .docx; "
+                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods, .docx hoặc .pdf "
+                       "(bảng nhiệm vụ hoặc văn bản có các đoạn đánh số); "
                        "không có --dry-run thì lưu vào tệp dữ liệu (sao lưu trước).")
     s.add_argument("file", metavar="TỆP_KẾ_HOẠCH", help="tệp kế hoạch cấp trên")
     _office(s)
@@ -249,9 +250,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     imported = read_plan(args.file, year=args.year)
     data = imported.to_json()
     if args.dry_run:
+        ref = imported.reference
+        cited = ""
+        if not ref.is_empty():
+            when = ref.date.strftime("%d/%m/%Y") if ref.date else ref.date_text
+            cited = "\nVăn bản: " + " ".join(
+                part for part in (ref.title or ref.kind, f"số {ref.number}" if ref.number else "", when,
+                                  f"của {ref.issuer}" if ref.issuer else "") if part)
         _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
-                         f"{len(imported.warnings)} cảnh báo (chưa lưu).")
+                         f"{len(imported.warnings)} cảnh báo (chưa lưu).{cited}")
         return 0
+    if not imported.year:  # refused before the office file is even created
+        raise KstthcError("Chưa xác định được năm của kế hoạch nên chưa lưu.", "Hãy thêm --year NĂM rồi chạy lại.")
     with _open(args.office, create=True) as svc:
         result = svc.apply_import(imported)
     data["stored"] = {"plan_id": result.plan_id, "added": result.added, "changed": result.changed,

@@ -1,4 +1,4 @@
-"""Any plan file (.xlsx, .xls, .ods, .docx) → a uniform grid of cleaned text per sheet/table.
+"""Any plan file (.xlsx, .xls, .ods, .docx, .pdf) → a uniform grid of cleaned text per sheet/table.
 
 The table recogniser (plan_table.py) only ever sees ``Grid``s, so file-format quirks stay here:
 merged cells are filled with their top-left value (and remembered in ``spans``), numbers and
@@ -103,8 +103,14 @@ def read_grids(path: str | os.PathLike[str], progress: Progress | None = None) -
     try:
         if kind == "xlsx":
             grids = _read_xlsx(p, progress)
-        elif kind == "docx":
-            grids = _read_docx(p, progress)
+        elif kind == "docx":  # the tables, and the running text for prose plans
+            from .document import read_docx_document
+
+            grids = read_docx_document(p, progress)
+        elif kind == "pdf":
+            from .pdf import read_pdf
+
+            grids = read_pdf(p, progress)
         elif kind in ("xls", "ods"):
             grids = _read_calamine(p, kind, progress)
         else:  # pragma: no cover - _sniff raises for everything else
@@ -159,11 +165,8 @@ def _sniff(path: Path, head: bytes) -> str:
             f"Tệp '{name}' là văn bản RTF, không phải .docx.",
             "Hãy mở bằng Word và lưu lại dưới dạng .docx (Word Document).",
         )
-    if stripped.startswith(b"%pdf"):
-        raise ImportFailed(
-            f"Tệp '{name}' là tệp PDF, không đọc được bảng từ PDF.",
-            "Hãy xin cấp trên gửi tệp Word (.docx) hoặc Excel (.xlsx) của kế hoạch.",
-        )
+    if b"%pdf-" in head[:1024].lower():  # readers accept a little junk before the marker
+        return "pdf"
     if stripped.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
         raise ImportFailed(
             f"Tệp '{name}' là trang web/XML mang đuôi bảng tính, không phải tệp Excel thật.",
