@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>window, tables, calendar, printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel and OpenDocument sheets (.xlsx, .xls, .ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese number formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user data folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe XML reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML for Word documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML for Excel workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About KSTTHC Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline planner for the yearly plan of administrative-procedure control: import the superior plan, follow the tasks, keep the evidence, print the periodic report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: MIT. The program is provided without warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licence file is missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report font when Times New Roman is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KSTTHC Desktop is built on these free components, each under its own licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced by the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Choose another file…</source>
@@ -499,10 +602,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,10 +714,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,7 +722,95 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,12 +1106,6 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Replace the data with the backup &apos;%1&apos;? The current data file is kept beside it (…-truoc-khoi-phuc-….kstthc), so nothing is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KSTTHC Desktop %1
-Offline planner for administrative procedure control.
-Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>window, tables, calendar, printing</source>
+        <translation>cửa sổ, bảng, lịch, in ấn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx)</source>
+        <translation>sổ tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel and OpenDocument sheets (.xlsx, .xls, .ods)</source>
+        <translation>bảng tính Excel và OpenDocument (.xlsx, .xls, .ods)</translation>
+    </message>
+    <message>
+        <source>Word documents (.docx)</source>
+        <translation>văn bản Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation>báo cáo PDF</translation>
+    </message>
+    <message>
+        <source>report preview</source>
+        <translation>xem trước báo cáo</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>hình ảnh</translation>
+    </message>
+    <message>
+        <source>Vietnamese number formats</source>
+        <translation>cách viết số kiểu Việt Nam</translation>
+    </message>
+    <message>
+        <source>Vietnamese public holidays</source>
+        <translation>ngày nghỉ lễ của Việt Nam</translation>
+    </message>
+    <message>
+        <source>user data folders</source>
+        <translation>thư mục dữ liệu của người dùng</translation>
+    </message>
+    <message>
+        <source>safe XML reading</source>
+        <translation>đọc XML an toàn</translation>
+    </message>
+    <message>
+        <source>XML for Word documents</source>
+        <translation>XML cho văn bản Word</translation>
+    </message>
+    <message>
+        <source>XML for Excel workbooks</source>
+        <translation>XML cho sổ tính Excel</translation>
+    </message>
+    <message>
+        <source>About KSTTHC Desktop</source>
+        <translation>Giới thiệu KSTTHC Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Offline planner for the yearly plan of administrative-procedure control: import the superior plan, follow the tasks, keep the evidence, print the periodic report.</source>
+        <translation>Phần mềm chạy không cần mạng để theo dõi kế hoạch kiểm soát thủ tục hành chính hằng năm: nhập kế hoạch cấp trên, theo dõi nhiệm vụ, lưu minh chứng, in báo cáo định kỳ.</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. The program is provided without warranty.</source>
+        <translation>Giấy phép: MIT. Chương trình được cung cấp không kèm bảo hành.</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Third-party components</source>
+        <translation>Thành phần của bên thứ ba</translation>
+    </message>
+    <message>
+        <source>The licence file is missing: %1</source>
+        <translation>Thiếu tệp giấy phép: %1</translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation>Giấy phép phông chữ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>report font when Times New Roman is not installed</source>
+        <translation>phông chữ báo cáo khi máy không có Times New Roman</translation>
+    </message>
+    <message>
+        <source>KSTTHC Desktop is built on these free components, each under its own licence:</source>
+        <translation>KSTTHC Desktop được xây dựng trên các thành phần tự do sau, mỗi thành phần theo giấy phép riêng:</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced by the user.</source>
+        <translation>Qt được dùng theo giấy phép LGPL v3: các thư viện của Qt là những tệp riêng trong thư mục cài đặt và người dùng có thể thay thế.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Choose another file…</source>
@@ -500,10 +603,6 @@ Results filled in for %2 task(s).</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
-        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods hoặc Word .docx). Chương trình đọc bảng trong tệp; chưa lưu gì cho đến khi bạn xác nhận.</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
@@ -616,10 +715,6 @@ Results filled in for %2 task(s).</source>
         <translation>Chọn tệp kế hoạch</translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation>Đang đọc kế hoạch…</translation>
     </message>
@@ -628,8 +723,96 @@ Results filled in for %2 task(s).</source>
         <translation>Đang đọc lại…</translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods, Word .docx hoặc PDF). Chương trình đọc bảng và các đoạn nhiệm vụ; chưa lưu gì cho đến khi anh/chị xác nhận.</translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation>ví dụ 12/KH-UBND</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên văn bản</translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation>Đọc lại theo năm này</translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation>Văn bản gốc (số, ngày, cơ quan)</translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation>Các đoạn trong các mục của kế hoạch. Đánh dấu &quot;Không phải nhiệm vụ&quot; cho đoạn chỉ là lời giải thích, bỏ dấu cho đoạn là nhiệm vụ, rồi bấm đọc lại.</translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation>Không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation>Đọc lại theo lựa chọn này</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation>%1, đoạn %2</translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
         <translation>%1, dòng %2</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>trang %1</translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation>Văn bản ghi: %1</translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation>%1 (trang %2)</translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
+        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Warnings (%1)</source>
@@ -925,14 +1108,6 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Replace the data with the backup &apos;%1&apos;? The current data file is kept beside it (…-truoc-khoi-phuc-….kstthc), so nothing is lost.</source>
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu &apos;%1&apos;? Tệp dữ liệu hiện tại được giữ lại bên cạnh (…-truoc-khoi-phuc-….kstthc), không mất gì.</translation>
-    </message>
-    <message>
-        <source>KSTTHC Desktop %1
-Offline planner for administrative procedure control.
-Data file: %2</source>
-        <translation>KSTTHC Desktop %1
-Phần mềm quản lý kế hoạch kiểm soát thủ tục hành chính, chạy không cần mạng.
-Tệp dữ liệu: %2</translation>
     </message>
     <message>
         <source>Please wait: a task is still running.</source>

@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     _json(s)
 
     s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên",
-                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods hoặc .docx; "
+                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods, .docx hoặc .pdf "
+                       "(bảng nhiệm vụ hoặc văn bản có các đoạn đánh số); "
                        "không có --dry-run thì lưu vào tệp dữ liệu (sao lưu trước).")
     s.add_argument("file", metavar="TỆP_KẾ_HOẠCH", help="tệp kế hoạch cấp trên")
     _office(s)
@@ -300,9 +301,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     imported = read_plan(args.file, year=args.year)
     data = imported.to_json()
     if args.dry_run and not args.only_ours:
+        ref = imported.reference
+        cited = ""
+        if not ref.is_empty():
+            when = ref.date.strftime("%d/%m/%Y") if ref.date else ref.date_text
+            cited = "\nVăn bản: " + " ".join(
+                part for part in (ref.title or ref.kind, f"số {ref.number}" if ref.number else "", when,
+                                  f"của {ref.issuer}" if ref.issuer else "") if part)
         _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
-                         f"{len(imported.warnings)} cảnh báo (chưa lưu).")
+                         f"{len(imported.warnings)} cảnh báo (chưa lưu).{cited}")
         return 0
+    if not args.dry_run and not imported.year:  # refused before the office file is even created
+        raise KstthcError("Chưa xác định được năm của kế hoạch nên chưa lưu.", "Hãy thêm --year NĂM rồi chạy lại.")
     with _open(args.office, create=not args.dry_run) as svc:
         selected = None
         if args.only_ours:
@@ -354,8 +364,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         parse_period(args.period)
         content = svc.report_content(args.period, number=args.number, on=args.date, as_of=args.as_of,
                                      statistics_rows=rows)
-        for warning in content.warnings:
-            sys.stderr.write(f"kstthc: lưu ý: {warning}\n")
         data: dict = {"out": str(out), "draft": content.draft, "as_of": content.as_of.isoformat()
                       if content.as_of else None, "counts": {s.value: n for s, n in content.counts.items()},
                       "total": content.total_tasks, "started": content.started_tasks, "warnings": content.warnings}
@@ -369,9 +377,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 svc.render_report(content, out)
             data["issued"] = report_id
             _out(args, data, f"Đã ban hành báo cáo số {args.number} (mã {report_id}) và xuất: {out}")
-            return 0
-        path = svc.render_report(content, out)
-        _out(args, data, f"Đã xuất {'dự thảo ' if content.draft else ''}báo cáo: {path}")
+        else:
+            path = svc.render_report(content, out)
+            _out(args, data, f"Đã xuất {'dự thảo ' if content.draft else ''}báo cáo: {path}")
+    for warning in content.warnings:  # written, then said: what the signer must know (a failure stays one line)
+        sys.stderr.write(f"kstthc: lưu ý: {warning}\n")
     return 0
 
 
