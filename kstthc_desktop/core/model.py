@@ -209,7 +209,7 @@ def qualified_number(section_number: str, task_number: str, appendix: bool = Fal
     restarts in every section). An appendix's tasks read "PL.3" when asked (``appendix``); a
     section without a short number, or a bullet task ("-"), leaves the number as it is."""
     sec = "PL" if appendix else section_number.strip().rstrip(".")
-    num = task_number.strip()
+    num = task_number.strip().rstrip(".")
     if not num or num in ("-", "+"):
         return ""
     if sec and len(sec) <= 6 and " " not in sec:

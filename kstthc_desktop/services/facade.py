@@ -35,7 +35,9 @@ from ..storage import backup as backups
 from ..storage import evidence as blobstore
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
+from .handback import HandbackMixin
 from .importing import ImportMixin
+from .references import ReferencesMixin
 from .reporting import ReportMixin
 
 DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
@@ -100,7 +102,7 @@ class TaskView:
     ref: str = ""  # the number with its section ("II.3.2"), for lists where a bare "3" is ambiguous
 
 
-class OfficeService(ImportMixin, ReportMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import CommuneRole, Plan, Task, qualified_number
+from ..core.model import Plan, Task, qualified_number
 from ..core.progress import Progress
 from ..core.text import fold
 from ..storage.repository import RowChange, plan_to_row, section_to_row, task_to_row
@@ -49,11 +49,23 @@ class ImportGuess:
 
 
 def preview_import(path: str | os.PathLike, year: int | None = None, mapping=None,  # noqa: ANN001
-                   progress: Progress | None = None):  # noqa: ANN201 - importers.ImportedPlan
+                   progress: Progress | None = None,
+                   paragraph_overrides=None):  # noqa: ANN001, ANN201 - importers.ImportedPlan
     """Read a plan file without touching the office file (safe to run on a worker thread)."""
     from ..importers import read_plan
 
-    return read_plan(path, year=year, mapping=mapping, progress=progress)
+    return read_plan(path, year=year, mapping=mapping, progress=progress, paragraph_overrides=paragraph_overrides)
+
+
+def apply_reference(plan: Plan, imported) -> None:  # noqa: ANN001
+    """The superior document the office's plan carries out, as read (and corrected) at import."""
+    ref = getattr(imported, "reference", None)
+    if ref is None or ref.is_empty():
+        return
+    plan.source_number = ref.number or plan.source_number
+    plan.source_date = ref.date or plan.source_date
+    plan.source_issuer = ref.issuer or plan.source_issuer
+    plan.source_title = ref.title or plan.source_title
 
 
 def _origin(section_number: str, path: list[str], content: str) -> str:
@@ -74,27 +86,6 @@ def _stored_ref(task: Task, sections: dict[int, object]) -> str:
     sec = sections.get(task.section_id)
     number = qualified_number(sec.number, task.number, sec.appendix) if sec is not None else task.number
     return f"{number or task.number} {task.content[:60]}".strip()
-
-
-def concerned_indices(imported) -> set[int]:  # noqa: ANN001
-    """Tasks where this office leads or coordinates, with their parents for context — the
-    default choice for a commune office (indices as ``selected`` counts them)."""
-    keep: set[int] = set()
-    counter = 0
-
-    def walk(tasks, parents):  # noqa: ANN001, ANN202
-        nonlocal counter
-        for t in tasks:
-            idx = counter
-            counter += 1
-            if t.commune_role != CommuneRole.NONE:
-                keep.update(parents)
-                keep.add(idx)
-            walk(t.children, [*parents, idx])
-
-    for sec in [*imported.sections, *imported.appendices]:
-        walk(sec.tasks, [])
-    return keep
 
 
 def _flatten(imported, selected: set[int] | None):  # noqa: ANN001, ANN202
@@ -127,11 +118,26 @@ def header_signature(grid, header_row: int) -> str:  # noqa: ANN001
     return "|".join(fold(c)[:30] for c in grid.rows[header_row])
 
 
+def _source_file(path: str) -> tuple[Path, str, int] | None:
+    """(path, SHA-256, size) of the imported file when it is still there to be kept."""
+    from ..storage import evidence as blobstore
+
+    src = Path(path) if path else None
+    if src is None or not src.is_file():
+        return None
+    try:
+        sha, size = blobstore.hash_file(src)
+    except OSError:
+        return None  # unreadable now: the plan is still imported, only the hand-back lacks it
+    return src, sha, size
+
+
 class ImportMixin:
     """Methods of OfficeService for importing (kept in their own module for size)."""
 
-    def preview_import(self, path, year=None, mapping=None, progress=None):  # noqa: ANN001, ANN201
-        return preview_import(path, year, mapping, progress)
+    def preview_import(self, path, year=None, mapping=None, progress=None,  # noqa: ANN001, ANN201
+                       paragraph_overrides=None):  # noqa: ANN001
+        return preview_import(path, year, mapping, progress, paragraph_overrides)
 
     @staticmethod
     def read_import_grids(path, progress=None):  # noqa: ANN001, ANN205
@@ -144,20 +150,26 @@ class ImportMixin:
         return dict(self.repo.setting("import_mappings", {}) or {})
 
     def build_import_preview(self, grids, source_file: str, year=None, mapping=None,  # noqa: ANN001, ANN201
-                             progress=None, remembered: dict | None = None):  # noqa: ANN001
+                             progress=None, remembered: dict | None = None,  # noqa: ANN001
+                             paragraph_overrides=None):  # noqa: ANN001
         """Step 2 (fast, may be repeated with a corrected mapping): recognise the plan in the grids.
 
         Without an explicit mapping, a column choice the officer made before for a table with
         the same header is reused. A worker thread passes ``remembered`` (read beforehand on the
         thread that owns the connection) so that it never touches the database itself.
+        ``paragraph_overrides`` {paragraph number: is a task} carries the officer's choices for a
+        prose plan ("không phải nhiệm vụ").
         """
-        from ..importers import ColumnMapping, build_plan, detect_mapping
+        from ..importers import ColumnMapping, detect_mapping
+        from ..importers import recognise_plan as build_plan
 
         if mapping is None:
             if remembered is None:
                 remembered = self.remembered_import_mappings()
             chosen = {}
             for g in grids:
+                if getattr(g, "paragraphs", None) is not None:  # the running text, not a table
+                    continue
                 found = detect_mapping(g)
                 rows = [found[0]] if found is not None else range(min(30, len(g.rows)))
                 for r in rows:  # also tables the program could not recognise by itself
@@ -167,7 +179,8 @@ class ImportMixin:
                         chosen[g.name] = ColumnMapping(columns=m.columns, header_row=r, sheet=g.name)
                         break
             mapping = chosen or None
-        return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress)
+        return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress,
+                          paragraph_overrides=paragraph_overrides)
 
     def remember_import_mapping(self, grid, mapping) -> None:  # noqa: ANN001
         remembered = dict(self.repo.setting("import_mappings", {}) or {})
@@ -179,7 +192,21 @@ class ImportMixin:
     @staticmethod
     def concerned_import_indices(imported) -> set[int]:  # noqa: ANN001
         """The tasks that concern this office (and their parents): what a commune keeps by default."""
-        return concerned_indices(imported)
+        from ..importers import ours_indices
+
+        return ours_indices(imported)
+
+    def _keep_source_file(self, plan: Plan, path: Path, sha: str, size: int, log: list[RowChange]) -> None:
+        """Store the source file in the blob store (deduplicated) inside the import's transaction;
+        the plan points at the newest one. Undo restores the old pointer; a blob no plan or
+        evidence uses any more is dropped on the next open."""
+        from ..storage import evidence as blobstore
+
+        if not blobstore.has_blob(self.repo.conn, sha):
+            blobstore.store_blob(self.repo.conn, path, sha, size)
+        if plan.source_blob != sha:
+            plan.source_blob = sha
+            self.repo.update("plans", plan_to_row(plan), log)
 
     def guess_import_target(self, imported) -> ImportGuess:  # noqa: ANN001
         """Is this file the revised version of a stored plan (same year and same file name or same
@@ -187,12 +214,18 @@ class ImportMixin:
         from difflib import SequenceMatcher
 
         plans = self.repo.plans()
-        guess = ImportGuess(title=imported.title, year=imported.year, plans=plans,
-                            issuer=getattr(imported, "issuer", "") or getattr(imported, "source_issuer", "") or "")
+        ref = getattr(imported, "reference", None)
+        guess = ImportGuess(title=(ref.title if ref is not None and ref.title else "") or imported.title,
+                            year=imported.year, plans=plans, issuer=ref.issuer if ref is not None else "")
         same_year = [p for p in plans if p.year == imported.year]
         for p in same_year:
             if p.source_file and _stem(p.source_file) == _stem(imported.source_file):
                 guess.plan, guess.reason = p, "file"
+                return guess
+        number = (ref.number if ref is not None else "").strip()
+        for p in same_year:  # the same superior document (số, ký hiệu) read again
+            if number and not number.startswith("/") and p.source_number == number:
+                guess.plan, guess.reason = p, "number"
                 return guess
         # Only a plan that itself came from a file can have a revised version of that file; titles
         # are alike across plans ("Kế hoạch KSTTHC năm 2026"), so they must be nearly the same.
@@ -243,22 +276,35 @@ class ImportMixin:
         from the new version are kept when they carry progress or evidence); ``NEW_PLAN``: a new plan
         beside the others; None: the program's guess. The other plans are never touched.
         """
+        if not imported.year:
+            from ..core.errors import ValidationError
+
+            raise ValidationError(
+                "Chưa xác định được năm của kế hoạch nên chưa lưu.",
+                "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
+                field="year",
+            )
         plan = self._target_plan(imported, into)
         self.backup(reason="truoc-nhap-ke-hoach")
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
+        source = _source_file(imported.source_file)  # hashed before the transaction (may be large)
 
         def do(log: list[RowChange]) -> None:
             nonlocal plan
             if plan is None:
                 new = Plan(year=imported.year, title=imported.title or f"Kế hoạch năm {imported.year}",
                            source=imported.title, source_file=Path(imported.source_file).name)
+                apply_reference(new, imported)
                 pid = int(self.repo.insert("plans", plan_to_row(new), log))
                 plan = self.repo.plan(pid)
             else:
                 plan.source_file = Path(imported.source_file).name
                 plan.revision += 1
+                apply_reference(plan, imported)
                 self.repo.update("plans", plan_to_row(plan), log)
+            if source is not None:  # the superior's file itself, kept for the hand-back (#16)
+                self._keep_source_file(plan, *source, log)
             self.repo.set_setting("current_plan", plan.id, log)
             result.plan_id = plan.id
             sections = {(s.number, s.title): s for s in self.repo.sections(plan.id)}

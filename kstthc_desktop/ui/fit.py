@@ -8,9 +8,9 @@ scroll areas so their buttons stay on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMargins, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
 
 SMALL_SCREEN = QSize(1440, 860)  # below this (available area), the main window opens maximised
 MARGIN = 16  # room left around a dialog
@@ -65,14 +65,108 @@ def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
     dialog.setMaximumSize(QSize(max(limit.width(), 200), max(limit.height(), 150)))
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless vertical scroll area: a tall form scrolls instead of being cut off."""
-    area = QScrollArea()
-    area.setWidget(content)
+class DialogFitter(QObject):
+    """Every dialog, however it was sized, is pulled inside the screen's available area when it
+    shows (dialogs other features add later included): too big → made smaller (its content
+    scrolls), partly off screen → moved back."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
+            fit_shown(watched)
+        return False
+
+
+def fit_shown(dialog: QWidget) -> None:
+    area = available(dialog).adjusted(DECOR.left(), DECOR.top(), -DECOR.right(), -DECOR.bottom())
+    relayout(dialog)
+    # Qt opens a window at most 2/3 of the screen: a dialog whose form scrolls would open cramped.
+    # Take the size it asks for (never below its minimum), up to the whole available area.
+    wanted = dialog.size().expandedTo(dialog.sizeHint()).expandedTo(dialog.minimumSizeHint())
+    if dialog.layout() is not None:
+        wanted = wanted.boundedTo(dialog.layout().totalSizeHint().expandedTo(dialog.size())
+                                  .expandedTo(dialog.minimumSizeHint()))
+    wanted = wanted.boundedTo(area.size())
+    if wanted != dialog.size():
+        dialog.resize(wanted)
+    inside = clamp(dialog.geometry(), area)  # placed over its parent already; keep it on screen
+    if inside.topLeft() != dialog.geometry().topLeft():
+        dialog.move(inside.topLeft() - (dialog.geometry().topLeft() - dialog.pos()))
+
+
+def relayout(widget: QWidget) -> None:
+    """Forget the sizes the layouts remembered while the widget was being built (a label made
+    word-wrapping afterwards no longer widens it), and lay it out again."""
+    for w in [*widget.findChildren(QWidget), widget]:
+        lay = w.layout()
+        if lay is not None:
+            lay.invalidate()
+    if widget.layout() is not None:
+        widget.layout().activate()
+
+
+_fitter: list[DialogFitter] = []
+
+
+def install() -> None:
+    """Fit every dialog of the application to its screen (once per process)."""
+    app = QApplication.instance()
+    if app is not None and not _fitter:
+        _fitter.append(DialogFitter(app))
+        app.installEventFilter(_fitter[0])
+
+
+class _VerticalScroll(QScrollArea):
+    """Scrolls up and down only, and is never narrower than its content needs."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2
+        return QSize(max(hint.width(), width), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """As big as the content likes: a dialog opens showing all of it when the screen allows."""
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2, hint.height() + 2)
+
+
+class _Holder(QWidget):
+    """Holds the content of a scroll area without a layout: a layout would pass on the
+    height-for-width of word-wrapped labels, and the scroll area would then make the content as
+    tall as it would like to be (scrolling for nothing). The content gets the visible height, and
+    scrolls only below its minimum."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.content = content
+        content.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.content.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.content.sizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        self.content.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+def scrolling(content: QWidget, fill: bool = False) -> QScrollArea:
+    """``content`` in a frameless vertical scroll area: what does not fit scrolls instead of being
+    cut off. Text (``fill`` False) scrolls to show all of it; a form with stretchy editors
+    (``fill`` True) takes the visible height and scrolls only below its minimum."""
+    area = _VerticalScroll()
+    area.setWidget(_Holder(content) if fill else content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
-__all__ = ["available", "clamp", "fit_dialog", "scrolling", "show_window"]
+__all__ = ["DialogFitter", "available", "clamp", "fit_dialog", "install", "relayout", "scrolling", "show_window"]

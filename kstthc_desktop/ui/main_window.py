@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.act_plan_doc = self._action(self.tr("Export the office's &plan document…"), self.export_plan_document)
         self.act_export_view = self._action(self.tr("Export the table view to &Excel…"), self.export_view)
         self.act_office = self._action(self.tr("Office &information…"), self.edit_office)
+        self.act_plan_info = self._action(self.tr("Plan re&ferences…"), self.edit_plan_info)
         self.act_settings = self._action(self.tr("&Settings…"), self.open_settings)
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or &USB…"), self.backup_to)
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
                                        self.tr("Attach files…"))
         self.act_report = self._action(self.tr("&Periodic report…"), self.open_report, S.Print,
                                        self.tr("Report…"))
+        self.act_handback = self._action(self.tr("Fill results into the superior's file…"), self.open_handback)
+        self.act_rollup = self._action(self.tr("Roll up reports of many offices…"), self.open_rollup)
         self.act_about = self._action(self.tr("&About"), self.about)
         self.plan_actions = QActionGroup(self)
         self.plan_actions.setExclusive(True)
@@ -176,14 +179,14 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         menus = (
             (self.tr("&File"), (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office,
-                                self.act_settings, None, self.act_backup, self.act_backup_to, self.act_restore,
-                                None, self.act_quit)),
+                                self.act_plan_info, self.act_settings, None, self.act_backup, self.act_backup_to,
+                                self.act_restore, None, self.act_quit)),
             (self.tr("&Edit"), (self.act_undo, self.act_redo, None, self.act_find)),
             (self.tr("&Task"), (self.act_new_task, self.act_new_sub, self.act_new_section, self.act_edit,
                                 self.act_delete, None, self.act_up, self.act_down, None, self.act_progress,
                                 self.act_done, self.act_attach)),
             (self.tr("&Plan"), ()),
-            (self.tr("&Report"), (self.act_report,)),
+            (self.tr("&Report"), (self.act_report, self.act_handback, self.act_rollup)),
             (self.tr("&Help"), (self.act_about,)),
         )
         for title, actions in menus:
@@ -339,7 +342,7 @@ class MainWindow(QMainWindow):
         self.table.select_task(task_id)
 
     def _on_task_activated(self, task_id: int) -> None:
-        if self.tabs.currentWidget() in (self.dashboard, self.evidence_view):
+        if self.tabs.currentWidget() in (self._views.get("dashboard"), self._views.get("evidence_view")):
             self.tabs.setCurrentWidget(self.table)  # a list item opens its task in the table
         if self.selected_task_id() != task_id:
             self.table.select_task(task_id)
@@ -350,26 +353,66 @@ class MainWindow(QMainWindow):
             return
         self.today = day
         self.table.today = day
-        for view in (self.dashboard, self.timeline, self.calendar, self.evidence_view):
+        for view in self._views.values():  # views not made yet take the new day when they are
             view.today = day
         self.hub.data_changed.emit(Changes(label=""))
 
-    def _add_views(self) -> None:
-        from .views.calendar import CalendarView
-        from .views.dashboard import DashboardView
-        from .views.evidence_register import EvidenceRegister
-        from .views.timeline import TimelineView
+    # The other tabs are made when first opened: start-up imports and builds only the table.
+    _LAZY_VIEWS = {  # attribute → (tab object name, module under ui.views, class)
+        "dashboard": ("dashboard", "dashboard", "DashboardView"),
+        "timeline": ("timeline", "timeline", "TimelineView"),
+        "calendar": ("calendar", "calendar", "CalendarView"),
+        "evidence_view": ("evidence", "evidence_register", "EvidenceRegister"),
+    }
 
-        self.dashboard = DashboardView(self.service, self.hub, self.today)
-        self.timeline = TimelineView(self.service, self.hub, self.today)
-        self.calendar = CalendarView(self.service, self.hub, self.today)
-        self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
-        self.add_view(self.dashboard, self.tr("What needs me now"))
-        self.add_view(self.table, self.tr("Table"))
-        self.add_view(self.timeline, self.tr("Timeline"))
-        self.add_view(self.calendar, self.tr("Calendar"))
-        self.add_view(self.evidence_view, self.tr("Evidence"))
+    def _add_views(self) -> None:
+        self._views: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        titles = {"dashboard": self.tr("What needs me now"), "timeline": self.tr("Timeline"),
+                  "calendar": self.tr("Calendar"), "evidence_view": self.tr("Evidence")}
+        for attr in ("dashboard", None, "timeline", "calendar", "evidence_view"):
+            if attr is None:
+                self.add_view(self.table, self.tr("Table"))
+                continue
+            holder = QWidget()
+            holder.setObjectName(self._LAZY_VIEWS[attr][0])  # the remembered tab finds it by name
+            self._placeholders[attr] = holder
+            self.add_view(holder, titles[attr])
         self.tabs.setCurrentWidget(self.table)
+        self.tabs.currentChanged.connect(self._make_current_view)
+
+    def _make_current_view(self, index: int) -> None:
+        for attr, holder in list(self._placeholders.items()):
+            if self.tabs.widget(index) is holder:
+                self._view(attr)
+
+    def _view(self, attr: str) -> QWidget:
+        """The tab's real view, made (and put in its placeholder's place) on first use."""
+        view = self._views.get(attr)
+        if view is None:
+            import importlib
+
+            _name, module, cls = self._LAZY_VIEWS[attr]
+            view_class = getattr(importlib.import_module(f"{__package__}.views.{module}"), cls)
+            view = view_class(self.service, self.hub, self.today)
+            self._views[attr] = view
+            holder = self._placeholders.pop(attr)
+            index = self.tabs.indexOf(holder)
+            title = self.tabs.tabText(index)
+            current = self.tabs.currentIndex() == index
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            if current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.blockSignals(False)
+            holder.deleteLater()
+        return view
+
+    dashboard = property(lambda self: self._view("dashboard"))
+    timeline = property(lambda self: self._view("timeline"))
+    calendar = property(lambda self: self._view("calendar"))
+    evidence_view = property(lambda self: self._view("evidence_view"))
 
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
@@ -531,6 +574,13 @@ class MainWindow(QMainWindow):
         if office is not None:
             self._do(lambda: self.service.save_office(office))
 
+    def edit_plan_info(self) -> None:
+        from .dialogs.plan_info import PlanInfoDialog
+
+        changes = PlanInfoDialog.ask(self, self.service)
+        if changes is not None:
+            self.apply_changes(changes)
+
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog
 
@@ -577,6 +627,20 @@ class MainWindow(QMainWindow):
 
         ReportDialog.run(self, self.service, self.today)
         self.reload()
+
+    def open_handback(self) -> None:
+        """The hand-back: a copy of the superior's file with the results (a window of its own)."""
+        from .dialogs.handback_dialog import HandbackDialog
+
+        self.handback_dialog = HandbackDialog(self.service, self.today, self)
+        self.handback_dialog.show()
+
+    def open_rollup(self) -> None:
+        """The roll-up of many offices' reports: needs no plan, its own window."""
+        from .dialogs.rollup_dialog import RollupDialog
+
+        self.rollup_dialog = RollupDialog(self.today, self.service.office(), self)
+        self.rollup_dialog.show()
 
     def export_view(self) -> None:
         self.table.export_view()
@@ -633,11 +697,9 @@ class MainWindow(QMainWindow):
         self.demo_requested.emit()
 
     def about(self) -> None:
-        from .. import __version__
+        from .dialogs.about import AboutDialog
 
-        QMessageBox.about(self, "KSTTHC Desktop", self.tr("KSTTHC Desktop %1\nOffline planner for administrative "
-                                                          "procedure control.\nData file: %2")
-                          .replace("%1", __version__).replace("%2", str(self.service.path)))
+        AboutDialog.run(self, self.service.path)
 
     # --- layout --------------------------------------------------------------------------
     def show_fitted(self) -> None:

@@ -67,8 +67,10 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
 
 def show_main_window(service, today: date | None = None, title_suffix: str = "", keep: bool = True):  # noqa: ANN001, ANN201
     """A main window on ``service``, sized for its screen, shown; kept alive until it closes."""
+    from . import fit
     from .main_window import MainWindow
 
+    fit.install()  # every dialog it opens is kept inside the screen
     window = MainWindow(service, today=today)
     if title_suffix:
         window.title_suffix = title_suffix

@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +60,9 @@ class TableView(QWidget):
         self.context_actions: list[QAction | None] = []  # the row menu, set by the window
         self._was_filtered = False
         self._expanded_keys: set[tuple[str, int]] = set()
+        self._painted = False  # the first paint of the table (work waits for it: see _open_sections)
+        self._paint_watch = False
+        self._pending_after_paint: list = []
 
         self.model = TaskTreeModel(self)
         self.proxy = TaskFilterProxy(self)
@@ -111,13 +125,50 @@ class TableView(QWidget):
             self._populate_filters(plan)
         self._span_sections()
         if first:
-            self.tree.expandToDepth(0)
+            self._open_sections()
             self._expanded_keys = {("section", s.id) for s in self.model.sections()}
         else:
             self._expand(self._expanded_keys)
         if selected is not None:
             self.select_task(selected)
         self._update_count()
+
+    FIRST_SCREEN_ROWS = 60  # more than a 1080p screen shows
+
+    def _open_sections(self) -> None:
+        """Every section opens at first load; those below the first screen right after the first paint.
+
+        Laying out thousands of rows in a Python model costs tens of milliseconds: the officer sees
+        the top of the plan first, the scroll bar reaches its full length a moment later.
+        """
+        rows, later = 0, []
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if rows < self.FIRST_SCREEN_ROWS:
+                self.tree.expand(idx)
+                rows += 1 + self.proxy.rowCount(idx)
+            else:
+                later.append(QPersistentModelIndex(idx))
+        if later:
+            self._after_first_paint(lambda: [self.tree.expand(QModelIndex(p)) for p in later if p.isValid()])
+
+    def _after_first_paint(self, work) -> None:  # noqa: ANN001
+        """Run ``work`` once the table has been painted (at once if it already has)."""
+        if self._painted:
+            work()
+            return
+        self._pending_after_paint.append(work)
+        if not self._paint_watch:
+            self._paint_watch = True
+            self.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.Paint and watched is self.tree.viewport() and not self._painted:
+            self._painted = True
+            watched.removeEventFilter(self)
+            pending, self._pending_after_paint = self._pending_after_paint, []
+            QTimer.singleShot(0, self, lambda: [work() for work in pending])
+        return super().eventFilter(watched, event)
 
     def update_views(self, views: dict[int, TaskView]) -> bool:
         """Refresh some tasks' rows in place; False when the caller must rebuild instead."""

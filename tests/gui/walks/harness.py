@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QTabBar,
     QWidget,
@@ -106,6 +107,18 @@ def click_tab(root: QWidget, text: str) -> None:
                 QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(i).center())
                 return
     raise AssertionError(f"no tab {text!r}")
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    """Pick the entry that carries ``data`` with the arrow keys, as a keyboard user does (the list
+    reacts at once, like a mouse choice: the combo says "activated")."""
+    index = combo.findData(data)
+    assert index >= 0, f"no entry {data!r} in the list"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if index > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(abs(index - combo.currentIndex())):
+        QTest.keyClick(combo, key)
+    assert combo.currentIndex() == index, f"chose {data!r}, the list shows {combo.currentText()!r}"
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
@@ -246,8 +259,19 @@ class ModalDriver(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    @staticmethod
+    def waiting() -> QWidget | None:
+        """The dialog the officer has to answer: the modal one, else a window of its own that a
+        menu opened without blocking (a QDialog shown with show()); progress dialogs wait by themselves."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and not isinstance(modal, QProgressDialog):
+            return modal
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QDialog) and not isinstance(w, QProgressDialog) and w.isVisible()
+                     and not w.property("walk_answered")), None)
+
     def _tick(self) -> None:
-        dlg = QApplication.activeModalWidget()
+        dlg = self.waiting()
         now = time.monotonic()
         for key, (w, since) in list(self._open.items()):  # answered but still open: a stuck dialog
             try:
@@ -435,6 +459,9 @@ def _report(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
     tr = lambda s: QCoreApplication.translate("ReportDialog", s)  # noqa: E731
     wait_until(lambda: getattr(dlg, "page_count", 0) > 0, what="the report preview")
     if mode == "accept":
+        code = dlg.period.itemData(max(0, dlg.period.currentIndex() - 1))  # the last period over
+        choose(dlg.period, code)
+        wait_until(lambda: not dlg._job or not dlg._job.running, what="the preview of the chosen period")
         for text in ("Export PDF…", "Export Word…"):
             before = len(walk.saved)
             click(button(dlg, tr(text)))
@@ -462,6 +489,63 @@ def _report(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
         click(button(dlg, tr("Close")))
     else:
         finish(dlg, mode)
+
+
+@filler("PlanInfoDialog")
+def _plan_info(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
+    if mode in ("accept", "enter"):
+        type_into(dlg.number, "05/KH-UBND")
+        type_into(dlg.issue_date, "28/02/2026")
+        type_into(dlg.source_number, "12/KH-UBND")
+        type_into(dlg.source_date, "10/01/2026")
+        type_into(dlg.source_issuer, "UBND tỉnh Hải Dương")
+    finish(dlg, mode)
+
+
+@filler("AboutDialog")
+def _about(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
+    click_tab(dlg, QCoreApplication.translate("AboutDialog", "Font licence"))
+    if mode in ("accept", "cancel"):  # its one button, Close
+        click(button(dlg, QCoreApplication.translate("AboutDialog", "Close")))
+    else:
+        finish(dlg, mode)
+
+
+@filler("HandbackDialog")
+def _handback(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
+    tr = lambda s: QCoreApplication.translate("HandbackDialog", s)  # noqa: E731
+    if mode in ("accept", "enter") and dlg.write_btn.isEnabled():
+        click(button(dlg, tr("Browse…")))
+        before = len(walk.saved)
+        assert before and dlg.target.text() == str(walk.saved[-1])
+        if mode == "accept":
+            click(dlg.write_btn)
+        else:
+            dlg.target.setFocus()
+            QTest.keyClick(dlg.target, Qt.Key.Key_Return)
+        wait_until(lambda: dlg.summary is not None or dlg.write_btn.isEnabled(), what="the hand-back copy")
+        assert dlg.summary is not None and Path(dlg.summary.out).is_file(), dlg.status.text()
+    if mode == "escape":
+        finish(dlg, mode)
+    else:
+        click(button(dlg, tr("Close")))
+
+
+@filler("RollupDialog")
+def _rollup(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
+    tr = lambda s: QCoreApplication.translate("RollupDialog", s)  # noqa: E731
+    if mode in ("accept", "enter"):
+        click(button(dlg, tr("Browse…")))
+        assert dlg.folder.text()
+        click(dlg.run_btn)
+        wait_until(lambda: dlg.run_btn.isEnabled(), what="the roll-up")
+        if dlg.xlsx_btn.isEnabled():
+            click(dlg.xlsx_btn)
+            wait_until(lambda: walk.saved[-1].exists(), what="the roll-up workbook")
+    if mode == "escape":
+        finish(dlg, mode)
+    else:
+        click(button(dlg, tr("Close")))
 
 
 def check_box(box: QCheckBox, on: bool) -> None:

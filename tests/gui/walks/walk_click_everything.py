@@ -10,18 +10,31 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from tests.gui.uiclasses import qt_names, ui_classes
 
-from .harness import FILLERS, MODES, Walk, click, wait_until
+from .harness import FILLERS, MODES, ModalDriver, Walk, click, wait_until
 
 SKIP_LAST = ("act_quit", "act_restore")  # they close the window: exercised at the end
 
 
 def _idle(window) -> None:  # noqa: ANN001
-    wait_until(lambda: QApplication.activeModalWidget() is None and not any(j.running for j in window._jobs),
-               what="the window to be idle")
+    """No dialog waiting for the officer (modal or not), no job running."""
+    QApplication.processEvents()
+    wait_until(lambda: ModalDriver.waiting() is None and not any(
+        isinstance(w, QDialog) and w.isVisible() and not isinstance(w, QProgressDialog)
+        for w in QApplication.topLevelWidgets()) and not any(j.running for j in window._jobs),
+        what="the window to be idle")
     QApplication.processEvents()
 
 

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .conftest import PLAN_ROWS, write_plan
-from .harness import Walk, button, click, plain, set_date, type_into, wait_until
+from .harness import Walk, button, choose, click, plain, set_date, type_into, wait_until
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # headless: raise(), keyboard grabs
 
@@ -158,6 +158,9 @@ def test_first_run_to_issued_report(qtbot, walk: Walk, driver, tmp_path: Path, t
     # the quarterly report: look at the preview, export the PDF, issue it
     def report(dlg) -> None:  # noqa: ANN001
         wait_until(lambda: getattr(dlg, "page_count", 0) > 0, what="the preview")
+        assert not dlg.issue_btn.isEnabled()  # quý IV is not over on 25/11: a draft
+        choose(dlg.period, "2026-Q3")
+        assert dlg.issue_btn.isEnabled()
         type_into(dlg.number, "07")
         click(button(dlg, tr("ReportDialog", "Export PDF…")))
         wait_until(lambda: walk.saved and walk.saved[-1].exists() and walk.saved[-1].stat().st_size > 1000,

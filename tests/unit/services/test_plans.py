@@ -11,7 +11,7 @@ import pytest
 from kstthc_desktop.core.errors import KstthcError
 from kstthc_desktop.core.model import Office, ProgressEntry, qualified_number
 from kstthc_desktop.services import OfficeService
-from kstthc_desktop.services.importing import NEW_PLAN, concerned_indices
+from kstthc_desktop.services.importing import NEW_PLAN
 
 
 def _workbook(path: Path, rows: list[list[str]], title: str = "KẾ HOẠCH kiểm soát thủ tục hành chính năm 2026") -> Path:
@@ -116,7 +116,7 @@ def test_the_commune_default_keeps_its_tasks_and_their_parents() -> None:
         ImportedTask(number="1", content="cha", children=[child, ImportedTask(number="1.2", content="khác")]),
         ImportedTask(number="2", content="xã", commune_role=CommuneRole.LEAD),
         ImportedTask(number="3", content="tỉnh")])])
-    assert concerned_indices(plan) == {0, 1, 3}
+    assert OfficeService.concerned_import_indices(plan) == {0, 1, 3}
 
 
 def test_undo_labels_name_the_task_with_its_section(svc: OfficeService, tmp_path: Path) -> None:
