@@ -939,7 +939,7 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Plan re&amp;ferences…</source>
-        <translation>Thông tin &amp;kế hoạch…</translation>
+        <translation>Thông t&amp;in kế hoạch…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
