@@ -279,8 +279,6 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(redo)
         self.act_undo.setText(self.tr("&Undo") + (f": {self.service.undo_label()}" if undo else ""))
         self.act_redo.setText(self.tr("&Redo") + (f": {self.service.redo_label()}" if redo else ""))
-        self.act_undo.setIconText(self.tr("Undo"))  # the toolbar keeps its width; the tooltip says what
-        self.act_redo.setIconText(self.tr("Redo"))
         self.act_undo.setToolTip(self.act_undo.text().replace("&", ""))
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
         for a in (self.act_new_section, self.act_plan_doc, self.act_report, self.act_find, self.act_export_view):
