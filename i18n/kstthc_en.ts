@@ -1880,6 +1880,14 @@ Results filled in for %2 task(s).</source>
         <source>Working days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program speaks the chosen language from its next start: close it and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

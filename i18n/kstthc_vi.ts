@@ -1881,6 +1881,14 @@ Results filled in for %2 task(s).</source>
         <source>Working days</source>
         <translation>Ngày làm việc</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The program speaks the chosen language from its next start: close it and open it again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau: hãy đóng rồi mở lại chương trình.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
