@@ -2176,6 +2176,14 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pick a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due dates set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Expected products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,6 +2205,14 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by hand: no due date yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by hand: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

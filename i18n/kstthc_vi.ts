@@ -2177,6 +2177,14 @@ Results filled in for %2 task(s).</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
+        <source>Pick a date</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>Due dates set by hand</source>
+        <translation>Ngày đến hạn tự đặt</translation>
+    </message>
+    <message>
         <source>Expected products</source>
         <translation>Sản phẩm dự kiến</translation>
     </message>
@@ -2199,6 +2207,14 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Set by hand: no due date yet.</source>
+        <translation>Tự đặt: chưa có ngày đến hạn.</translation>
+    </message>
+    <message>
+        <source>Set by hand: %1</source>
+        <translation>Tự đặt: %1</translation>
     </message>
     <message>
         <source>No deadline: the task counts as &apos;no deadline&apos;.</source>

@@ -12,6 +12,23 @@ from .resources import ResourceMissing, i18n_dir
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 _installed: list[QTranslator] = []
+_chosen: list[str] = []  # the language the translators were installed for (none yet: Vietnamese)
+_START_LOCALE = QLocale()
+
+
+def ui_language() -> str:
+    """The UI's language for what the program formats itself (dates, periods): Vietnamese unless
+    English was chosen."""
+    return _chosen[0] if _chosen else "vi"
+
+
+def reset_translators(app: QCoreApplication) -> None:
+    """Back to no translator and no choice made (tests switch languages and come back)."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    _chosen.clear()
+    QLocale.setDefault(_START_LOCALE)
 
 
 def current_language() -> str:
@@ -30,6 +47,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
                                QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedStates))
+    _chosen[:] = [language]
     if language == "en":
         return language
     ours = QTranslator(app)

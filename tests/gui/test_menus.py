@@ -18,14 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def window(qtbot, qapp, demo_service):
-    from kstthc_desktop.i18n import install_translators
+    from kstthc_desktop.i18n import install_translators, reset_translators
 
     install_translators(qapp, "vi")
     w = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w)
     w.show()
     yield w
-    install_translators(qapp, "en")
+    reset_translators(qapp)
 
 
 def mnemonic(text: str) -> str | None:

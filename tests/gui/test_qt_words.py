@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kstthc_desktop import i18n_tools
-from kstthc_desktop.i18n import install_translators
+from kstthc_desktop.i18n import install_translators, reset_translators
 from kstthc_desktop.resources import i18n_dir
 
 QT_TS = i18n_dir() / "qtbase_vi.ts"
@@ -30,7 +30,7 @@ QT_TS = i18n_dir() / "qtbase_vi.ts"
 def vietnamese(qapp):
     install_translators(qapp, "vi")
     yield
-    install_translators(qapp, "en")
+    reset_translators(qapp)
 
 
 def english_words() -> set[str]:

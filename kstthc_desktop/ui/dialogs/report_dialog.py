@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import files, fit
+from .. import files, fit, formats
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -66,7 +66,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         self.period = QComboBox()
         for p in periods_of_year(year):
-            self.period.addItem(p.label, p.code)
+            self.period.addItem(formats.period_label(p), p.code)
         current = current_period(today)
         self.period.setCurrentIndex(max(0, self.period.findData(current.code)))
         self.window_label = QLabel()
@@ -276,7 +276,7 @@ class ReportDialog(QDialog):
         self._loading = True
         code = self.period_code()
         period = parse_period(code)
-        self.window_label.setText(period.window_text)
+        self.window_label.setText(formats.window_text(period))
         draft = self.service.report_draft(code)
         self._set_stats(draft.get("statistics_rows") or [])
         if draft.get("number"):
@@ -303,7 +303,7 @@ class ReportDialog(QDialog):
         self.frozen = issued[-1] if issued and not self._correcting.get(code) else None
         self.issued_label.setText(
             self.tr("Issued on %1 (number %2). Issued reports are kept unchanged in the data file.")
-            .replace("%1", issued[-1].issued_at.replace("T", " ")).replace("%2", issued[-1].number or "—")
+            .replace("%1", formats.datetime_text(issued[-1].issued_at)).replace("%2", issued[-1].number or "—")
             if issued else "")
         self._apply_frozen_state()
         self._show_changes_since(code)

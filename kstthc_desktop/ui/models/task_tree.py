@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QFont
 from ...core.model import CommuneRole, Section, Status
 from ...core.text import fold
 from ...services import TaskView
+from .. import formats
 from ..style import status_background, status_color, status_label, status_symbol
 
 
@@ -339,7 +340,7 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.DEADLINE:
                 return t.deadline_text
             if col == Col.DUE:
-                return v.due.strftime("%d/%m/%Y") if v.due else ""
+                return formats.date_text(v.due)
             if col == Col.STATUS:
                 return f"{status_symbol(v.status)} {status_label(v.status)}"
             if col == Col.PRODUCTS:
@@ -353,9 +354,7 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.CONTENT:
                 return t.content
             if col == Col.DEADLINE and t.schedule:
-                from ...core.schedule import describe_schedule
-
-                tip = describe_schedule(t.schedule)
+                tip = formats.schedule_text(t.schedule)
                 if t.schedule.warnings:
                     tip += "\n" + "\n".join(t.schedule.warnings)
                 return tip

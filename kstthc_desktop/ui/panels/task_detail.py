@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import ProgressEntry, Task
 from ...services import OfficeService, TaskView
-from .. import files, fit
+from .. import files, fit, formats
 from ..dialogs.progress_entry import ProgressEntryDialog
 from ..errors import show_error
 from ..style import status_color, status_label, status_symbol
@@ -142,13 +142,11 @@ class TaskDetailPanel(QWidget):
                             f"{status_label(view.status)}</span>")
         from html import escape
 
-        from ...core.schedule import describe_schedule
-
         facts = [
             (self.tr("Lead"), "; ".join(t.lead_units)),
             (self.tr("Coordinating"), "; ".join(t.coordinating_units)),
             (self.tr("Deadline (as written)"), t.deadline_text),
-            (self.tr("Understood as"), describe_schedule(t.schedule) if t.schedule else ""),
+            (self.tr("Understood as"), formats.schedule_text(t.schedule)),
             (self.tr("Expected products"), t.products),
             (self.tr("Officer in charge"), t.officer),
             (self.tr("Notes"), t.notes),
@@ -156,7 +154,7 @@ class TaskDetailPanel(QWidget):
         ]
         self.facts.setText("<br>".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in facts if v))
         for p in self.service.progress(t.id):
-            when = p.on.strftime("%d/%m/%Y")
+            when = formats.date_text(p.on)
             occ = ""
             if p.occurrence is not None and t.schedule and p.occurrence < len(t.schedule.occurrences):
                 occ = f" [{t.schedule.occurrences[p.occurrence][1].strftime('%d/%m')}]"

@@ -52,11 +52,11 @@ def write_plan(path: Path, rows: list[list[str]], title: str = PLAN_TITLE) -> Pa
 
 @pytest.fixture(autouse=True)
 def vietnamese(qapp):
-    from kstthc_desktop.i18n import install_translators
+    from kstthc_desktop.i18n import install_translators, reset_translators
 
     install_translators(qapp, "vi")
     yield
-    install_translators(qapp, "en")
+    reset_translators(qapp)
 
 
 @pytest.fixture
