@@ -8,7 +8,7 @@ scroll areas so their buttons stay on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
 
@@ -48,6 +48,8 @@ def show_window(window: QWidget, saved: object, preferred: QSize) -> None:
         window.show()
         return
     if area.width() < SMALL_SCREEN.width() or area.height() < SMALL_SCREEN.height():
+        # the whole area first: where no window manager maximises (a bare X server), it still fills it
+        window.setGeometry(area.adjusted(DECOR.left(), DECOR.top(), -DECOR.right(), -DECOR.bottom()))
         window.showMaximized()
         return
     size = preferred.boundedTo(QSize(int(area.width() * 0.9), int(area.height() * 0.9)))
@@ -88,7 +90,12 @@ def fit_shown(dialog: QWidget) -> None:
     wanted = wanted.boundedTo(area.size())
     if wanted != dialog.size():
         dialog.resize(wanted)
-    inside = clamp(dialog.geometry(), area)  # placed over its parent already; keep it on screen
+    # Qt places the dialog over its window after this: pull it inside the screen once it has.
+    QTimer.singleShot(0, dialog, lambda: _keep_inside(dialog, area))
+
+
+def _keep_inside(dialog: QWidget, area: QRect) -> None:
+    inside = clamp(dialog.geometry(), area)
     if inside.topLeft() != dialog.geometry().topLeft():
         dialog.move(inside.topLeft() - (dialog.geometry().topLeft() - dialog.pos()))
 
