@@ -354,3 +354,15 @@ def test_clearing_filters_opens_the_sections_again_and_keeps_the_selection(windo
     window.table.filter_bar.clear_button.click()
     assert all(window.table.tree.isExpanded(window.table.proxy.index(r, 0)) for r in range(window.table.proxy.rowCount()))
     assert window.selected_task_id() == tid
+
+
+def test_the_table_shows_this_office_part_lead_or_coordinating(window: MainWindow) -> None:
+    """The "Cơ quan mình" column: Chủ trì / Phối hợp from the task's commune role."""
+    from kstthc_desktop.core.model import CommuneRole
+
+    tasks = window.service.tasks(window.plan().id)
+    lead = next(t for t in tasks if t.commune_role == CommuneRole.LEAD)
+    idx = window.table.model.index_for_task(lead.id)
+    assert not window.table.tree.isColumnHidden(Col.ROLE)
+    assert window.table.model.index(idx.row(), Col.ROLE, idx.parent()).data() == "Lead"
+    assert window.table.model.headerData(Col.ROLE, Qt.Orientation.Horizontal) == "This office"
