@@ -324,7 +324,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             svc.index_pending_files(_StderrProgress())
         results = svc.search(text + " ", plan_id=args.plan, limit=args.limit)
     groups = {"task": "Nhiệm vụ", "progress": "Tiến độ", "evidence": "Tài liệu minh chứng"}
-    data = {"query": text, "counts": results.counts, "pending_files": results.pending_files,
+    data = {"query": text, "counts": results.counts, "at_least": sorted(results.at_least),
+            "pending_files": results.pending_files,
             **{key: [_hit_json(h) for h in hits]
                for key, (_, hits) in zip(("tasks", "progress", "evidence"), results.groups(), strict=True)}}
     lines: list[str] = [] if len(results) else [f"Không tìm thấy '{text}'."]
@@ -332,7 +333,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         total = results.counts.get(kind, 0)
         if not total:
             continue
-        lines.append(f"{groups[kind]} ({total}{f', hiện {len(hits)}' if len(hits) < total else ''}):")
+        more = "+" if kind in results.at_least else ""
+        lines.append(f"{groups[kind]} ({total}{more}{f', hiện {len(hits)}' if len(hits) < total else ''}):")
         for h in hits:
             where = _FIELD_VI[h.field] + (f", trang {h.page}" if h.page else "")
             head = f"NV {h.task_number}".strip() if h.task_number else f"NV #{h.task_id}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.progress import NullProgress, Progress
-from ..core.search import MARK_START, SearchHit, SearchResults, Snippet, make_snippet, unfold_marks
+from ..core.search import MARK_END, MARK_START, SearchHit, SearchResults, Snippet, make_snippet, unfold_marks
 from ..storage import search as store
 
 _TASK_FIELDS = {"title": "content", "units": "units", "deadline": "deadline", "products": "products",
@@ -39,8 +39,8 @@ class IndexRun:
 
 
 def _best(found: store.Found, fields: dict[str, str]) -> tuple[str, Snippet]:
-    """The field that holds most of the words found (the first in display order on a tie), as a snippet."""
-    chosen = max(fields, key=lambda c: found.marked.get(c, "").count(MARK_START))  # ties: display order
+    """The field with the most text found (the first in display order on a tie), as a snippet."""
+    chosen = max(fields, key=lambda c: _marked_chars(found.marked.get(c, "")))  # ties: display order
     original = str(found.values.get(chosen) or "")
     marked = unfold_marks(found.marked.get(chosen, original), original)
     return fields[chosen], make_snippet(marked)
@@ -56,20 +56,25 @@ class SearchMixin:
         ``plan_id`` limits the search to one plan (the window's); None searches every plan.
         """
         results = SearchResults(text=text)
-        match = store.match_expression(text)
+        query = store.parse_query(text)
         with self._reading() as repo:
             conn = repo.conn
             results.pending_files = store.pending_count(conn, _reader_version())
-            if match is None:
+            if query is None:
                 return results
+            match = query.match
             results.searched = True
+            if plan_id is not None and store.plan_count(conn) <= 1:
+                plan_id = None  # the only plan: no filter, the faster query
             tasks, n_tasks = store.find_tasks(conn, match, plan_id, limit)
             progress, n_progress = store.find_progress(conn, match, plan_id, limit)
-            items, files, holders, n_evidence = store.find_evidence(conn, match, plan_id, limit)
+            items, files, holders, n_evidence, exact = store.find_evidence(conn, query, plan_id, limit)
             task_ids = [f.id for f in tasks] + [int(f.values["task_id"]) for f in progress + items]
             task_ids += [int(h["task_id"]) for rows in holders.values() for h in rows]
             briefs = store.task_briefs(conn, task_ids)
         results.counts = {"task": n_tasks, "progress": n_progress, "evidence": n_evidence}
+        if not exact:
+            results.at_least.add("evidence")
 
         def hit(kind: str, task_id: int, item_id: int | None, f: store.Found, fields: dict[str, str],
                 title: str = "") -> SearchHit | None:
@@ -100,6 +105,7 @@ class SearchMixin:
                     kind="evidence", task_id=row["task_id"], item_id=row["id"], plan_id=brief[0],
                     task_number=brief[1], task_content=brief[2], field="file", snippet=snippet,
                     title=_evidence_title(row), page=f.values["page"], score=f.rank)
+        # best first; parts taken newest-first for a very common word score 0 and come last
         results.evidence = sorted(evidence.values(), key=lambda h: h.score)[:limit]
         return results
 
@@ -195,6 +201,18 @@ class SearchMixin:
         with self._reading() as repo:
             return {"rows": store.index_sizes(repo.conn), "files": store.file_text_states(repo.conn),
                     "pending_files": store.pending_count(repo.conn, _reader_version())}
+
+
+def _marked_chars(marked: str) -> int:
+    """How many characters the index highlighted (a phrase found whole counts in full)."""
+    total, start = 0, marked.find(MARK_START)
+    while start >= 0:
+        end = marked.find(MARK_END, start)
+        if end < 0:
+            break
+        total += end - start - 1
+        start = marked.find(MARK_START, end)
+    return total
 
 
 def _reader_version() -> int:

@@ -35,7 +35,7 @@ def test_search_json_reads_new_files_first(capsys, demo: Path, tmp_path: Path) -
     code, data, err = run(capsys, "search", "--office", str(demo), "kiện", "toàn", "tổ", "một", "cửa", "--json")
     assert code == 0
     assert "Đang đọc nội dung tệp 1/2" in err  # the demo's own note and the new PDF
-    assert set(data) == {"query", "counts", "pending_files", "tasks", "progress", "evidence"}
+    assert set(data) == {"query", "counts", "at_least", "pending_files", "tasks", "progress", "evidence"}
     assert data["pending_files"] == 0
     hit = data["evidence"][0]
     assert (hit["task_id"], hit["field"], hit["page"], hit["title"]) == (4, "file", 1, "418/QĐ-UBND – qd-kien-toan.pdf")

@@ -139,8 +139,9 @@ class SearchPopup(QFrame):
             total = results.counts.get(kind, 0)
             if not hits:
                 continue
-            label = f"{titles[kind]} ({total})" if total == len(hits) else \
-                self.tr("%1 (%2, best %3 shown)").replace("%1", titles[kind]).replace("%2", str(total)) \
+            more = "+" if kind in results.at_least else ""  # a very common word: counted up to a bound
+            label = f"{titles[kind]} ({total}{more})" if total == len(hits) and not more else \
+                self.tr("%1 (%2, best %3 shown)").replace("%1", titles[kind]).replace("%2", f"{total}{more}") \
                     .replace("%3", str(len(hits)))
             group = QTreeWidgetItem([label])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)

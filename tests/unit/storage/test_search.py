@@ -14,16 +14,16 @@ from kstthc_desktop.storage.office_file import OfficeFile
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
-    ("quyết định", '"quyet" "dinh"*'),
-    ("Quyết Định ", '"quyet" "dinh"'),  # a finished word is whole, not a prefix
-    ("ĐƠN GIẢN HÓA", '"don" "gian" "hoa"*'),
+    ("quyết định", '"quyet dinh"* OR ("quyet" "dinh"*)'),
+    ("Quyết Định ", '"quyet dinh" OR ("quyet" "dinh")'),  # a finished word is whole, not a prefix
+    ("ĐƠN GIẢN HÓA", '"don gian hoa"* OR ("don" "gian" "hoa"*)'),
     ("418/QĐ-UBND", '"418 qd ubnd"*'),  # one phrase of whole tokens; the last one grows while typing
     ("418/QĐ-UBND ", '"418 qd ubnd"'),
     ("15/6/2026 ", '"15 6 2026"'),
-    ("ra soat t", '"ra" "soat"'),  # one letter of the next word: not yet (a 1-letter prefix is slow)
+    ("ra soat t", '"ra soat" OR ("ra" "soat")'),  # one letter of the next word: not yet (slow as a prefix)
     ("t", '"t"'),
-    ("ra soat 418/Q", '"ra" "soat" "418 q"'),
-    ('"hộ tịch" OR NOT x* ', '"ho" "tich" "or" "not" "x"'),  # the officer's quotes and operators are words
+    ("số 418/Q", '"so 418 q" OR ("so" "418 q")'),
+    ('"hộ tịch" OR NOT x* ', '"ho tich or not x" OR ("ho" "tich" "or" "not" "x")'),  # typed syntax is words
     ("  ", None),
     ("--- // ", None),
 ])
@@ -97,11 +97,11 @@ def test_an_older_file_gets_its_index_built_on_migration(office_path: Path, tmp_
         c = f.conn
         tasks, n = store.find_tasks(c, store.match_expression("van phong hdnd "), None, 10)
         assert ([t.id for t in tasks], n) == ([7], 1)
-        assert tasks[0].marked["units"] == "\x02Văn\x03 \x02phòng\x03 \x02HDND\x03 và UBND"  # folded đ, see unfold
+        assert tasks[0].marked["units"] == "\x02Văn phòng HDND\x03 và UBND"  # the folded copy: see unfold_marks
         progress, _ = store.find_progress(c, store.match_expression("5/6/2026 "), None, 10)
         assert [p.values["note"] for p in progress] == ["Đã trình dự thảo"]
-        items, _, _, total = store.find_evidence(c, store.match_expression("418/qd-ubnd "), None, 10)
-        assert [i.values["name"] for i in items] == ["qd-418.pdf"] and total == 1
+        items, _, _, total, exact = store.find_evidence(c, store.parse_query("418/qd-ubnd "), None, 10)
+        assert [i.values["name"] for i in items] == ["qd-418.pdf"] and (total, exact) == (1, True)
         assert store.check_index(c, repair=False).ok
         assert store.pending_count(c, 1) == 1  # the file's text is read later, in the background
     finally:
@@ -175,7 +175,7 @@ def test_dropping_a_blob_drops_the_text_read_from_it(office_path: Path) -> None:
     try:
         c = f.conn
         store.store_file_text(c, "ab", "done", [(1, "Điều 1. Kiện toàn Tổ một cửa")], 1, chars=28)
-        _, files, holders, _ = store.find_evidence(c, store.match_expression("dieu 1 "), None, 5)
+        _, files, holders, _, _ = store.find_evidence(c, store.parse_query("dieu 1 "), None, 5)
         assert [h["name"] for h in holders[files[0].values["sha256"]]] == ["qd-418.pdf"]
         with f.transaction():
             c.execute("DELETE FROM evidence")
@@ -199,5 +199,32 @@ def test_a_file_that_keeps_killing_the_reader_is_given_up(office_path: Path) -> 
         assert store.pending_files(c, 1) == []
         assert _rows(c, "SELECT state FROM file_text") == [("failed",)]
         assert store.pending_files(c, 2) != []  # a better reader tries again
+    finally:
+        f.close()
+
+
+def test_a_very_common_word_is_answered_with_bounded_work(office_path: Path, monkeypatch) -> None:
+    """Past RANK_MAX matching parts nothing is ranked in full: the parts holding the words as one
+    phrase come first, then the newest parts, and the count says 'at least'."""
+    _v2_file(office_path)
+    f = OfficeFile.open(office_path)
+    try:
+        c = f.conn
+        with f.transaction():
+            for i, sha in enumerate(("s1", "s2", "s3", "s4")):
+                c.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, 1, x'00')", (sha,))
+                c.execute("INSERT INTO evidence (task_id, sha256, name, size, added) VALUES (7, ?, ?, 1, '2026-06-10')",
+                          (sha, f"tep-{i}.pdf"))
+        phrase_in = "s2"
+        for sha in ("s1", "s2", "s3", "s4"):
+            words = "Kiểm tra đột xuất Bộ phận Một cửa" if sha == phrase_in else "Bộ phận kiểm tra, một cửa đột xuất"
+            store.store_file_text(c, sha, "done", [(1, words)], 1, chars=len(words))
+        query = store.parse_query("đột xuất bộ phận một cửa ")
+        _, files, _, total, exact = store.find_evidence(c, query, None, 3)
+        assert exact and total == 4 and files[0].values["sha256"] == phrase_in  # ranked: the phrase first
+        monkeypatch.setattr(store, "RANK_MAX", 2)
+        _, files, _, total, exact = store.find_evidence(c, query, None, 3)
+        assert not exact and total == 3  # a lower bound: RANK_MAX + 1 parts were looked at
+        assert [f.values["sha256"] for f in files] == [phrase_in, "s4", "s3"]  # phrase, then the newest
     finally:
         f.close()
