@@ -82,6 +82,9 @@ def test_arrow_keys_move_over_the_groups(window: MainWindow, qtbot) -> None:
     for _ in range(len(hits)):
         qtbot.keyClick(window.finder, Qt.Key.Key_Up)
     assert window.finder.popup.current_hit() is first  # the top stops at the first hit
+    for _ in range(len(hits) + 2):
+        qtbot.keyClick(window.finder, Qt.Key.Key_Down)
+    assert window.finder.popup.current_hit() is hits[-1].data(0, Qt.ItemDataRole.UserRole + 1)  # no wrapping
 
 
 def test_a_hidden_task_is_shown_and_selected(window: MainWindow, qtbot) -> None:
