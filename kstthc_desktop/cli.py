@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _json(s)
 
     s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên",
-                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods hoặc .docx; "
+                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods, .docx hoặc .pdf "
+                       "(bảng nhiệm vụ hoặc văn bản có các đoạn đánh số); "
                        "không có --dry-run thì lưu vào tệp dữ liệu (sao lưu trước).")
     s.add_argument("file", metavar="TỆP_KẾ_HOẠCH", help="tệp kế hoạch cấp trên")
     _office(s)
@@ -112,6 +113,32 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="số liệu tính đến ngày này (mặc định: "
                    "hết kỳ hoặc hôm nay)")
     s.add_argument("--number", default="", metavar="SỐ", help="số báo cáo, ví dụ 05")
+    _json(s)
+
+    s = sub.add_parser("handback", help="điền kết quả vào tệp kế hoạch của cấp trên",
+                       description="Ghi một bản sao tệp kế hoạch cấp trên đã nhập (.xlsx; .xls/.ods thành .xlsx; "
+                       ".docx) với các cột kết quả thực hiện được điền đúng dòng từng nhiệm vụ. Tệp gốc không "
+                       "bị sửa.")
+    _office(s)
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi: .xlsx (hoặc .docx khi cấp trên gửi "
+                   "tệp Word)")
+    s.add_argument("--plan", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="kết quả tính đến ngày này (mặc định: hôm nay)")
+    _json(s)
+
+    s = sub.add_parser("rollup", help="tổng hợp báo cáo của nhiều cơ quan",
+                       description="Đọc các báo cáo đã ban hành (.pdf có dữ liệu đính kèm hoặc .json) trong một thư "
+                       "mục, kiểm tra từng tệp và ghi bảng tổng hợp (.xlsx) hoặc báo cáo tổng hợp (.pdf). "
+                       "Không cần tệp dữ liệu của cơ quan.")
+    s.add_argument("folder", metavar="THƯ_MỤC", help="thư mục chứa các báo cáo (.pdf, .json), kể cả thư mục con")
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp tổng hợp sẽ ghi: .xlsx (bảng) hoặc .pdf "
+                   "(báo cáo theo Nghị định 30)")
+    s.add_argument("--period", metavar="KỲ", help="kỳ cần tổng hợp, ví dụ 2026-Q3 (mặc định: kỳ có nhiều báo cáo "
+                   "nhất)")
+    s.add_argument("--expect", metavar="DANH_SÁCH", help="tệp danh sách cơ quan phải báo cáo (.txt mỗi dòng một "
+                   "cơ quan, hoặc .xlsx cột đầu) để biết cơ quan nào chưa gửi")
+    s.add_argument("--office", metavar="TỆP", help="tệp dữ liệu của cơ quan tổng hợp, để lấy tên cơ quan, người ký "
+                   "cho báo cáo .pdf (không bắt buộc)")
     _json(s)
 
     s = sub.add_parser("backup", help="sao lưu tệp dữ liệu", description="Sao lưu tệp dữ liệu (mặc định vào thư "
@@ -236,9 +263,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     imported = read_plan(args.file, year=args.year)
     data = imported.to_json()
     if args.dry_run:
+        ref = imported.reference
+        cited = ""
+        if not ref.is_empty():
+            when = ref.date.strftime("%d/%m/%Y") if ref.date else ref.date_text
+            cited = "\nVăn bản: " + " ".join(
+                part for part in (ref.title or ref.kind, f"số {ref.number}" if ref.number else "", when,
+                                  f"của {ref.issuer}" if ref.issuer else "") if part)
         _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
-                         f"{len(imported.warnings)} cảnh báo (chưa lưu).")
+                         f"{len(imported.warnings)} cảnh báo (chưa lưu).{cited}")
         return 0
+    if not imported.year:  # refused before the office file is even created
+        raise KstthcError("Chưa xác định được năm của kế hoạch nên chưa lưu.", "Hãy thêm --year NĂM rồi chạy lại.")
     with _open(args.office, create=True) as svc:
         result = svc.apply_import(imported)
     data["stored"] = {"plan_id": result.plan_id, "added": result.added, "changed": result.changed,
@@ -262,6 +298,42 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(args.office) as svc:
         path = svc.export_report(args.period, out, number=args.number, as_of=args.as_of)
         _out(args, {"out": str(path)}, f"Đã xuất báo cáo: {path}")
+    return 0
+
+
+def cmd_handback(args: argparse.Namespace) -> int:
+    with _open(args.office) as svc:
+        summary = svc.handback(args.out, plan_id=args.plan, as_of=args.as_of)
+    data = {"out": str(summary.out), "rows_written": summary.rows_written, "filled": summary.filled,
+            "added": summary.added, "missing_rows": [list(x) for x in summary.missing_rows],
+            "tasks_without_row": summary.tasks_without_row, "converted_from": summary.converted_from}
+    text = f"Đã điền kết quả {summary.rows_written} nhiệm vụ vào bản sao: {summary.out}"
+    if summary.tasks_without_row:
+        text += f"\n{summary.tasks_without_row} nhiệm vụ tự thêm không có trong tệp của cấp trên (không điền)."
+    _out(args, data, text)
+    return 0
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from .services.rollup import read_office_list, roll_up_folder, write_rollup
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise KstthcError(f"Không ghi được '{out.name}'.", "Tên tệp tổng hợp phải có đuôi .xlsx hoặc .pdf.")
+    expected = read_office_list(args.expect) if args.expect else []
+    office = None
+    if args.office:
+        with _open(args.office) as svc:
+            office = svc.office()
+    rollup = roll_up_folder(args.folder, period=args.period, expected=expected)
+    path = write_rollup(rollup, out, office=office, on=date.today())
+    data = rollup.to_json()
+    data["out"] = str(path)
+    lines = [f"Đã tổng hợp {len(rollup.offices)} báo cáo {rollup.period_label}: {path}"]
+    lines += [f"Bỏ qua {p.file}: {p.reason}" for p in rollup.problems]
+    if rollup.missing:
+        lines.append("Chưa gửi báo cáo: " + "; ".join(rollup.missing))
+    _out(args, data, "\n".join(lines))
     return 0
 
 
@@ -350,7 +422,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progress, "evidence": cmd_evidence,
             "import": cmd_import, "demo": cmd_demo, "report": cmd_report, "backup": cmd_backup, "check": cmd_check,
-            "search": cmd_search}
+            "handback": cmd_handback, "rollup": cmd_rollup, "search": cmd_search}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -197,6 +197,7 @@ class DocFrame:
     signer_name: str = ""
     title: str = ""  # PDF/DOCX metadata title
     author: str = ""
+    keywords: str = ""  # PDF metadata; an issued report binds its data here (reports/machine.py)
 
 
 def signature_titles(office: Office) -> list[str]:

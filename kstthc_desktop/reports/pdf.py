@@ -308,6 +308,7 @@ def _render(
             author=frame.author,
             subject=frame.summary,
             creator="KSTTHC Desktop",
+            keywords=frame.keywords,
             lang="vi-VN",
             initialFontName=pdf_face(),
             initialFontSize=STYLES["body"].size,

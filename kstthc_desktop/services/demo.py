@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.model import CommuneRole, Level, Office, Plan, ProgressEntry, Task
-from ..resources import resources_dir
+from ..resources import resource_file
 from .facade import OfficeService
 
 
@@ -27,7 +27,7 @@ def create_demo(path: str | os.PathLike, today: date | None = None) -> Path:
     """Write a fresh demo office file at ``path`` (replacing an older demo file there)."""
     today = today or date.today()
     year = today.year
-    data = _fill(json.loads((resources_dir() / "demo" / "le_loi.json").read_text(encoding="utf-8")), year)
+    data = _fill(json.loads(resource_file("demo", "le_loi.json").read_text(encoding="utf-8")), year)
     path = Path(path)
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)

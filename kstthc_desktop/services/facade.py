@@ -34,6 +34,7 @@ from ..storage import backup as backups
 from ..storage import evidence as blobstore
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
+from .handback import HandbackMixin
 from .importing import ImportMixin
 from .reporting import ReportMixin
 from .search import SearchMixin
@@ -99,7 +100,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin, SearchMixin):
+class OfficeService(ImportMixin, ReportMixin, HandbackMixin, SearchMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:

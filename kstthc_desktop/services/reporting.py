@@ -132,16 +132,15 @@ class ReportMixin:
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
                                       overrides=overrides, recipients=recipients, signatory=signatory)
-        with tempfile.TemporaryDirectory() as tmp:
-            pdf_path = self.render_report(content, Path(tmp) / "bao-cao.pdf")
-            pdf = pdf_path.read_bytes()
+        issued_at = datetime.now().isoformat(timespec="seconds")
+        pdf = self._issued_pdf_bytes(content, on, issued_at, f"bao-cao-{period_code}.pdf")
         self.backup(reason="truoc-ban-hanh-bao-cao")
         snapshot = {str(v.task.id): [v.status.value, v.task.number, v.task.content[:120]]
                     for v in self.task_views(plan.id, content.cutoff)}
         report = Report(plan_id=plan.id, period=period_code, number=number, on=on, sections=dict(overrides or {}),
                         statistics={"rows": statistics_rows or [], "task_statuses": snapshot},
                         recipients=list(recipients or []),
-                        issued=True, issued_at=datetime.now().isoformat(timespec="seconds"),
+                        issued=True, issued_at=issued_at,
                         pdf_sha256=hashlib.sha256(pdf).hexdigest())
         box: list[int] = []
 
@@ -150,6 +149,47 @@ class ReportMixin:
 
         changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
         return box[0], changes
+
+    def _issued_pdf_bytes(self, content, on: date, issued_at: str, name: str) -> bytes:  # noqa: ANN001
+        """The issued PDF: its data hash in the document's metadata, the data JSON attached after it
+        as an incremental update (reports/machine.py says exactly what each hash covers)."""
+        import dataclasses
+
+        from .. import __version__
+        from ..reports import machine
+
+        data = machine.report_data(content, on=on, issued_at=issued_at)
+        content.frame = dataclasses.replace(content.frame, keywords=machine.pdf_keywords(data))
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = self.render_report(content, Path(tmp) / "bao-cao.pdf").read_bytes()
+        return machine.embed(pdf, machine.envelope(data, pdf, name, f"KSTTHC Desktop {__version__}"))
+
+    def issued_report_json(self, report_id: int) -> bytes:
+        """The data JSON attached to an issued report's PDF (b"" for reports issued before it existed)."""
+        from ..reports import machine
+
+        env = machine.read_attachment(self.issued_pdf(report_id))
+        return machine.envelope_bytes(env) if env is not None else b""
+
+    def export_issued_report(self, report_id: int, out: str | os.PathLike) -> tuple[Path, Path | None]:
+        """The issued PDF byte for byte, and its data as ``.json`` beside it (same name)."""
+        return self.write_issued_files(self.issued_pdf(report_id), self.issued_report_json(report_id), out)
+
+    @staticmethod
+    def write_issued_files(pdf: bytes, data: bytes, out: str | os.PathLike) -> tuple[Path, Path | None]:
+        """Write what ``export_issued_report`` writes from bytes read beforehand (safe on a worker)."""
+        out = Path(out)
+        if out.suffix.lower() != ".pdf":
+            raise KstthcError(f"Không xuất được '{out.name}'.", "Báo cáo đã ban hành được xuất ra tệp .pdf.")
+        _atomic_render(out, lambda tmp: tmp.write_bytes(pdf))
+        if not data:
+            return out, None
+        side = out.with_suffix(".json")
+        try:
+            side.write_bytes(data)
+        except OSError as exc:
+            raise KstthcError(f"Không ghi được '{side.name}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+        return out, side
 
     def changes_since_issued(self, period_code: str) -> dict | None:
         """What changed since the last issued report of an earlier period (None if there is none).

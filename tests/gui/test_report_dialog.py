@@ -73,6 +73,9 @@ def test_frozen_report_exports_the_issued_bytes_and_can_be_corrected(qtbot, demo
     task = dlg.export_to(str(out))
     qtbot.waitUntil(lambda: not task.running, timeout=30000)
     assert out.read_bytes() == demo_service.issued_pdf(rid)
+    import json  # its data beside it, for the level above to roll up (#16)
+
+    assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))["data"]["report"]["number"] == "30/BC-UBND"
     dlg.start_correction()
     assert dlg.frozen is None and not dlg.editors["intro"].isReadOnly() and dlg.issue_btn.isEnabled()
     dlg.number.setText("31")

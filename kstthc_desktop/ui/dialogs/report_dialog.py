@@ -429,10 +429,10 @@ class ReportDialog(QDialog):
 
     def export_to(self, target: str) -> BackgroundTask:
         service = self.service
-        if self.frozen is not None:  # the issued document, byte for byte
-            pdf = service.issued_pdf(self.frozen.id)
+        if self.frozen is not None:  # the issued document, byte for byte, and its data (.json) beside it
+            pdf, data = service.issued_pdf(self.frozen.id), service.issued_report_json(self.frozen.id)
             task = BackgroundTask(self, self.tr("Writing the report…"),
-                                  lambda progress: Path(target).write_bytes(pdf) and Path(target))
+                                  lambda progress: service.write_issued_files(pdf, data, target)[0])
             task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
             task.error.connect(lambda exc: show_error(self, exc))
             self._export_job = task

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -169,7 +169,7 @@ class DashboardView(QWidget):
         outer.addWidget(scroll)
 
         hub.data_changed.connect(self._on_data_changed)
-        self.refresh()
+        # Nothing computed yet: the first show fills the page (start-up does not pay for deadlines).
 
     # --- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -279,9 +279,16 @@ class DashboardView(QWidget):
             self._dirty = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
+        if self._dirty and self.summary is None:
+            # the window's first paint comes first; the deadlines (holiday calendar) right after it
+            QTimer.singleShot(0, self, self._refresh_if_dirty)
+        elif self._dirty:
             self.refresh()
         super().showEvent(event)
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
+            self.refresh()
 
 
 __all__ = ["DashboardView", "StatusCard"]
