@@ -24,7 +24,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report preview</source>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -24,8 +24,20 @@
         <translation>báo cáo PDF</translation>
     </message>
     <message>
-        <source>report preview</source>
-        <translation>xem trước báo cáo</translation>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation>xem trước báo cáo, đọc nội dung tệp PDF minh chứng để tìm kiếm</translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation>tìm kiếm toàn văn</translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation>thư viện sqlite-utils cần dùng</translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
+        <translation>thư viện holidays và sqlite-utils cần dùng</translation>
     </message>
     <message>
         <source>images</source>
