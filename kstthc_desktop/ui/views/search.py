@@ -298,7 +298,7 @@ class SearchBox(QLineEdit):
                                 "found whole."))
         self.setAccessibleName(self.tr("Search everything"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(150)  # squeezes like the other toolbar boxes on a 125 % screen
         self.setMaximumWidth(360)
         self.popup = SearchPopup(window)
         self.popup.activated.connect(self._choose)

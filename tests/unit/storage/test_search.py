@@ -228,3 +228,29 @@ def test_a_very_common_word_is_answered_with_bounded_work(office_path: Path, mon
         assert [f.values["sha256"] for f in files] == [phrase_in, "s4", "s3"]  # phrase, then the newest
     finally:
         f.close()
+
+
+def test_an_sqlite_without_the_search_module_leaves_the_file_untouched(office_path: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """Some Python builds ship SQLite without FTS5: the migration stops, says why, changes nothing."""
+    from kstthc_desktop.core.errors import OfficeFileError
+
+    _v2_file(office_path)
+    monkeypatch.setattr(migrations, "STEPS", [migrations.V1, migrations.V2,
+                                              ["CREATE VIRTUAL TABLE x USING fts_not_built_in (a)"]])
+    with pytest.raises(OfficeFileError) as err:
+        OfficeFile.open(office_path, backup_dir=tmp_path / "bk")
+    assert "thiếu phần cần cho tệp dữ liệu" in err.value.message and "python.org" in err.value.hint
+    conn = sqlite3.connect(office_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'x'").fetchone()[0] == 0
+    assert conn.execute("SELECT content FROM tasks").fetchall() == [("Kiện toàn Bộ phận Một cửa",)]
+    conn.close()
+
+
+def test_this_python_has_fts5_with_vietnamese_folding() -> None:
+    """The office file needs FTS5 (schema 3); the frozen build ships this interpreter's SQLite."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(a, tokenize='{migrations.TOKENIZE}')")
+    conn.execute("INSERT INTO t VALUES ('Ủy ban nhân dân xã Lê Lợi')")
+    assert conn.execute("SELECT count(*) FROM t WHERE t MATCH 'uy ban nhan dan xa le loi'").fetchone()[0] == 1
