@@ -885,6 +885,10 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plan re&amp;ferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,6 +1228,61 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>PlanInfoDialog</name>
+    <message>
+        <source>Plan references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every report cites these documents. What is left empty is printed as dots (số …/KH-UBND ngày … tháng … năm …) to fill in by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This office&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 05/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. UBND xã Lê Lợi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The superior&apos;s plan it carries out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. UBND tỉnh Hải Dương</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntryDialog</name>
     <message>
         <source>Record progress</source>
@@ -1317,7 +1376,39 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an Excel template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Form 06a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks: write why each is late. The cause is printed in part II of the report; nothing is invented when it is left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1357,6 +1448,22 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The period is not over yet: the report is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue causes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read form 06a figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a form 06a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1485,14 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before it is signed, note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1944,6 +2059,18 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the report tells this task (Thông tư 01/2020 outline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why it is late, printed in the report (left empty: dots to fill in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,7 +2103,15 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Role of this office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -886,6 +886,10 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Thông tin cơ quan…</translation>
     </message>
     <message>
+        <source>Plan re&amp;ferences…</source>
+        <translation>Thông tin &amp;kế hoạch…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
@@ -1225,6 +1229,61 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>PlanInfoDialog</name>
+    <message>
+        <source>Plan references</source>
+        <translation>Thông tin kế hoạch</translation>
+    </message>
+    <message>
+        <source>Every report cites these documents. What is left empty is printed as dots (số …/KH-UBND ngày … tháng … năm …) to fill in by hand.</source>
+        <translation>Mọi báo cáo đều trích dẫn các văn bản này. Thông tin để trống sẽ in thành dấu chấm (số …/KH-UBND ngày … tháng … năm …) để điền tay.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s plan</source>
+        <translation>Kế hoạch của cơ quan</translation>
+    </message>
+    <message>
+        <source>e.g. 05/KH-UBND</source>
+        <translation>ví dụ 05/KH-UBND</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>e.g. UBND xã Lê Lợi</source>
+        <translation>ví dụ UBND xã Lê Lợi</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>The superior&apos;s plan it carries out</source>
+        <translation>Kế hoạch cấp trên mà kế hoạch này thực hiện</translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation>ví dụ 12/KH-UBND</translation>
+    </message>
+    <message>
+        <source>e.g. UBND tỉnh Hải Dương</source>
+        <translation>ví dụ UBND tỉnh Hải Dương</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntryDialog</name>
     <message>
         <source>Record progress</source>
@@ -1318,8 +1377,40 @@ Results filled in for %2 task(s).</source>
         <translation>Xóa dòng</translation>
     </message>
     <message>
+        <source>Read from Excel…</source>
+        <translation>Đọc từ Excel…</translation>
+    </message>
+    <message>
+        <source>Save an Excel template…</source>
+        <translation>Lưu mẫu Excel…</translation>
+    </message>
+    <message>
         <source>Form 06a</source>
         <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Overdue tasks: write why each is late. The cause is printed in part II of the report; nothing is invented when it is left empty.</source>
+        <translation>Nhiệm vụ quá hạn: ghi nguyên nhân chậm của từng nhiệm vụ. Nguyên nhân được in ở mục II của báo cáo; để trống thì báo cáo để chỗ chấm, không tự viết thay.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
+    </message>
+    <message>
+        <source>Overdue causes</source>
+        <translation>Nguyên nhân quá hạn</translation>
+    </message>
+    <message>
+        <source>Plan references…</source>
+        <translation>Thông tin kế hoạch…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
@@ -1358,6 +1449,22 @@ Results filled in for %2 task(s).</source>
         <translation>Đã ban hành lúc %1 (số %2). Báo cáo đã ban hành được giữ nguyên trong tệp dữ liệu.</translation>
     </message>
     <message>
+        <source>The period is not over yet: the report is a draft.</source>
+        <translation>Kỳ báo cáo chưa kết thúc: báo cáo còn là dự thảo.</translation>
+    </message>
+    <message>
+        <source>Overdue causes (%1)</source>
+        <translation>Nguyên nhân quá hạn (%1)</translation>
+    </message>
+    <message>
+        <source>Read form 06a figures</source>
+        <translation>Đọc số liệu Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Save a form 06a template</source>
+        <translation>Lưu mẫu Biểu 06a</translation>
+    </message>
+    <message>
         <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
         <translation>So với báo cáo số %1 (%2): thêm %3 nhiệm vụ hoàn thành, %4 nhiệm vụ chuyển sang quá hạn, %5 nhiệm vụ mới, %6 nhiệm vụ bị bỏ.</translation>
     </message>
@@ -1380,6 +1487,14 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Export the report</source>
         <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Before it is signed, note:</source>
+        <translation>Trước khi trình ký, xin lưu ý:</translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
+        <translation>Vẫn xuất báo cáo?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
@@ -1945,6 +2060,18 @@ Results filled in for %2 task(s).</source>
         <translation>Không liên quan</translation>
     </message>
     <message>
+        <source>Automatic: %1</source>
+        <translation>Tự động: %1</translation>
+    </message>
+    <message>
+        <source>Where the report tells this task (Thông tư 01/2020 outline).</source>
+        <translation>Mục của báo cáo nêu nhiệm vụ này (theo đề cương Thông tư 01/2020).</translation>
+    </message>
+    <message>
+        <source>why it is late, printed in the report (left empty: dots to fill in)</source>
+        <translation>lý do chậm, in trong báo cáo (để trống: in dấu chấm để điền tay)</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Thuộc mục</translation>
     </message>
@@ -1977,8 +2104,16 @@ Results filled in for %2 task(s).</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
+        <source>Report topic</source>
+        <translation>Mục báo cáo</translation>
+    </message>
+    <message>
         <source>Role of this office</source>
         <translation>Vai trò của cơ quan mình</translation>
+    </message>
+    <message>
+        <source>Cause of delay</source>
+        <translation>Nguyên nhân chậm</translation>
     </message>
     <message>
         <source>Notes</source>

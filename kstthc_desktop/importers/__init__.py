@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from ..core.progress import Progress
 from .grid import Grid, read_grids
 from .legacy import detect_legacy, to_unicode
+from .ours import assign_roles, office_role, ours_indices
 from .plan_table import build_plan, detect_mapping
 from .prose import recognise_plan
 from .result import (
@@ -27,6 +28,9 @@ from .result import (
 
 __all__ = [
     "ROLES",
+    "assign_roles",
+    "office_role",
+    "ours_indices",
     "ColumnMapping",
     "Grid",
     "ImportWarning",

@@ -868,7 +868,7 @@ class _PlanBuilder:
                 self.warnings.append(ImportWarning(sheet, row, f"Số thứ tự '{task.number}' bị trùng."))
                 numbers[task.number] = 0
             last = task.number.rsplit(".", 1)[-1]
-            if last.isdigit():
+            if last.isdecimal():  # "²" is a digit int() refuses
                 value = int(last)
                 if previous is not None and value > previous + 1:
                     self.warnings.append(

@@ -153,6 +153,15 @@ def _label(pdf: Path | None, js: Path | None, root: Path | None) -> str:
         return path.name
 
 
+def sentence_name(office: dict) -> str:
+    """The office as a sentence names it ("UBND xã Lê Lợi", "Sở Tư pháp"), not its header capitals."""
+    from .narrative import office_names
+
+    lines = [str(line) for line in office.get("name_lines") or [] if str(line).strip()]
+    name = "\n".join(lines) or str(office.get("name", "")).strip()
+    return office_names(Office(name=name))[0]
+
+
 def _result(loaded: LoadedReport, files: list[str]) -> OfficeResult:
     data = loaded.data
     counts = {k: int(data["status_counts"].get(k, 0)) for k in STATUS_KEYS}
@@ -166,7 +175,7 @@ def _result(loaded: LoadedReport, files: list[str]) -> OfficeResult:
     rows = [r for r in form.get("rows", []) if isinstance(r, dict)]
     totals = forms.total_row(rows, forms.FORM_06A) if rows else {}
     return OfficeResult(
-        office=str(data["office"]["name"]).strip(),
+        office=sentence_name(data["office"]),
         key=office_key(str(data["office"]["name"])),
         number=str(data.get("report", {}).get("number", "")),
         report_date=data.get("report", {}).get("date"),
@@ -348,7 +357,7 @@ def build_rollup_document(rollup: Rollup, office: Office | None = None, on: date
     from .formatting import number
     from .nd30 import make_frame
 
-    office = office or Office(name="………………………", place_name="…………", symbol="", level=Level.PROVINCE)
+    office = office or Office(name="………………………", place_name="…………", symbol="……", level=Level.PROVINCE)
     year = int(rollup.period_code[:4]) if rollup.period_code[:4].isdigit() else (on or date.today()).year
     summary = f"Tổng hợp kết quả thực hiện công tác kiểm soát thủ tục hành chính {rollup.period_label}".strip()
     frame = make_frame(office, "BÁO CÁO", "BC", "", on, summary, year)

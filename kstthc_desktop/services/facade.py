@@ -36,6 +36,7 @@ from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
 from .handback import HandbackMixin
 from .importing import ImportMixin
+from .references import ReferencesMixin
 from .reporting import ReportMixin
 from .search import SearchMixin
 
@@ -100,7 +101,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin, HandbackMixin, SearchMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SearchMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:

@@ -124,7 +124,8 @@ class HandbackMixin:
             evidence = repo.evidence(plan_id=plan_id)
             sections = repo.sections(plan_id)
         start = min([date(plan.year - 1, 1, 1), *(p.on for p in progress if p.on <= as_of)])
-        content = build_period_report(office, plan, sections, tasks, progress, evidence, adhoc(start, as_of))
+        content = build_period_report(office, plan, sections, tasks, progress, evidence, adhoc(start, as_of),
+                                      today=as_of, only_ours=False)
         by_id = {t.id: t for t in tasks}
         out: dict[tuple[str, int], TaskValues] = {}
         for r in [*content.task_results, *content.appendix_results]:

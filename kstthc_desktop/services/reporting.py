@@ -32,8 +32,9 @@ class ReportMixin:
                        signatory: dict[str, str] | None = None):  # noqa: ANN201
         """The report as data (reports.content.ReportContent).
 
-        ``signatory`` replaces the office's signature fields for this report only (for example a
-        deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" this quarter).
+        ``as_of`` is "today" for the report: the figures are taken at the period's cut-off once it
+        has passed, else at this date (a draft). ``signatory`` replaces the office's signature
+        fields for this report only (a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" this quarter).
         """
         import dataclasses
 
@@ -45,16 +46,36 @@ class ReportMixin:
             allowed = {"signatory_authority", "signatory_title", "signatory_deputy_title", "signatory_name"}
             office = dataclasses.replace(office, **{k: v for k, v in signatory.items() if k in allowed})
         period = parse_period(period_code)
-        progress = self.repo.progress(plan_id=plan.id)
-        evidence = self.repo.evidence(plan_id=plan.id)
-        if as_of is not None:
-            progress = [p for p in progress if p.on <= as_of]
-            evidence = [e for e in evidence if (e.added or as_of) <= as_of]
+        today = as_of or date.today()
+        progress = [p for p in self.repo.progress(plan_id=plan.id) if p.on <= today]
+        evidence = [e for e in self.repo.evidence(plan_id=plan.id) if (e.added or today) <= today]
         if statistics_rows is None:
             statistics_rows = self._saved_statistics(plan.id, period_code)
+        next_plan = self._next_year_plan(plan)
         return build_period_report(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), progress,
                                    evidence, period, number=number, on=on, statistics_rows=statistics_rows,
-                                   overrides=overrides, recipients=recipients)
+                                   overrides=overrides, recipients=recipients, today=today, next_plan=next_plan,
+                                   next_tasks=self.repo.tasks(next_plan.id) if next_plan is not None else None)
+
+    def _next_year_plan(self, plan):  # noqa: ANN001, ANN202
+        """The office's plan for the year after ``plan`` (for the "kỳ tới" of a year-end report)."""
+        from ..core.model import PlanKind
+
+        later = [p for p in self.repo.plans() if p.year == plan.year + 1 and p.kind == PlanKind.OWN]
+        return later[-1] if later else None
+
+    def period_tally(self, period_code: str, today: date | None = None, plan_id: int | None = None):  # noqa: ANN201
+        """THE count of the current plan for a period (core.tally.Tally): the dashboard shows what
+        the report would print, with the same as-of rule."""
+        from ..core.periods import parse_period
+        from ..core.tally import period_tally
+
+        plan = self.repo.plan(plan_id) if plan_id is not None else self.current_plan()
+        if plan is None:
+            return None
+        today = today or date.today()
+        return period_tally(self.repo.tasks(plan.id), self.repo.sections(plan.id),
+                            self.plan_progress(plan.id), parse_period(period_code), today)
 
     def _saved_statistics(self, plan_id: int, period_code: str) -> list[dict] | None:
         for rep in reversed(self.repo.reports(plan_id)):
@@ -127,11 +148,20 @@ class ReportMixin:
 
     def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
-                     signatory: dict[str, str] | None = None):  # noqa: ANN201
-        """Freeze a report: content and PDF stored with a hash; never altered afterwards."""
+                     signatory: dict[str, str] | None = None, as_of: date | None = None):  # noqa: ANN201
+        """Freeze a report: content and PDF stored with a hash; never altered afterwards. A period that
+        is not over at ``as_of`` (default today) is a draft and cannot be issued."""
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
-                                      overrides=overrides, recipients=recipients, signatory=signatory)
+                                      overrides=overrides, recipients=recipients, signatory=signatory, as_of=as_of)
+        if content.draft:
+            raise ReportError(
+                f"Kỳ báo cáo {content.period_label} chưa kết thúc (hết ngày "
+                f"{content.cutoff.strftime('%d/%m/%Y')}): báo cáo còn là dự thảo, chưa ban hành được.",
+                "Hãy xuất bản dự thảo để xin ý kiến; ban hành sau ngày chốt số liệu.")
+        if content.statistics_problems:
+            raise ReportError("Số liệu Biểu 06a chưa khớp: " + content.statistics_problems[0],
+                              "Hãy sửa số liệu Biểu 06a rồi ban hành lại.")
         issued_at = datetime.now().isoformat(timespec="seconds")
         pdf = self._issued_pdf_bytes(content, on, issued_at, f"bao-cao-{period_code}.pdf")
         self.backup(reason="truoc-ban-hanh-bao-cao")
@@ -244,6 +274,9 @@ def _atomic_render(out: Path, render) -> Path:  # noqa: ANN001
     tmp = Path(tmp_name)
     try:
         render(tmp)
+        from ..reports.formatting import normal_permissions
+
+        normal_permissions(tmp)
         os.replace(tmp, out)
     except PermissionError as exc:
         raise KstthcError(f"Không ghi được '{out.name}': tệp đang mở ở chương trình khác?",

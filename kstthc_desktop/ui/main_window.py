@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("&Import superior plan…"), self.import_plan, "Ctrl+I")
         self.act_plan_doc = self._action(self.tr("Export the office's plan document…"), self.export_plan_document)
         self.act_office = self._action(self.tr("Office &information…"), self.edit_office)
+        self.act_plan_info = self._action(self.tr("Plan re&ferences…"), self.edit_plan_info)
         self.act_settings = self._action(self.tr("&Settings…"), self.open_settings)
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
 
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_settings, None, self.act_backup,
+        for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_plan_info, self.act_settings, None, self.act_backup,
                   self.act_backup_to, self.act_restore, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_report)
         m.addAction(self.act_handback)
         m.addAction(self.act_rollup)
+        m.addAction(self.act_plan_info)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
 
@@ -736,6 +738,13 @@ class MainWindow(QMainWindow):
         office = OfficeSetupDialog.ask(self, self.service.office())
         if office is not None:
             self._do(lambda: self.service.save_office(office))
+
+    def edit_plan_info(self) -> None:
+        from .dialogs.plan_info import PlanInfoDialog
+
+        changes = PlanInfoDialog.ask(self, self.service)
+        if changes is not None:
+            self.apply_changes(changes)
 
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog

@@ -444,6 +444,7 @@ class ImportWizard(QDialog):
     # --- preview -------------------------------------------------------------------------
     def _show_preview(self, imported) -> None:  # noqa: ANN001
         self.imported = imported
+        self.service.assign_office_roles(imported)  # the same matching as `kstthc import --only-ours`
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = []
@@ -544,16 +545,12 @@ class ImportWizard(QDialog):
 
     def keep_only_mine(self) -> None:
         """Keep tasks where this office leads or coordinates, plus their parents for context."""
+        from ...importers import ours_indices
+
         self.tree.blockSignals(True)
-        keep: set[int] = set()
-        for item, t in self._items:
-            if t.commune_role != CommuneRole.NONE:
-                node = item
-                while node is not None:
-                    keep.add(id(node))
-                    node = node.parent()
-        for item, _ in self._items:
-            item.setCheckState(0, Qt.CheckState.Checked if id(item) in keep else Qt.CheckState.Unchecked)
+        keep = ours_indices(self.imported)
+        for i, (item, _) in enumerate(self._items):
+            item.setCheckState(0, Qt.CheckState.Checked if i in keep else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
         self._update_counts()
 

@@ -176,8 +176,11 @@ class DashboardView(QWidget):
         self._dirty = False
         views, progress = plan_overview(self.service, self.today)
         has_plan = self.service.current_plan() is not None and bool(views)
+        from ...core.periods import current_period
+
+        tally = self.service.period_tally(current_period(self.today).code, self.today) if has_plan else None
         self.summary = s = dashboard_summary(views, progress, self.today, submission_rule(self.service),
-                                             self.service.work_calendar())
+                                             self.service.work_calendar(), tally=tally)
         self.heading.setText(self.tr("What needs me now – %1").replace("%1", _d(self.today)))
         nr = s.next_report
         if nr is not None:

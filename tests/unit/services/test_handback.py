@@ -100,7 +100,7 @@ def test_handback_xlsx_keeps_the_layout_and_fills_the_right_rows(office, tmp_pat
     assert "Quyết định số 15/2021/QĐ-UBND" in ws.cell(12, 9).value
     # row 14 is task 2: its evidence by number and date
     assert ws.cell(14, 1).value == "2."
-    assert ws.cell(14, 10).value == "Báo cáo số 25/BC-VP ngày 3/6/2021 về thẩm định TTHC"
+    assert ws.cell(14, 10).value == "Báo cáo số 25/BC-VP ngày 03/6/2021 về thẩm định TTHC"  # ND 30 padding
     # an untouched task still gets its status; the section row gets nothing
     assert ws.cell(22, 1).value == 4 and ws.cell(22, 7).value == "Đang thực hiện trong hạn"
     assert ws.cell(10, 7).value is None

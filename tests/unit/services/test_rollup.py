@@ -37,7 +37,8 @@ def _issue_real_reports(tmp: Path, folder: Path) -> list[tuple[str, dict[str, in
             rid, _ = svc.issue_report("2026-Q3", f"{20 + i}", date(2026, 9, 15), statistics_rows=STATS)
             svc.export_issued_report(rid, folder / f"bao-cao-{name.lower().replace(' ', '-')}.pdf")
             counts = svc.report_content("2026-Q3", statistics_rows=STATS).counts
-            made.append((f"ỦY BAN NHÂN DÂN {name}", {s.value: n for s, n in counts.items()}))
+            made.append((f"UBND {name.split(' ', 1)[0].lower()} {name.split(' ', 1)[1].title()}",
+                         {s.value: n for s, n in counts.items()}))
     return made
 
 
@@ -99,7 +100,7 @@ def test_300_offices_roll_up_to_the_totals_summed_here(folder, tmp_path: Path) -
     assert {k: rollup.form_totals[k] for k in rollup_data.FORM_KEYS} == form
     assert rollup.form_on_time_rate == pytest.approx((form["c8"] + form["c9"]) / form["c7"])
     by_office = {o.office: o for o in rollup.offices}
-    assert [t["content"] for t in by_office[generated[7].name.upper()].overdue] == generated[7].overdue
+    assert [t["content"] for t in by_office[generated[7].name.replace("Ủy ban nhân dân", "UBND")].overdue] == generated[7].overdue
     assert all(o.verified for o in rollup.offices)
 
     # the workbook: one row per office plus the totals row, the same figures
@@ -206,3 +207,12 @@ def test_output_never_replaces_an_office_file(folder, tmp_path: Path) -> None:
     rollup = roll_up_folder(reports)
     with pytest.raises(KstthcError, match="tệp dữ liệu"):
         write_rollup(rollup, office)
+
+
+def test_offices_are_named_as_a_sentence_names_them_not_in_header_capitals() -> None:
+    from kstthc_desktop.reports.rollup import sentence_name
+
+    assert sentence_name({"name": "ỦY BAN NHÂN DÂN XÃ LÊ LỢI", "name_lines": ["ỦY BAN NHÂN DÂN", "XÃ LÊ LỢI"]}) \
+        == "UBND xã Lê Lợi"
+    assert sentence_name({"name": "SỞ TƯ PHÁP", "name_lines": ["SỞ TƯ PHÁP"]}) == "Sở Tư pháp"
+    assert sentence_name({"name": "Sở Tư pháp", "name_lines": ["Sở Tư pháp"]}) == "Sở Tư pháp"
