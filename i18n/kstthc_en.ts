@@ -24,7 +24,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report preview</source>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -718,18 +730,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revised version of:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new plan (the plans you have stay as they are)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read the file &gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,6 +835,18 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>%1 (page %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -957,23 +969,11 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;New task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -989,15 +989,7 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1006,14 +998,6 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no plan yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1077,6 +1061,26 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Record progress…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,6 +1102,14 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>&amp;Periodic report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1792,6 +1804,96 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search everything (Ctrl+F)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks, progress notes, evidence details and the text inside PDF, Word and Excel files. Accents do not matter; document numbers like 418/QĐ-UBND are found whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the text of evidence files for search: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 evidence file(s) not read yet: results may grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, best %3 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: open the task · Ctrl+Enter: open the file · Esc: close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file, page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SectionDialog</name>
     <message>
         <source>Section</source>
@@ -1942,7 +2044,7 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search tasks (Ctrl+F)…</source>
+        <source>Filter the table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -24,8 +24,20 @@
         <translation>báo cáo PDF</translation>
     </message>
     <message>
-        <source>report preview</source>
-        <translation>xem trước báo cáo</translation>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation>xem trước báo cáo, đọc nội dung tệp PDF minh chứng để tìm kiếm</translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation>tìm kiếm toàn văn</translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation>thư viện sqlite-utils cần dùng</translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
+        <translation>thư viện holidays và sqlite-utils cần dùng</translation>
     </message>
     <message>
         <source>images</source>
@@ -719,18 +731,6 @@ Results filled in for %2 task(s).</source>
         <translation>Đọc lại theo các cột này</translation>
     </message>
     <message>
-        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
-        <translation>Tệp này là bản sửa đổi của kế hoạch đã có, hay kế hoạch mới?</translation>
-    </message>
-    <message>
-        <source>Revised version of:</source>
-        <translation>Bản sửa đổi của kế hoạch:</translation>
-    </message>
-    <message>
-        <source>A new plan (the plans you have stay as they are)</source>
-        <translation>Kế hoạch mới (các kế hoạch đang có giữ nguyên)</translation>
-    </message>
-    <message>
         <source>Read the file &gt;</source>
         <translation>Đọc tệp &gt;</translation>
     </message>
@@ -837,6 +837,18 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>%1 (page %2)</source>
         <translation>%1 (trang %2)</translation>
+    </message>
+    <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation>Tệp này là bản sửa đổi của kế hoạch đã có, hay kế hoạch mới?</translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation>Bản sửa đổi của kế hoạch:</translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
+        <translation>Kế hoạch mới (các kế hoạch đang có giữ nguyên)</translation>
     </message>
     <message>
         <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
@@ -958,24 +970,12 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Hoàn tác</translation>
-    </message>
-    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <source>Redo</source>
-        <translation>Làm lại</translation>
-    </message>
-    <message>
         <source>&amp;New task</source>
         <translation>&amp;Thêm nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>New task</source>
-        <translation>Thêm nhiệm vụ</translation>
     </message>
     <message>
         <source>New &amp;subtask</source>
@@ -990,16 +990,8 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>Sửa…</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Xóa</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1008,14 +1000,6 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Move do&amp;wn</source>
         <translation>Chuyển x&amp;uống</translation>
-    </message>
-    <message>
-        <source>Report…</source>
-        <translation>Báo cáo…</translation>
-    </message>
-    <message>
-        <source>(no plan yet)</source>
-        <translation>(chưa có kế hoạch)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1078,6 +1062,26 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
         <source>&amp;Record progress…</source>
         <translation>&amp;Ghi tiến độ…</translation>
     </message>
@@ -1100,6 +1104,14 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>&amp;Periodic report…</source>
         <translation>&amp;Báo cáo định kỳ…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
+        <translation>(chưa có kế hoạch)</translation>
     </message>
     <message>
         <source>Fill results into the superior&apos;s file…</source>
@@ -1793,6 +1805,96 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search everything (Ctrl+F)…</source>
+        <translation>Tìm mọi nơi (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Tasks, progress notes, evidence details and the text inside PDF, Word and Excel files. Accents do not matter; document numbers like 418/QĐ-UBND are found whole.</source>
+        <translation>Tìm trong nhiệm vụ, ghi chép tiến độ, thông tin tài liệu minh chứng và nội dung tệp PDF, Word, Excel. Gõ có dấu hay không dấu đều được; số văn bản như 418/QĐ-UBND được tìm nguyên cụm.</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>Tìm mọi nơi</translation>
+    </message>
+    <message>
+        <source>Reading the text of evidence files for search: %1 of %2…</source>
+        <translation>Đang đọc nội dung tệp minh chứng để tìm kiếm: tệp %1/%2…</translation>
+    </message>
+    <message>
+        <source>%1 evidence file(s) not read yet: results may grow.</source>
+        <translation>Còn %1 tệp minh chứng chưa đọc nội dung: kết quả có thể còn thêm.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tài liệu minh chứng</translation>
+    </message>
+    <message>
+        <source>%1 (%2, best %3 shown)</source>
+        <translation>%1 (%2, hiện %3 kết quả phù hợp nhất)</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Không tìm thấy “%1”.</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Hãy gõ từ cần tìm.</translation>
+    </message>
+    <message>
+        <source>Enter: open the task · Ctrl+Enter: open the file · Esc: close</source>
+        <translation>Enter: mở nhiệm vụ · Ctrl+Enter: mở tệp · Esc: đóng</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <source>In the file, page %1</source>
+        <translation>Trong tệp, trang %1</translation>
+    </message>
+</context>
+<context>
     <name>SectionDialog</name>
     <message>
         <source>Section</source>
@@ -1943,8 +2045,8 @@ Results filled in for %2 task(s).</source>
         <translation>Nhiệm vụ của kế hoạch</translation>
     </message>
     <message>
-        <source>Search tasks (Ctrl+F)…</source>
-        <translation>Tìm nhiệm vụ (Ctrl+F)…</translation>
+        <source>Filter the table…</source>
+        <translation>Lọc bảng theo chữ…</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1976,7 +2078,7 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Writing the workbook…</source>

@@ -30,6 +30,7 @@ from .errors import show_error
 from .events import EventHub
 from .panels.task_detail import TaskDetailPanel
 from .tasks import BackgroundTask
+from .views.search import SearchBox
 from .views.start_page import StartPage
 from .views.table_view import TableView
 
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.hub.task_activated.connect(self._on_task_activated)
         self.reload()
         self._restore_layout()
+        QTimer.singleShot(2000, self, self.finder.start_reading)  # evidence text for search, after start-up
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, short: str = "") -> QAction:  # noqa: ANN001
@@ -208,7 +210,10 @@ class MainWindow(QMainWindow):
                   None, self.act_progress, self.act_attach, None, self.act_report):
             tb.addSeparator() if a is None else tb.addAction(a)
         tb.addSeparator()
-        tb.addWidget(self.table.search)
+        self.finder = SearchBox(self.service, lambda: (plan.id if (plan := self.plan()) else None), self)
+        self.finder.open_requested.connect(self.open_search_hit)
+        self.hub.data_changed.connect(self.finder.on_data_changed)
+        tb.addWidget(self.finder)  # Ctrl+F searches everything; the table's own text filter sits in its filter bar
         tb.addWidget(self.table.status_filter)
         self.addToolBar(tb)
         self.toolbar = tb
@@ -561,9 +566,24 @@ class MainWindow(QMainWindow):
         self._do(self.service.redo)
 
     def focus_search(self) -> None:
+        self.finder.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.finder.selectAll()
+
+    def open_search_hit(self, hit, open_file: bool = False) -> None:  # noqa: ANN001 - core.search.SearchHit
+        """Show the task of a search result in the table, with the progress entry or evidence item
+        selected in the detail panel; Ctrl+Enter on evidence also opens the file in its viewer."""
         self.tabs.setCurrentWidget(self.table)
-        self.table.search.setFocus()
-        self.table.search.selectAll()
+        self._on_task_activated(hit.task_id)
+        if self.selected_task_id() != hit.task_id:
+            return
+        if hit.kind == "progress":
+            self.detail.select_progress(hit.item_id)
+        elif hit.kind == "evidence":
+            self.detail.select_evidence(hit.item_id)
+            if open_file:
+                self.detail.open_evidence()
+        else:
+            self.table.tree.setFocus()
 
     def edit_office(self) -> None:
         from .dialogs.office_setup import OfficeSetupDialog
