@@ -7,10 +7,7 @@ the UI turns into one ``data_changed`` signal.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import mimetypes
 import os
-import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -455,7 +452,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         ref = ref or date.today()
         views = self._cached(("task_views", plan_id, ref), lambda: self._compute_task_views(plan_id, ref),
                              frozenset({"plans", "sections", "tasks", "progress", "evidence"}))
-        return [dataclasses.replace(v, children=[]) for v in views]
+        return [_fresh_view(v) for v in views]
 
     def plan_progress(self, plan_id: int) -> list[ProgressEntry]:
         return list(self._cached(("progress", plan_id), lambda: self.repo.progress(plan_id=plan_id),
@@ -589,6 +586,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         box: list[int] = []
 
         def do(log: list[RowChange]) -> None:
+            import mimetypes
+
             from ..storage.repository import evidence_to_row
 
             ev = Evidence(task_id=task_id, occurrence=occurrence, sha256=sha, name=clean(src.name) or "tep",
@@ -619,6 +618,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     def extract_for_viewing(self, evidence_id: int) -> Path:
         """Write the file into a private temp folder so the system viewer can open it."""
+        import tempfile
+
         ev = self.repo.evidence_item(evidence_id)
         folder = Path(tempfile.mkdtemp(prefix="kstthc-"))
         target = folder / safe_file_name(ev.name)
@@ -792,6 +793,15 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
 _FORBIDDEN = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def _fresh_view(view: TaskView) -> TaskView:
+    """A copy with its own (empty) children list: ``dataclasses.replace`` without its per-field
+    checks (three times faster; a 2,000-task plan makes 2,000 of these at start-up)."""
+    copy = object.__new__(TaskView)
+    copy.__dict__.update(view.__dict__)
+    copy.children = []
+    return copy
 
 
 def safe_file_name(name: str) -> str:

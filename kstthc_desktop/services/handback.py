@@ -8,7 +8,6 @@ worker thread; nothing is written to the office file.
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -140,6 +139,8 @@ class HandbackMixin:
     def handback(self, out: str | os.PathLike, plan_id: int | None = None, as_of: date | None = None,
                  progress: Progress | None = None):  # noqa: ANN201 - reports.handback.HandbackSummary
         """Write a copy of the superior's file with the results filled in (never the source itself)."""
+        import tempfile
+
         from ..importers import read_grids
         from ..reports.handback import file_kind, output_kind, write_handback
         from ..storage import evidence as blobstore

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -162,6 +160,8 @@ class ReportMixin:
         if content.statistics_problems:
             raise ReportError("Số liệu Biểu 06a chưa khớp: " + content.statistics_problems[0],
                               "Hãy sửa số liệu Biểu 06a rồi ban hành lại.")
+        import hashlib  # (hashlib and tempfile here, not at import: the window's start-up needs neither)
+
         issued_at = datetime.now().isoformat(timespec="seconds")
         pdf = self._issued_pdf_bytes(content, on, issued_at, f"bao-cao-{period_code}.pdf")
         self.backup(reason="truoc-ban-hanh-bao-cao")
@@ -184,6 +184,7 @@ class ReportMixin:
         """The issued PDF: its data hash in the document's metadata, the data JSON attached after it
         as an incremental update (reports/machine.py says exactly what each hash covers)."""
         import dataclasses
+        import tempfile
 
         from .. import __version__
         from ..reports import machine
@@ -257,6 +258,8 @@ class ReportMixin:
         return out
 
     def verify_issued(self, report_id: int) -> bool:
+        import hashlib
+
         pdf, sha = self.repo.report_pdf(report_id)
         return pdf is not None and hashlib.sha256(pdf).hexdigest() == sha
 
@@ -264,6 +267,8 @@ class ReportMixin:
 def _atomic_render(out: Path, render) -> Path:  # noqa: ANN001
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise KstthcError(f"Không xuất được '{out.name}'.", "Tên tệp phải có đuôi .pdf hoặc .docx.")
+    import tempfile
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".kstthc-", suffix=out.suffix, dir=out.parent)

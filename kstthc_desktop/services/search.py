@@ -10,7 +10,6 @@ text, and the index follows the rows.
 
 from __future__ import annotations
 
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -126,6 +125,8 @@ class SearchMixin:
         (a file that kills the reader three times is given up). ``stop`` (or closing the office
         file) ends the pass between two pages.
         """
+        import tempfile
+
         from ..importers import extract as reader
         from ..storage.evidence import write_blob_to
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +12,8 @@ CHUNK = 1 << 20  # 1 MiB: memory stays flat whatever the file size
 
 
 def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
+    import hashlib  # here, not at import: it loads OpenSSL, and opening the window hashes nothing
+
     progress = progress or NullProgress()
     h = hashlib.sha256()
     size = 0
@@ -31,6 +32,8 @@ def has_blob(conn: sqlite3.Connection, sha256: str) -> bool:
 
 def store_blob(conn: sqlite3.Connection, path: Path, sha256: str, size: int, progress: Progress | None = None) -> None:
     """Write the file into a zero-filled BLOB chunk by chunk; the caller's transaction covers it."""
+    import hashlib
+
     progress = progress or NullProgress()
     cur = conn.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, zeroblob(?))", (sha256, size, size))
     rowid = cur.lastrowid

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import logging
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import KstthcError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 LOG_PATH_HOLDER: dict[str, str] = {"path": ""}
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not at import: the first paint has no message box
+
     if isinstance(exc, KstthcError):
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "Cannot do that"), exc.message, parent=parent)
         if exc.hint:

@@ -7,22 +7,31 @@ the operating system cannot be driven by a test). ``None`` (or ``[]``) means the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+def _dialog():  # noqa: ANN202 - QFileDialog, imported when asked (the first paint needs none)
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
 
 
 def ask_open(parent: QWidget | None, title: str, start: str = "", filters: str = "") -> str | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    name, _ = _dialog().getOpenFileName(parent, title, start, filters)
     return name or None
 
 
 def ask_open_many(parent: QWidget | None, title: str, start: str = "", filters: str = "") -> list[str]:
-    names, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
+    names, _ = _dialog().getOpenFileNames(parent, title, start, filters)
     return list(names)
 
 
 def ask_save(parent: QWidget | None, title: str, start: str = "", filters: str = "", suffix: str = "") -> str | None:
     """A path to write; ``suffix`` (".xlsx") is added when the officer typed a name without it."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+    name, _ = _dialog().getSaveFileName(parent, title, start, filters)
     if not name:
         return None
     if suffix and not name.lower().endswith(suffix.lower()):
@@ -31,7 +40,7 @@ def ask_save(parent: QWidget | None, title: str, start: str = "", filters: str =
 
 
 def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
-    name = QFileDialog.getExistingDirectory(parent, title, start)
+    name = _dialog().getExistingDirectory(parent, title, start)
     return name or None
 
 

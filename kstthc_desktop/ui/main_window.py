@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -24,15 +24,20 @@ from PySide6.QtWidgets import (
 from ..core.model import Plan, PlanKind, Task
 from ..services import Changes, OfficeService
 from . import files, fit
-from .dialogs.section_editor import SectionDialog
-from .dialogs.task_editor import TaskEditorDialog
 from .errors import show_error
 from .events import EventHub
 from .panels.task_detail import TaskDetailPanel
-from .tasks import BackgroundTask
 from .views.search import SearchBox
 from .views.start_page import StartPage
 from .views.table_view import TableView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from .tasks import BackgroundTask
+
+# Dialogs, message boxes and the background-job machinery are imported where they are used: the
+# first paint needs none of them (tests/unit/test_architecture.py).
 
 
 def plan_label(plan: Plan, plans: list[Plan]) -> str:
@@ -68,11 +73,12 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.title_suffix = ""  # "SAMPLE DATA" on a demo window
         self.hub = EventHub(self)
+        self._first_paint_work: list | None = []  # run once the window has been painted (None: it has)
         if today is None:  # a window left open overnight moves on to the new day by itself
             self._day_timer = QTimer(self)
             self._day_timer.setInterval(60_000)
             self._day_timer.timeout.connect(lambda: self.set_today(date.today()))
-            self._day_timer.start()
+            self.after_first_paint(self._day_timer.start)
         self._jobs: list[BackgroundTask] = []
         self.setWindowTitle(self._title())
         self.setMinimumSize(640, 420)
@@ -128,7 +134,32 @@ class MainWindow(QMainWindow):
         self.hub.task_activated.connect(self._on_task_activated)
         self.reload()
         self._restore_layout()
-        QTimer.singleShot(2000, self, self.finder.start_reading)  # evidence text for search, after start-up
+        # evidence text for search: two seconds after the window shows, never before its first paint
+        self.after_first_paint(lambda: QTimer.singleShot(2000, self, self.finder.start_reading))
+        self.installEventFilter(self)  # catches the first paint (removed then)
+
+    # --- start-up ------------------------------------------------------------------------
+    def after_first_paint(self, work) -> None:  # noqa: ANN001
+        """Run ``work`` just after the window's first paint (at once if it has been painted).
+
+        Start-up does only what the first picture needs; timers, the dialog fitter and the like
+        wait for it (tests/unit/test_architecture.py keeps an eye on what loads before it).
+        """
+        if self._first_paint_work is None:
+            work()
+        else:
+            self._first_paint_work.append(work)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+        if watched is self and event.type() == QEvent.Type.Paint and self._first_paint_work is not None:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run_first_paint_work)
+        return super().eventFilter(watched, event)
+
+    def _run_first_paint_work(self) -> None:
+        pending, self._first_paint_work = self._first_paint_work or [], None
+        for work in pending:
+            work()
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, short: str = "") -> QAction:  # noqa: ANN001
@@ -455,6 +486,8 @@ class MainWindow(QMainWindow):
         self.new_task()
 
     def new_task(self, parent_id: int | None = None) -> None:
+        from .dialogs.task_editor import TaskEditorDialog
+
         plan = self._ensure_plan()
         if plan is None:
             return
@@ -481,6 +514,8 @@ class MainWindow(QMainWindow):
             self.new_task(parent_id=tid)
 
     def new_section(self) -> None:
+        from .dialogs.section_editor import SectionDialog
+
         plan = self._ensure_plan()
         if plan is None:
             return
@@ -489,6 +524,9 @@ class MainWindow(QMainWindow):
             self._do(lambda: self.service.add_section(plan.id, *value))
 
     def edit_selected(self) -> None:
+        from .dialogs.section_editor import SectionDialog
+        from .dialogs.task_editor import TaskEditorDialog
+
         plan = self.plan()
         kind = self.table.selected_kind()
         if plan is None or kind is None:
@@ -523,6 +561,8 @@ class MainWindow(QMainWindow):
 
     def _settle_evidence_before_delete(self, task_id: int) -> bool:
         """A task with evidence: ask whether to save the files first (the delete itself is undoable)."""
+        from PySide6.QtWidgets import QMessageBox
+
         found = self.service.subtree_evidence(task_id)
         if not found:
             return True
@@ -621,6 +661,8 @@ class MainWindow(QMainWindow):
         self.run_job(self.tr("Attaching files…"), job, link)
 
     def run_job(self, title: str, fn, on_done) -> BackgroundTask:  # noqa: ANN001
+        from .tasks import BackgroundTask
+
         task = BackgroundTask(self, title, fn)
         task.done.connect(on_done)
         task.error.connect(lambda exc: (show_error(self, exc), self.reload()))
@@ -685,6 +727,8 @@ class MainWindow(QMainWindow):
         self.hub.status_message.emit(self.tr("Backup saved: %1").replace("%1", str(path)))
 
     def backup_to(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         folder = files.ask_folder(self, self.tr("Back up to"))
         if folder:
             try:
@@ -696,6 +740,8 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Replace the office file with a backup; the current file is kept aside, never lost."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ..storage.backup import default_backup_dir
 
         folder = default_backup_dir(self.service.path)
@@ -742,6 +788,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if any(j.running for j in self._jobs):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "KSTTHC Desktop", self.tr("Please wait: a task is still running."))
             event.ignore()
             return

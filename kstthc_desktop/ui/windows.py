@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.errors import KstthcError, OfficeFileCorrupt, OfficeFileError
 from . import files
@@ -39,6 +39,8 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
         try:
             return OfficeService.open(path, create=create)
         except KstthcError as exc:
+            from PySide6.QtWidgets import QMessageBox  # only when it fails: start-up needs no message box
+
             box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
             box.setInformativeText(exc.hint)
             choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"),
@@ -70,8 +72,10 @@ def show_main_window(service, today: date | None = None, title_suffix: str = "",
     from . import fit
     from .main_window import MainWindow
 
-    fit.install()  # every dialog it opens is kept inside the screen
     window = MainWindow(service, today=today)
+    # every dialog is kept inside the screen; installed after the first paint, because an
+    # application-wide filter sees every event of the start-up (a few thousand calls into Python)
+    window.after_first_paint(fit.install)
     if title_suffix:
         window.title_suffix = title_suffix
         window.setWindowTitle(window.windowTitle())
@@ -98,6 +102,8 @@ def open_demo_window(parent: QWidget | None = None):  # noqa: ANN201
 
 def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
     """Close the office file, put the backup in its place, reopen it in a fresh window."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..services import OfficeService
     from ..storage.backup import restore_backup
 

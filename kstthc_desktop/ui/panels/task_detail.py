@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 from ...core.model import ProgressEntry, Task
 from ...services import OfficeService, TaskView
 from .. import files, fit, formats
-from ..dialogs.progress_entry import ProgressEntryDialog
 from ..errors import show_error
 from ..style import status_color, status_label, status_symbol
 
@@ -91,7 +89,7 @@ class TaskDetailPanel(QWidget):
         bl.setContentsMargins(6, 4, 6, 6)
         self.evidence_list = QListWidget()
         self.evidence_list.setMinimumHeight(54)
-        self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self._icon = None
         self.evidence_list.itemDoubleClicked.connect(lambda _: self.open_evidence())
         bl.addWidget(self.evidence_list, 1)
         row = QGridLayout()
@@ -113,13 +111,30 @@ class TaskDetailPanel(QWidget):
 
     # --- showing -------------------------------------------------------------------------
     def _fit_about(self) -> None:
-        """The task's text takes the room it needs (scrolling beyond that); the lists get the rest."""
+        """The task's text takes the room it needs (scrolling beyond that); the lists get the rest.
+
+        Only when shown: laying out text for a hidden panel (the window being built) measures at a
+        width it will not have and costs the start-up the first text layout; showing does it.
+        """
+        if not self.isVisible():
+            return
         need = self._about_body.layout().totalHeightForWidth(self._about.viewport().width())
         self._about.setMaximumHeight(max(90, need + 4))
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
         self._fit_about()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self._fit_about()
+
+    def _file_icon(self):  # noqa: ANN202 - QIcon, made when the first evidence item is listed
+        if self._icon is None:
+            from PySide6.QtWidgets import QStyle
+
+            self._icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return self._icon
 
     def show_task(self, view: TaskView | None) -> None:
         self.task = view.task if view else None
@@ -168,7 +183,7 @@ class TaskDetailPanel(QWidget):
                 label = f"{ev.doc_number} – {label}"
             if ev.occurrence is not None and t.schedule and ev.occurrence < len(t.schedule.occurrences):
                 label += f" [{t.schedule.occurrences[ev.occurrence][1].strftime('%d/%m')}]"
-            item = QListWidgetItem(self._file_icon, f"{label} ({_size(ev.size)})")
+            item = QListWidgetItem(self._file_icon(), f"{label} ({_size(ev.size)})")
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(ev.summary or ev.name)
             self.evidence_list.addItem(item)
@@ -194,6 +209,8 @@ class TaskDetailPanel(QWidget):
     def add_progress(self) -> None:
         if self.task is None:
             return
+        from ..dialogs.progress_entry import ProgressEntryDialog
+
         entry = ProgressEntryDialog.ask(self, self.task, ProgressEntry(task_id=self.task.id, on=self.today()))
         if entry is not None:
             self._run(lambda: self.service.add_progress(entry)[1])
@@ -215,6 +232,8 @@ class TaskDetailPanel(QWidget):
         if pid is None or self.task is None:
             return
         current = next((p for p in self.service.progress(self.task.id) if p.id == pid), None)
+        from ..dialogs.progress_entry import ProgressEntryDialog
+
         entry = ProgressEntryDialog.ask(self, self.task, current)
         if entry is not None:
             self._run(lambda: self.service.update_progress(entry))
