@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from .views.start_page import StartPage
 from .views.table_view import TableView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from .tasks import BackgroundTask
 
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.title_suffix = ""  # "SAMPLE DATA" on a demo window
         self.hub = EventHub(self)
         self._first_paint_work: list | None = []  # run once the window has been painted (None: it has)
+        self._first_paint_posted = False
         if today is None:  # a window left open overnight moves on to the new day by itself
             self._day_timer = QTimer(self)
             self._day_timer.setInterval(60_000)
@@ -136,7 +137,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # evidence text for search: two seconds after the window shows, never before its first paint
         self.after_first_paint(lambda: QTimer.singleShot(2000, self, self.finder.start_reading))
-        self.installEventFilter(self)  # catches the first paint (removed then)
 
     # --- start-up ------------------------------------------------------------------------
     def after_first_paint(self, work) -> None:  # noqa: ANN001
@@ -150,11 +150,14 @@ class MainWindow(QMainWindow):
         else:
             self._first_paint_work.append(work)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
-        if watched is self and event.type() == QEvent.Type.Paint and self._first_paint_work is not None:
-            self.removeEventFilter(self)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        # paintEvent, not an event filter: a filter would hand Python every event of the window,
+        # and the first one of a class PySide has no wrapper for (Qt's private events) makes it
+        # create a Python type for every QEvent subclass (~50 types, their enums: milliseconds).
+        super().paintEvent(event)
+        if not self._first_paint_posted:
+            self._first_paint_posted = True
             QTimer.singleShot(0, self, self._run_first_paint_work)
-        return super().eventFilter(watched, event)
 
     def _run_first_paint_work(self) -> None:
         pending, self._first_paint_work = self._first_paint_work or [], None

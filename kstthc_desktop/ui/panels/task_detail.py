@@ -118,8 +118,18 @@ class TaskDetailPanel(QWidget):
         """
         if not self.isVisible():
             return
-        need = self._about_body.layout().totalHeightForWidth(self._about.viewport().width())
+        need = self._about_body.layout().totalHeightForWidth(self._viewport_width())
         self._about.setMaximumHeight(max(90, need + 4))
+
+    def _viewport_width(self) -> int:
+        """``self._about.viewport().width()``, worked out without asking for the viewport: its class
+        is private to Qt, and wrapping it makes PySide create a Python type for every QWidget
+        subclass (~70, with their enums), milliseconds of the start-up."""
+        width = self._about.maximumViewportSize().width()
+        bar = self._about.verticalScrollBar()
+        if bar.isVisibleTo(self._about):
+            width -= bar.sizeHint().width()
+        return width
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)

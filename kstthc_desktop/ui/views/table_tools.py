@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QTreeView,
     QWidget,
 )
@@ -51,7 +48,18 @@ class ElidingComboBox(QComboBox):
         view.setMinimumWidth(min(width, 640))
         super().showPopup()
 
+    # Text narrower than the box minus this always fits the edit field (arrow and frame take ~25 px
+    # in Fusion and the Windows styles): Qt paints it, and the start-up never loads PySide's QStyle.
+    SURE_FIT_MARGIN = 48
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        icon = self.itemIcon(self.currentIndex()) if self.currentIndex() >= 0 else None
+        room = self.width() - self.SURE_FIT_MARGIN - (self.iconSize().width() + 4 if icon is not None and not icon.isNull() else 0)
+        if self.fontMetrics().horizontalAdvance(self.currentText()) <= room:
+            super().paintEvent(event)  # nothing to elide: exactly what the branch below would draw
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         painter = QStylePainter(self)
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +44,25 @@ DEFAULT_WIDTHS = {Col.NUMBER: 95, Col.CONTENT: 320, Col.STATUS: 250, Col.DUE: 90
                   Col.LEAD: 170, Col.COORDINATING: 150, Col.PRODUCTS: 160, Col.EVIDENCE: 60, Col.ROLE: 90}
 
 
+class _TaskTree(QTreeView):
+    """The plan's tree; calls ``on_first_paint`` (once) when its rows have been painted.
+
+    Its own paintEvent rather than an event filter on the viewport: asking for the viewport makes
+    PySide create a Python type for every QWidget subclass (the viewport's class is private to
+    Qt), ~70 types with their enums — milliseconds the first paint does not need.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_first_paint = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.on_first_paint is not None:
+            work, self.on_first_paint = self.on_first_paint, None
+            work()
+
+
 class TableView(QWidget):
     """Filter bar over the task tree; emits what the officer selects and asks to edit."""
 
@@ -61,13 +79,12 @@ class TableView(QWidget):
         self._was_filtered = False
         self._expanded_keys: set[tuple[str, int]] = set()
         self._painted = False  # the first paint of the table (work waits for it: see _open_sections)
-        self._paint_watch = False
         self._pending_after_paint: list = []
 
         self.model = TaskTreeModel(self)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView()
+        self.tree = _TaskTree()
         self.tree.setObjectName("task_tree")
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
@@ -159,17 +176,12 @@ class TableView(QWidget):
             work()
             return
         self._pending_after_paint.append(work)
-        if not self._paint_watch:
-            self._paint_watch = True
-            self.tree.viewport().installEventFilter(self)
+        self.tree.on_first_paint = self._first_painted
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001
-        if event.type() == QEvent.Type.Paint and watched is self.tree.viewport() and not self._painted:
-            self._painted = True
-            watched.removeEventFilter(self)
-            pending, self._pending_after_paint = self._pending_after_paint, []
-            QTimer.singleShot(0, self, lambda: [work() for work in pending])
-        return super().eventFilter(watched, event)
+    def _first_painted(self) -> None:
+        self._painted = True
+        pending, self._pending_after_paint = self._pending_after_paint, []
+        QTimer.singleShot(0, self, lambda: [work() for work in pending])
 
     def update_views(self, views: dict[int, TaskView]) -> bool:
         """Refresh some tasks' rows in place; False when the caller must rebuild instead."""
