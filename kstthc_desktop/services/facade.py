@@ -468,12 +468,20 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         ev_count = self._cached(("evidence_counts", plan_id), lambda: self.repo.evidence_counts(plan_id),
                                 frozenset({"tasks", "evidence"}))
         sections = {s.id: s for s in self.repo.sections(plan_id)}
+        # Without progress a task's status depends on its schedule alone, and tasks read together
+        # share the schedules they have in common (Repository.tasks): each is judged once.
+        unreported: dict[int, Status] = {}
         views = []
         for t in tasks:
             sec = sections.get(t.section_id)
             entries = progress.get(t.id, [])
             seen = [p for p in entries if p.on <= ref]
-            status = task_status(t.schedule, entries, ref)
+            if entries:
+                status = task_status(t.schedule, entries, ref)
+            else:
+                status = unreported.get(id(t.schedule))
+                if status is None:
+                    status = unreported[id(t.schedule)] = task_status(t.schedule, entries, ref)
             done = status in (Status.DONE_ON_TIME, Status.DONE_LATE)
             views.append(TaskView(
                 task=t, status=status, due=t.schedule.due if t.schedule else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +67,51 @@ def test_the_window_module_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
+    """Start-up (issue 14): what the program has loaded and started when its window is first painted.
+
+    Dialogs, the tabs behind the table, the search result list, background jobs, exports, reports
+    and importers come later; so do the cyclic garbage collector and the application-wide dialog
+    fitter. No Python event filter or viewport may reach Python before the paint either: PySide
+    would make a Python type for every QEvent or QWidget subclass it has (~100 types).
+    """
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "demo.kstthc")
+    code = (
+        "import gc, json, sys\n"
+        "from kstthc_desktop import app\n"
+        "from kstthc_desktop.ui import fit, main_window\n"
+        "seen = {}\n"
+        "def grab(self, *args):\n"
+        "    if not seen:\n"
+        "        import PySide6.QtWidgets as widgets\n"
+        "        seen.update(modules=sorted(sys.modules), gc=gc.isenabled(), fitter=bool(fit._fitter),\n"
+        "                    types=sorted(n for n in vars(widgets) if n.startswith('Q')))\n"
+        "    return super(main_window.MainWindow, self).grab(*args)\n"
+        "main_window.MainWindow.grab = grab\n"
+        f"code = app.main(['--office', {str(path)!r}, '--smoke-test'])\n"
+        "print(json.dumps(dict(seen, code=code)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0
+    modules = set(seen["modules"])
+    later = ("kstthc_desktop.ui.dialogs", "kstthc_desktop.ui.tasks", "kstthc_desktop.ui.views.dashboard",
+             "kstthc_desktop.ui.views.timeline", "kstthc_desktop.ui.views.calendar",
+             "kstthc_desktop.ui.views.evidence_register", "kstthc_desktop.ui.views.search_popup",
+             "kstthc_desktop.services.demo", "kstthc_desktop.services.export", "kstthc_desktop.reports",
+             "kstthc_desktop.importers", "openpyxl", "reportlab", "docx", "python_calamine", "holidays", "babel",
+             "pypdfium2", "PIL", "sqlite_utils", "hashlib", "mimetypes")
+    early = sorted(m for m in modules if m.startswith(later))
+    assert early == [], f"loaded before the first paint: {early}"
+    qt = {m.split(".")[1] for m in modules if m.startswith("PySide6.Qt")}
+    assert qt == {"QtCore", "QtGui", "QtWidgets"}
+    assert not seen["gc"], "the garbage collector waits for the first paint"
+    assert not seen["fitter"], "the application-wide dialog fitter waits for the first paint"
+    walked = {"QCalendarWidget", "QMdiArea", "QWizard", "QGraphicsSceneMouseEvent"} & set(seen["types"])
+    assert not walked, f"PySide made a type for every QWidget/QEvent subclass: {sorted(walked)}"
+    assert len(seen["types"]) < 120, len(seen["types"])

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from ...core.model import CommuneRole, Section, Status
 from ...core.text import fold
@@ -73,7 +73,7 @@ EXPORT_ROLE = Qt.ItemDataRole.UserRole + 7  # the cell as a spreadsheet wants it
 _COLUMNS = len(Col)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     parent: Node | None
     section: Section | None = None
@@ -375,9 +375,9 @@ class TaskTreeModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.DecorationRole and col == Col.EVIDENCE and v.evidence_count:
             return _file_icon()
         elif role == Qt.ItemDataRole.ForegroundRole and col == Col.STATUS:
-            return QBrush(status_color(v.status))
+            return status_color(v.status)  # a QColor paints as its brush (making QBrush costs start-up)
         elif role == Qt.ItemDataRole.BackgroundRole and col == Col.STATUS:
-            return QBrush(status_background(v.status))
+            return status_background(v.status)
         elif role == TASK_ID_ROLE:
             return t.id
         elif role == STATUS_ROLE:

@@ -136,6 +136,24 @@ def test_status_follows_progress_and_done(svc: OfficeService) -> None:
     assert view.done_without_evidence
 
 
+@pytest.mark.parametrize("ref", [date(2026, 3, 31), date(2026, 8, 31), TODAY, date(2027, 1, 15)])
+def test_every_task_view_has_the_status_its_own_schedule_and_progress_give(demo_service: OfficeService,
+                                                                            ref: date) -> None:
+    """Tasks without progress that share a schedule are judged once (start-up): never another's verdict."""
+    from kstthc_desktop.core.status import task_status
+
+    plan = demo_service.current_plan()
+    progress = demo_service.plan_progress(plan.id)
+    views = demo_service.task_views(plan.id, ref)
+    shared = {}
+    for v in views:
+        shared.setdefault(id(v.task.schedule), []).append(v)
+        assert v.status is task_status(v.task.schedule, [p for p in progress if p.task_id == v.task.id], ref), \
+            v.task.number
+    assert any(len(vs) > 1 and any(p.task_id == vs[0].task.id for p in progress) for vs in shared.values())
+    assert len({v.status for v in views}) >= 3
+
+
 def test_backup_is_a_consistent_copy(svc: OfficeService, tmp_path: Path) -> None:
     pid = _plan(svc)
     svc.add_task(Task(plan_id=pid, content="A"))
