@@ -115,3 +115,33 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
     walked = {"QCalendarWidget", "QMdiArea", "QWizard", "QGraphicsSceneMouseEvent"} & set(seen["types"])
     assert not walked, f"PySide made a type for every QWidget/QEvent subclass: {sorted(walked)}"
     assert len(seen["types"]) < 120, len(seen["types"])
+
+
+def test_the_lighter_pyside_import_check_gives_pysides_own_verdicts() -> None:
+    """``app._lighter_pyside_import_check`` replaces PySide's per-import source check (an
+    ``inspect.getsource`` walking ``sys.modules``) with a direct read: same verdict for every kind of
+    module — ours with and without Qt, the standard library, built-in and extension modules."""
+    code = (
+        "import json, sys\n"
+        "import PySide6.QtCore\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "table = feature.pyside_feature_dict\n"
+        "from kstthc_desktop import app\n"
+        "import kstthc_desktop.ui.main_window, kstthc_desktop.core.model, kstthc_desktop.storage.repository\n"
+        "import json.decoder, _sqlite3, email.mime\n"
+        "names = ['kstthc_desktop.app', 'kstthc_desktop.ui.main_window', 'kstthc_desktop.core.model',\n"
+        "         'kstthc_desktop.storage.repository', 'json', 'json.decoder', 'sys', '_sqlite3', 'email.mime',\n"
+        "         'PySide6', 'PySide6.QtCore']\n"
+        "pyside = {n: 0 if feature._mod_uses_pyside(sys.modules[n]) else -1 for n in names}\n"
+        "app._lighter_pyside_import_check()\n"
+        "ours = {}\n"
+        "for n in names:\n"
+        "    table.pop(n, None)\n"
+        "    feature.feature_imported(sys.modules[n])\n"
+        "    ours[n] = table[n]\n"
+        "print(json.dumps([pyside, ours]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    pyside, ours = json.loads(out.stdout.strip().splitlines()[-1])
+    assert ours == pyside
+    assert pyside["kstthc_desktop.ui.main_window"] == 0 and pyside["kstthc_desktop.core.model"] == -1
