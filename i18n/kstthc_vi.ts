@@ -1561,6 +1561,30 @@ Results filled in for %2 task(s).</source>
         <translation>Xem trước</translation>
     </message>
     <message>
+        <source>Smaller pages (Ctrl+minus)</source>
+        <translation>Thu nhỏ trang (Ctrl+dấu trừ)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa khung</translation>
+    </message>
+    <message>
+        <source>Pages as wide as this pane (Ctrl+0)</source>
+        <translation>Trang rộng vừa khung xem trước (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Larger pages, for detail (Ctrl+plus)</source>
+        <translation>Phóng to trang để xem chi tiết (Ctrl+dấu cộng)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
         <source>Draft a corrected version</source>
         <translation>Soạn bản sửa đổi</translation>
     </message>

@@ -102,13 +102,20 @@ def test_buttons_end_above_698_on_a_1366_laptop(window, walk: Walk, driver) -> N
                 for b in dlg.findChildren(QAbstractButton) if b.isVisible()]
         measured.append(max(lows))
         measured.append(clipped_buttons(dlg))
+        # the page preview: as wide as its pane, the signature column in view, no sideways scrolling
+        view = dlg.preview_scroll.viewport()
+        wait_until(lambda: dlg._pages and dlg._pages[0].width() <= view.width(), what="the pages to fit")
+        measured.append((view.width(), max(p.width() for p in dlg._pages),
+                         dlg.preview_scroll.horizontalScrollBar().isVisible()))
         dlg.reject()
     walk.scripts.append(report)
     window.act_report.trigger()
-    wait_until(lambda: len(measured) == 2, what="the report dialog")
-    low, bad = measured
+    wait_until(lambda: len(measured) == 3, what="the report dialog")
+    low, bad, (pane, page, sideways) = measured
     assert low[0] < CLIENT_BOTTOM and not bad, (low, bad)
-    print(f"report dialog: lowest button ends at y={low[0]} ({low[1]})")
+    assert page <= pane and not sideways, f"preview page {page} px wide in a {pane} px pane, scroll bar: {sideways}"
+    assert page >= pane - 30, f"preview page {page} px in a {pane} px pane: not fitted to it"
+    print(f"report dialog: lowest button ends at y={low[0]} ({low[1]}); preview page {page} px in a {pane} px pane")
 
 
 def test_every_dialog_fits_and_shows_all_its_buttons(window, walk: Walk, driver) -> None:  # noqa: ANN001
