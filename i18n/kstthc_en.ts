@@ -336,11 +336,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cause of the delay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cause of the delay written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>last update: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1352,6 +1368,25 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>OverdueCauseDialog</name>
+    <message>
+        <source>Cause of the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline (as written): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this task late? It is printed as written in the report&apos;s part on shortcomings (Tồn tại, hạn chế).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Waiting for the guidance of the superior level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanInfoDialog</name>
     <message>
         <source>Plan references</source>
@@ -2115,6 +2150,14 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>TaskDetailPanel</name>
     <message>
+        <source>Write the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Progress log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2159,7 +2202,19 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overdue: no cause of the delay written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select a task to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

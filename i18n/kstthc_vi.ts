@@ -336,12 +336,28 @@
         <translation>lần %1/%2</translation>
     </message>
     <message>
+        <source>Cause of the delay: %1</source>
+        <translation>Nguyên nhân chậm: %1</translation>
+    </message>
+    <message>
+        <source>No cause of the delay written yet.</source>
+        <translation>Chưa ghi nguyên nhân chậm.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
     <message>
         <source>last update: %1</source>
         <translation>cập nhật lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Write the cause…</source>
+        <translation>Ghi nguyên nhân…</translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation>Vì sao chậm? Được in vào phần Tồn tại, hạn chế của báo cáo.</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1369,25 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>OverdueCauseDialog</name>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
+    </message>
+    <message>
+        <source>Deadline (as written): %1</source>
+        <translation>Thời hạn (nguyên văn): %1</translation>
+    </message>
+    <message>
+        <source>Why is this task late? It is printed as written in the report&apos;s part on shortcomings (Tồn tại, hạn chế).</source>
+        <translation>Vì sao nhiệm vụ này chậm? Nội dung được in nguyên văn vào phần Tồn tại, hạn chế của báo cáo.</translation>
+    </message>
+    <message>
+        <source>e.g. Waiting for the guidance of the superior level</source>
+        <translation>ví dụ: Chờ hướng dẫn của cấp trên</translation>
+    </message>
+</context>
+<context>
     <name>PlanInfoDialog</name>
     <message>
         <source>Plan references</source>
@@ -2116,6 +2151,14 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>TaskDetailPanel</name>
     <message>
+        <source>Write the cause…</source>
+        <translation>Ghi nguyên nhân…</translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation>Vì sao chậm? Được in vào phần Tồn tại, hạn chế của báo cáo.</translation>
+    </message>
+    <message>
         <source>Progress log</source>
         <translation>Tiến độ thực hiện</translation>
     </message>
@@ -2160,8 +2203,20 @@ Results filled in for %2 task(s).</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
+        <source>Overdue: no cause of the delay written yet.</source>
+        <translation>Quá hạn, chưa ghi nguyên nhân chậm.</translation>
+    </message>
+    <message>
+        <source>Edit the cause…</source>
+        <translation>Sửa nguyên nhân…</translation>
+    </message>
+    <message>
         <source>Select a task to see its details.</source>
         <translation>Chọn một nhiệm vụ để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
     </message>
     <message>
         <source>Lead</source>
