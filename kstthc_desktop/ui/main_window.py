@@ -644,7 +644,7 @@ class MainWindow(QMainWindow):
         from .dialogs.report_dialog import ReportDialog
 
         ReportDialog.run(self, self.service, self.today)
-        self.reload()
+        self.apply_changes(Changes(label=""))  # causes typed there: every view (the dashboard's offers) hears
 
     def open_handback(self) -> None:
         """The hand-back: a copy of the superior's file with the results (a window of its own)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from kstthc_desktop.core.model import Status
 from kstthc_desktop.services import OfficeService
@@ -165,3 +165,28 @@ def test_detail_panel_shows_the_cause_of_an_overdue_task_and_writes_it(qtbot, wi
     qtbot.mouseClick(detail.cause_btn, Qt.MouseButton.LeftButton)
     assert seen and window.service.task(late.task.id).overdue_cause == ""
     assert detail.cause_btn.text() == "Write the cause…"
+
+
+def test_a_cause_typed_in_the_report_dialog_ends_the_dashboards_offer(qtbot, window) -> None:  # noqa: ANN001
+    from kstthc_desktop.ui.dialogs.report_dialog import ReportDialog
+
+    dash = _open_dashboard(qtbot, window)
+    before = len(dash.cause_buttons())
+    typed: list[int] = []
+
+    def in_report() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ReportDialog):
+            QTimer.singleShot(20, in_report)
+            return
+        try:
+            dlg.causes.item(0, 2).setText(CAUSE)  # the "Overdue causes" tab, first line
+            typed.append(dlg.causes.item(0, 0).data(Qt.ItemDataRole.UserRole))
+        finally:
+            click(next(b for b in dlg.findChildren(QPushButton) if b.text() == "Close"))
+
+    QTimer.singleShot(0, in_report)
+    window.open_report()
+    assert typed and window.service.task(typed[0]).overdue_cause == CAUSE
+    assert len(dash.cause_buttons()) == before - 1
+    assert all(b.property("task_id") != typed[0] for b in dash.cause_buttons())
