@@ -7,6 +7,7 @@ because every service write is one transaction.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from datetime import date
@@ -587,7 +588,27 @@ COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progre
             "handback": cmd_handback, "rollup": cmd_rollup, "search": cmd_search}
 
 
+# A command is a short process that allocates a great deal and keeps most of it (modules, the report's
+# pages) until it ends. At Python's default (a collection per 700 new objects) looking for garbage
+# cycles cost a year report ~8 ms; every 100,000 keeps the memory of a long command bounded. And when
+# the command is over, the interpreter's shutdown collected everything once more (~30 ms after a
+# report, a fifth of it): gc.freeze() leaves what is alive then to the operating system. Files and the
+# office file are closed by then (every write is a `with` block), and atexit handlers still run.
+CLI_GC_THRESHOLD = (100_000, 50, 50)
+
+
 def main(argv: list[str] | None = None) -> int:
+    standalone = argv is None  # the program itself (console script, python -m, frozen kstthc), not a test
+    if standalone:
+        gc.set_threshold(*CLI_GC_THRESHOLD)
+    try:
+        return _run(argv)
+    finally:
+        if standalone:
+            gc.freeze()
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # `kstthc` alone: say what it can do
