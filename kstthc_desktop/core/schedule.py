@@ -29,7 +29,6 @@ from .model import Schedule, ScheduleKind
 from .text import fold
 from .workdays import WorkCalendar
 
-
 K = ScheduleKind
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
