@@ -416,9 +416,10 @@ def _read_xlsx(path: Path, progress: Progress) -> list[Grid]:
     """calamine (Rust, ~10× faster) when it yields the same grid as openpyxl; openpyxl otherwise.
 
     calamine knows no fonts, and a legacy-encoded cell is told apart by its font name (.VnTime,
-    VNI-Times): a workbook with such text, or one calamine cannot read, goes to openpyxl, whose
-    errors are the ones reported. tests/unit/importers/test_grid_xlsx_readers.py proves both give
-    equal grids on the test workbooks.
+    VNI-Times): those names are read here from the workbook's own XML (its cell styles and the
+    style of each cell); a workbook whose XML this does not follow, or one calamine cannot read,
+    goes to openpyxl, whose errors are the ones reported.
+    tests/unit/importers/test_grid_xlsx_readers.py proves both give equal grids on the test workbooks.
     """
     try:
         grids = _read_xlsx_calamine(path, progress)
@@ -433,15 +434,89 @@ _LEGACY_FONT = re.compile(rb'<(?:\w+:)?name\s+val="\s*(?:\.vn|vni)', re.IGNORECA
 
 
 def _read_xlsx_calamine(path: Path, progress: Progress) -> list[Grid] | None:
-    """None when a cell style names a .VnTime/VNI font: then the font decides (openpyxl's job)."""
+    """None when legacy fonts are used in a way _legacy_fonts cannot follow: then openpyxl reads it."""
+    fonts: dict[str, dict[tuple[int, int], str]] = {}
     with zipfile.ZipFile(path) as zf:
         try:
             styles = zf.read("xl/styles.xml")
         except KeyError:
             styles = b""
-    if _LEGACY_FONT.search(styles):
+        if _LEGACY_FONT.search(styles):
+            found = _legacy_fonts(zf, styles)
+            if found is None:
+                return None
+            fonts = found
+    return _read_calamine(path, "xlsx", progress, fonts)
+
+
+# the parts of SpreadsheetML that say which font a cell is in (attributes in any order, any prefix)
+_XML_TAG = re.compile(rb"<(?:[\w.-]+:)?(fonts|font|name|cellXfs|xf|sheet|Relationship|c)\b([^>]*)>|"
+                      rb"</(?:[\w.-]+:)?(fonts|font|cellXfs)>")
+_XML_ATTR = re.compile(rb'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+
+
+def _attrs(raw: bytes) -> dict[str, str]:
+    from html import unescape
+
+    return {k.decode().rpartition(":")[2] if not k.startswith(b"xmlns") else k.decode():
+            unescape((a if a is not None else b).decode("utf-8")) for k, a, b in _XML_ATTR.findall(raw)}
+
+
+def _legacy_fonts(zf: zipfile.ZipFile, styles: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+    """sheet name → {(row, col) 0-based: font name} for the cells whose style's font is .Vn…/VNI…
+    (the only font names fix_legacy listens to); None when the XML is not what this reads."""
+    font_names: list[str] = []
+    xf_fonts: list[int] = []
+    section = None
+    in_font = False
+    for m in _XML_TAG.finditer(styles):
+        tag, raw, closing = m.group(1), m.group(2), m.group(3)
+        if closing:
+            section = None if closing in (b"fonts", b"cellXfs") else section
+            in_font = False if closing == b"font" else in_font
+        elif tag in (b"fonts", b"cellXfs"):
+            section = None if raw.rstrip().endswith(b"/") else tag
+        elif tag == b"font" and section == b"fonts":
+            font_names.append("")
+            in_font = not raw.rstrip().endswith(b"/")
+        elif tag == b"name" and section == b"fonts" and in_font:
+            font_names[-1] = _attrs(raw).get("val", "")
+        elif tag == b"xf" and section == b"cellXfs":
+            xf_fonts.append(int(_attrs(raw).get("fontId", "0")))
+    legacy_xfs = {i: font_names[f] for i, f in enumerate(xf_fonts)
+                  if f < len(font_names) and font_names[f].strip().lower().startswith((".vn", "vni"))}
+    if not font_names or not xf_fonts:
         return None
-    return _read_calamine(path, "xlsx", progress)
+    if not legacy_xfs:
+        return {}
+    sheets = [(a.get("name", ""), a.get("id", "")) for m in _XML_TAG.finditer(zf.read("xl/workbook.xml"))
+              if m.group(1) == b"sheet" for a in [_attrs(m.group(2))]]
+    targets = {a.get("Id"): a.get("Target", "") for m in _XML_TAG.finditer(zf.read("xl/_rels/workbook.xml.rels"))
+               if m.group(1) == b"Relationship" for a in [_attrs(m.group(2))]}
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for name, rel in sheets:
+        target = targets.get(rel)
+        if not target:
+            return None
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        cells: dict[tuple[int, int], str] = {}
+        for m in _XML_TAG.finditer(zf.read(part)):
+            if m.group(1) != b"c":
+                continue
+            a = _attrs(m.group(2))
+            xf = int(a.get("s", "0"))
+            if xf not in legacy_xfs:
+                continue
+            ref = _CELL_REF.match(a.get("r", ""))
+            if ref is None:
+                return None  # a cell placed by its order alone: openpyxl knows how to count
+            col = 0
+            for ch in ref.group(1):
+                col = col * 26 + ord(ch) - 64
+            cells[(int(ref.group(2)) - 1, col - 1)] = legacy_xfs[xf]
+        out[name] = cells
+    return out
 
 
 def _read_xlsx_openpyxl(path: Path, progress: Progress) -> list[Grid]:
@@ -498,7 +573,9 @@ def _xlsx_sheet(file_name: str, ws: Any, progress: Progress) -> Grid:
 # --------------------------------------------------------------------------- xls / ods
 
 
-def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
+def _read_calamine(path: Path, kind: str, progress: Progress,
+                   fonts: dict[str, dict[tuple[int, int], str]] | None = None) -> list[Grid]:
+    """``fonts``: the legacy font names of .xlsx cells, per sheet (see _legacy_fonts)."""
     from python_calamine import CalamineWorkbook
 
     ods_spans = _ods_spans(path) if kind == "ods" else {}
@@ -518,8 +595,9 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
             if kind == "xlsx":  # openpyxl's grid: as wide as the last column holding text
                 raws = [[format_value(v) for v in row] for row in data]
                 width = max((c + 1 for row in raws for c, v in enumerate(row) if v), default=0)
-                rows = [[log.text(v, r + 1) for v in row[:width]] + [""] * (width - len(row))
-                        for r, row in enumerate(raws)]
+                named = (fonts or {}).get(sheet_name, {})
+                rows = [[log.text(v, r + 1, named.get((r, c))) for c, v in enumerate(row[:width])]
+                        + [""] * (width - len(row)) for r, row in enumerate(raws)]
             else:
                 rows = [[log.text(format_value(v), r + 1) for v in row] for r, row in enumerate(data)]
             while rows and not any(rows[-1]):
