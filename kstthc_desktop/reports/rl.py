@@ -79,7 +79,8 @@ def _real_module(name: str) -> types.ModuleType:
 
 
 def load() -> None:
-    """Import reportlab.platypus once, deferring its two costly patterns (a no-op when already loaded)."""
+    """Import reportlab.platypus once, its two wide patterns and Pillow's image module left for their
+    first use (a no-op when reportlab is loaded already)."""
     global _loaded
     if _loaded:
         return
