@@ -121,8 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     _json(s)
 
     s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu",
-                       description="Kiểm tra tệp dữ liệu; mã thoát 1 khi phát hiện lỗi.")
+                       description="Kiểm tra tệp dữ liệu: cấu trúc SQLite, liên kết, khóa báo cáo đã ban hành, "
+                       "mã SHA-256 của từng báo cáo và tài liệu minh chứng; mã thoát 1 khi phát hiện lỗi.")
     _office(s)
+    s.add_argument("--quick", action="store_true", help="chỉ kiểm tra nhanh phần cấu trúc (như khi mở tệp)")
     _json(s)
     return p
 
@@ -261,12 +263,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args.office) as svc:
-        problem = svc.check()
-    if problem:
-        _out(args, {"ok": False, "problem": problem}, f"Tệp có lỗi: {problem}")
-        return 1
-    _out(args, {"ok": True}, "Tệp dữ liệu bình thường.")
-    return 0
+        report = svc.check_file(full=not args.quick)
+    lines = []
+    for part in report.parts:
+        lines.append(f"{part.label}: {'bình thường' if part.ok else 'CÓ LỖI'} ({part.checked} mục)")
+        lines.extend(f"  - {msg}" for msg in part.problems)
+    lines.append("Tệp dữ liệu bình thường." if report.ok else
+                 f"Tệp có lỗi ({len(report.problems())}). Hãy khôi phục từ bản sao lưu gần nhất còn tốt.")
+    _out(args, report.to_json(), "\n".join(lines))
+    return 0 if report.ok else 1
 
 
 COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progress, "evidence": cmd_evidence,

@@ -30,12 +30,13 @@ from ..core.model import (
 )
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
-from ..storage import backup as backups
+from ..storage import backup as backup_store
 from ..storage import evidence as blobstore
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
 from .importing import ImportMixin
 from .reporting import ReportMixin
+from .safety import SafetyMixin
 
 DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
 UNDO_LIMIT = 200
@@ -98,7 +99,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin):
+class OfficeService(ImportMixin, ReportMixin, SafetyMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:
@@ -115,7 +116,7 @@ class OfficeService(ImportMixin, ReportMixin):
     @classmethod
     def open(cls, path: str | os.PathLike, create: bool = False) -> OfficeService:
         p = Path(path)
-        office_file = OfficeFile.open(p, create=create, backup_dir=backups.default_backup_dir(p.absolute()))
+        office_file = OfficeFile.open(p, create=create, backup_dir=backup_store.default_backup_dir(p.absolute()))
         service = cls(office_file)
         with service.file.transaction() as conn:
             blobstore.drop_orphan_blobs(conn)
@@ -697,31 +698,6 @@ class OfficeService(ImportMixin, ReportMixin):
             tmp.unlink(missing_ok=True)
             raise
         return target
-
-    # --- safety ----------------------------------------------------------------------------
-    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
-        target = Path(folder) if folder else backups.default_backup_dir(self.path)
-        return backups.make_backup(self.file.conn, self.path, target, reason)
-
-    def daily_backup(self) -> Path | None:
-        """At most one automatic backup per day, taken on open."""
-        today = date.today().isoformat()
-        if self.repo.setting("last_daily_backup") == today:
-            return None
-        path = self.backup(reason="hang-ngay")
-        self.set_setting("last_daily_backup", today)
-        return path
-
-    @staticmethod
-    def check_backup(path: str | os.PathLike) -> str:
-        """'' when a backup file is a sound office file, else why it cannot be restored."""
-        from ..storage.backup import check_backup
-
-        return check_backup(Path(path))
-
-    def check(self) -> str:
-        """'' when the file is healthy, else what is wrong."""
-        return self.file.integrity_check() or self.file.quick_check()
 
     # --- working days ----------------------------------------------------------------------
     def work_calendar(self):  # noqa: ANN201 - core.workdays.WorkCalendar

@@ -724,9 +724,7 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Replace the office file with a backup; the current file is kept aside, never lost."""
-        from ..storage.backup import default_backup_dir
-
-        folder = default_backup_dir(self.service.path)
+        folder = self.service.backup_folder()
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(folder), "KSTTHC (*.kstthc)")
         if not name:
             return
