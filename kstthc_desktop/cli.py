@@ -7,12 +7,15 @@ because every service write is one transaction.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
-from .argparse_vi import Parser, parse_date, parse_year
+from .argparse_vi import Parser, parse_date, parse_id, parse_year
 from .core.errors import KstthcError
 
 OFFICE_HELP = "tệp dữ liệu của cơ quan (.kstthc)"
@@ -70,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("progress", help="ghi tiến độ một nhiệm vụ", description="Ghi một lần cập nhật tiến độ "
                        "cho một nhiệm vụ (mã nhiệm vụ xem bằng lệnh tasks).")
     _office(s)
-    s.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    s.add_argument("--task", type=parse_id, required=True, metavar="MÃ", help="mã nhiệm vụ")
     s.add_argument("--percent", type=int, metavar="N", help="tỷ lệ hoàn thành, 0–100")
     s.add_argument("--done", action="store_true", help="đánh dấu đã hoàn thành (vào ngày --date)")
     s.add_argument("--date", type=parse_date, metavar="NGÀY", help="ngày thực hiện (mặc định: hôm nay)")
@@ -84,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = esub.add_parser("add", help="đính kèm tệp vào một nhiệm vụ", description="Lưu tệp vào tệp dữ liệu và gắn "
                         "với một nhiệm vụ.")
     _office(e)
-    e.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    e.add_argument("--task", type=parse_id, required=True, metavar="MÃ", help="mã nhiệm vụ")
     e.add_argument("--number", default="", metavar="SỐ", help="số, ký hiệu văn bản, ví dụ 12/KH-UBND")
     e.add_argument("--doc-date", type=parse_date, metavar="NGÀY", help="ngày ban hành văn bản")
     e.add_argument("--summary", default="", metavar="TRÍCH_YẾU", help="trích yếu văn bản")
@@ -130,10 +133,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _out(args: argparse.Namespace, data: object, text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=1))
-    else:
-        print(text)
+    """Print the result. A reader that went away (closed pipe) does not turn a committed write
+    into a failure: a script that sees exit 1 would retry and record it twice."""
+    _say(json.dumps(data, ensure_ascii=False, indent=1) if getattr(args, "json", False) else text)
+
+
+def _say(text: str) -> None:
+    if sys.stdout is None:  # started with stdout closed
+        return
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno not in (
+                errno.EPIPE, errno.EINVAL, errno.EBADF):
+            raise
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _environment_error(exc: BaseException) -> str | None:
+    """The disk's or the system's refusals, as one Vietnamese line (None: a bug, let it show)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "full" in text:
+            return "ổ đĩa đã đầy: thay đổi chưa được ghi, dữ liệu cũ vẫn nguyên vẹn. Hãy giải phóng dung lượng rồi làm lại."
+        if "readonly" in text or "read-only" in text:
+            return "tệp hoặc ổ đĩa chỉ cho đọc. Hãy sao chép tệp vào thư mục của bạn rồi làm lại."
+        if "locked" in text or "busy" in text:
+            return "tệp dữ liệu đang bận (chương trình khác đang ghi). Hãy đợi một lát rồi làm lại."
+        if "disk i/o" in text or "unable to open" in text:
+            return "lỗi đọc/ghi ổ đĩa. Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút) rồi làm lại."
+        return None
+    if isinstance(exc, OSError) and exc.errno is not None:
+        from .storage.atomic import write_error
+
+        return str(write_error(Path(exc.filename or "tệp"), exc))
+    return None
 
 
 def _open(path: str, create: bool = False):  # noqa: ANN202
@@ -240,7 +285,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .services.demo import create_demo
 
     path = create_demo(args.office)
-    print(f"Đã tạo dữ liệu mẫu: {path}")
+    _say(f"Đã tạo dữ liệu mẫu: {path}")
     return 0
 
 
@@ -262,8 +307,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args.office) as svc:
-        report = svc.check_file(full=not args.quick)
+    from .services import OfficeService
+
+    # read-only, no lock, no migration: a damaged file is described, not refused
+    report = OfficeService.check_path(args.office, full=not args.quick)
     lines = []
     for part in report.parts:
         lines.append(f"{part.label}: {'bình thường' if part.ok else 'CÓ LỖI'} ({part.checked} mục)")
@@ -284,14 +331,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:  # `kstthc` alone: say what it can do
         parser.print_help()
         return 0
+    from .storage import office_file
+
+    office_file.holder_app = "kstthc (dòng lệnh)"
     try:
         return COMMANDS[args.command](args)
     except KstthcError as exc:
-        sys.stderr.write(f"kstthc: {exc}\n")
-        return 2
+        return _fail(str(exc))
     except KeyboardInterrupt:
-        sys.stderr.write("kstthc: đã dừng.\n")
-        return 130
+        return _fail("đã dừng.", 130)
+    except (OSError, sqlite3.OperationalError) as exc:
+        line = _environment_error(exc)
+        if line is None:
+            raise  # a bug: the traceback is what we need to see
+        return _fail(line)
+
+
+def _fail(line: str, code: int = 2) -> int:
+    """One line on stderr (newlines inside a message would break scripts reading it)."""
+    text = " ".join(str(line).split())
+    try:
+        sys.stderr.write(f"kstthc: {text}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return code
 
 
 if __name__ == "__main__":

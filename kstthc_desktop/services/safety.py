@@ -107,6 +107,19 @@ class SafetyMixin:
             parts = integrity.run(repo.conn, full=full, progress=progress, only=integrity.select(full))
         return CheckReport(parts, full)
 
+    @staticmethod
+    def check_path(path: str | os.PathLike, full: bool = True, progress: Progress | None = None) -> CheckReport:
+        """Check a file without opening it for work: no lock, no migration, nothing written, so a
+        damaged file (or one on a read-only disk) is described rather than refused."""
+        from ..storage import integrity
+
+        conn = integrity.open_for_check(Path(path))
+        try:
+            parts = integrity.run(conn, full=full, progress=progress, only=integrity.select(full))
+        finally:
+            conn.close()
+        return CheckReport(parts, full)
+
     def check(self) -> str:
         """'' when the file is healthy, else what is wrong (every part of the full check)."""
         return self.check_file(full=True).summary()

@@ -223,7 +223,7 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _publish(tmp: Path, target: Path, replace: bool) -> None:
+def publish(tmp: Path, target: Path, replace: bool) -> None:
     if replace:
         os.replace(tmp, target)
         return
@@ -268,7 +268,7 @@ def atomic_write(target: str | os.PathLike, *, protect: Iterable[Path] = (), rep
         with contextlib.suppress(OSError):
             mode = stat.S_IMODE(os.stat(target).st_mode)  # replacing: keep the file's own permissions
             os.chmod(tmp, mode)
-        _publish(tmp, target, replace)
+        publish(tmp, target, replace)
         fsync_folder(folder)
     except FileExistsError:
         raise
@@ -287,5 +287,5 @@ def write_bytes(target: str | os.PathLike, data: bytes, *, protect: Iterable[Pat
     return Path(target)
 
 
-__all__ = ["atomic_write", "backup_folder_of", "guard_folder", "guard_output", "is_office_file", "open_offices",
+__all__ = ["atomic_write", "backup_folder_of", "fsync_file", "fsync_folder", "publish", "guard_folder", "guard_output", "is_office_file", "open_offices",
            "protected_reason", "register_office", "unregister_office", "write_bytes", "write_error"]

@@ -230,7 +230,7 @@ def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reaso
     try:
         _write_verified(conn, tmp)
         atomic.fsync_file(tmp)
-        atomic._publish(tmp, target, replace=False)
+        atomic.publish(tmp, target, replace=False)
         atomic.fsync_folder(folder)
     except BaseException as exc:
         _remove_with_companions(tmp)

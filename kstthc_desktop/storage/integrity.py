@@ -17,6 +17,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..core.progress import NullProgress, Progress
 from . import migrations
@@ -131,10 +132,10 @@ def _norm_sql(sql: str) -> str:
     return re.sub(r"\s+", " ", sql or "").strip().rstrip(";").lower()
 
 
-def expected_triggers() -> dict[str, str]:
-    """The freeze triggers every migration step created, by name → their SQL."""
+def expected_triggers(version: int | None = None) -> dict[str, str]:
+    """The freeze triggers the migration steps up to ``version`` created, by name → their SQL."""
     out: dict[str, str] = {}
-    for step in migrations.STEPS:
+    for step in migrations.STEPS[:version]:
         for statement in step:
             m = re.match(r"\s*CREATE\s+TRIGGER\s+(\w+)", statement, re.IGNORECASE)
             if m:
@@ -150,7 +151,8 @@ def freeze(conn: sqlite3.Connection, progress: Progress) -> CheckPart:
     except sqlite3.DatabaseError as exc:
         part.problems.append(f"Không đọc được danh sách trigger: {exc}")
         return part
-    for name, sql in expected_triggers().items():
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for name, sql in expected_triggers(version).items():
         part.checked += 1
         if name not in present:
             part.problems.append(f"Thiếu trigger '{name}': báo cáo đã ban hành có thể bị sửa hoặc thay.")
@@ -226,6 +228,41 @@ def _hash_blob(conn: sqlite3.Connection, table: str, column: str, rowid: int, wi
             if progress is not None:
                 progress.report(base + length, total, "Đang kiểm tra tài liệu minh chứng…")
     return (h.hexdigest(), length) if with_length else h.hexdigest()
+
+
+def open_for_check(path: Path) -> sqlite3.Connection:
+    """A read-only connection to any office file (damaged, foreign-made, on a read-only disk)."""
+    from ..core.errors import OfficeFileCorrupt, OfficeFileError
+
+    path = Path(path)
+    if not path.is_file():
+        raise OfficeFileError(f"Không tìm thấy tệp dữ liệu '{path.name}'.", "Hãy kiểm tra đường dẫn.")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise OfficeFileError(f"Không đọc được tệp '{path.name}': {exc.strerror}.", "Hãy chọn tệp khác.") from exc
+    if head[:16] != b"SQLite format 3\x00":
+        raise OfficeFileCorrupt(f"Tệp '{path.name}' không phải tệp dữ liệu KSTTHC (hoặc hỏng ngay từ phần đầu).",
+                                "Hãy khôi phục từ bản sao lưu gần nhất.")
+    uri = path.absolute().as_uri()
+    conn = None
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):  # a read-only disk cannot hold the -shm
+        try:
+            conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            break
+        except sqlite3.DatabaseError:
+            if conn is not None:
+                conn.close()
+            conn = None
+    if conn is None:
+        raise OfficeFileCorrupt(f"SQLite không mở được tệp '{path.name}'.", "Hãy khôi phục từ bản sao lưu gần nhất.")
+    if app_id != migrations.APPLICATION_ID:
+        conn.close()
+        raise OfficeFileCorrupt(f"Tệp '{path.name}' không phải tệp dữ liệu KSTTHC.",
+                                "Hãy chọn đúng tệp dữ liệu (đuôi .kstthc).")
+    return conn
 
 
 register("sqlite_quick", sqlite_quick, cheap=True)

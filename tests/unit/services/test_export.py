@@ -74,7 +74,7 @@ def test_a_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(wbmod.Workbook, "save", broken)
     with pytest.raises(KstthcError) as err:
         write_table_xlsx(path, "T", HEADERS, ROWS, [0, 3])
-    assert "Không ghi được tệp 'bang.xlsx'" in err.value.message and "Excel" in err.value.hint
+    assert "Không ghi được 'bang.xlsx': ổ đĩa đã đầy" in err.value.message and "dung lượng" in err.value.hint
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bang.xlsx"]
 
