@@ -102,3 +102,34 @@ def test_module_is_headless_and_loads_openpyxl_lazily() -> None:
     root = Path(__file__).resolve().parents[3]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_cell_of_the_view_export_is_a_formula_section_rows_included(tmp_path: Path) -> None:
+    """A section title, a header, a title, or text hiding '=' behind a control character:
+    all stay text, and text that could turn into a formula on editing carries a quote prefix."""
+    from tests.unit.services.xlsx_checks import assert_no_formulas
+
+    rows = [
+        ['=HYPERLINK("http://x.invalid","I. MỤC")', None, None, None, None],
+        ["1", "\x01=1+1", "@SUM(A1)", "-2+3", "+CMD|' /C calc'!A0"],
+        ["2", "\uff1dSUM(A1)", "- Gạch đầu dòng bình thường", date(2026, 5, 1), 3],
+    ]
+    path = tmp_path / "bang.xlsx"
+    write_table_xlsx(path, "=TIÊU ĐỀ", ["=STT", *HEADERS[1:]], rows, [0], subtitle="\x02=LỌC")
+    cells = assert_no_formulas(path.read_bytes())
+    for text in ('=HYPERLINK("http://x.invalid","I. MỤC")', "=1+1", "@SUM(A1)", "-2+3", "=TIÊU ĐỀ", "=LỌC", "=STT",
+                 "- Gạch đầu dòng bình thường"):
+        assert text in cells, text
+
+
+def test_exported_workbooks_get_the_users_normal_permissions(tmp_path: Path) -> None:
+    """mkstemp's 0600 left exported tables unreadable to colleagues sharing the folder."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = write_table_xlsx(tmp_path / "bang.xlsx", "T", HEADERS, ROWS)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
