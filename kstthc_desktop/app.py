@@ -271,11 +271,18 @@ def main(argv: list[str] | None = None) -> int:
         service.close()
         return 0
     QTimer.singleShot(1500, window, lambda: _daily_backup(window))
+    QTimer.singleShot(2500, window, lambda: _check_on_open(window))
     code = app.exec()
     service.close()
     for w in _windows:
         w.service.close()
     return code
+
+
+def _check_on_open(window) -> None:  # noqa: ANN001
+    from .ui import health
+
+    health.on_open(window)
 
 
 def _daily_backup(window) -> None:  # noqa: ANN001

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
         self.act_restore = self._action(self.tr("Restore from a backup…"), self.restore_from_backup)
+        self.act_check = self._action(self.tr("Check the data file…"), self.check_data_file)
         self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.undo, S.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Y")
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
         for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_settings, None, self.act_backup,
-                  self.act_backup_to, self.act_restore, None, self.act_quit):
+                  self.act_backup_to, self.act_restore, self.act_check, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
         for a in (self.act_undo, self.act_redo, None, self.act_new_task, self.act_new_sub, self.act_new_section,
@@ -737,6 +738,12 @@ class MainWindow(QMainWindow):
         from .. import app
 
         app.restore_into_new_window(self, Path(name))
+
+    def check_data_file(self) -> None:
+        """Every part of the check, now, with progress; problems come with the backup that helps."""
+        from . import health
+
+        health.run_full_check(self)
 
     def open_demo(self) -> None:
         """Sample data opens in its own window on a fresh demo file, never over the office's file."""

@@ -56,9 +56,12 @@ def run(tree: Path, path: Path) -> tuple[float, float, str]:
 def make_files(folder: Path) -> dict[str, Path]:
     from tests.unit.importers import fixtures as fx
 
+    import dataclasses
+
     normal = fx.write_xlsx(folder / "ke-hoach-xa.xlsx", [fx.commune_main(), fx.commune_appendix()])
-    bomb = folder / "merge-bomb.xlsx"
-    with zipfile.ZipFile(normal) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+    plain = fx.write_xlsx(folder / "khong-gop.xlsx", [dataclasses.replace(fx.commune_main(), merges=[])])
+    bomb = folder / "merge-bomb.xlsx"  # one <mergeCell ref="A1:XFD1048576"/> in a sheet that had none
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
@@ -68,9 +71,8 @@ def make_files(folder: Path) -> dict[str, Path]:
     ods = folder / "repeated-row-bomb.ods"
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {fx._ODS_NS}><office:body>'
                '<office:spreadsheet><table:table table:name="S"><table:table-column table:number-columns-repeated="2"/>'
-               '<table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="string">'
-               '<text:p>STT</text:p></table:table-cell><table:table-cell office:value-type="string">'
-               '<text:p>Nội dung</text:p></table:table-cell></table:table-row>'
+               '<table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="string" '
+               'table:number-columns-repeated="2"><text:p>x</text:p></table:table-cell></table:table-row>'
                '</table:table></office:spreadsheet></office:body></office:document-content>')
     with zipfile.ZipFile(ods, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
