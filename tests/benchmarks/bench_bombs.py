@@ -54,9 +54,9 @@ def run(tree: Path, path: Path) -> tuple[float, float, str]:
 
 
 def make_files(folder: Path) -> dict[str, Path]:
-    from tests.unit.importers import fixtures as fx
-
     import dataclasses
+
+    from tests.unit.importers import fixtures as fx
 
     normal = fx.write_xlsx(folder / "ke-hoach-xa.xlsx", [fx.commune_main(), fx.commune_appendix()])
     plain = fx.write_xlsx(folder / "khong-gop.xlsx", [dataclasses.replace(fx.commune_main(), merges=[])])

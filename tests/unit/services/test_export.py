@@ -113,12 +113,13 @@ def test_no_cell_of_the_view_export_is_a_formula_section_rows_included(tmp_path:
         ['=HYPERLINK("http://x.invalid","I. MỤC")', None, None, None, None],
         ["1", "\x01=1+1", "@SUM(A1)", "-2+3", "+CMD|' /C calc'!A0"],
         ["2", "\uff1dSUM(A1)", "- Gạch đầu dòng bình thường", date(2026, 5, 1), 3],
+        ["3", "\x01@SUM(A1)", "\x02+1+1", "\x1f-1", None],
     ]
     path = tmp_path / "bang.xlsx"
     write_table_xlsx(path, "=TIÊU ĐỀ", ["=STT", *HEADERS[1:]], rows, [0], subtitle="\x02=LỌC")
     cells = assert_no_formulas(path.read_bytes())
     for text in ('=HYPERLINK("http://x.invalid","I. MỤC")', "=1+1", "@SUM(A1)", "-2+3", "=TIÊU ĐỀ", "=LỌC", "=STT",
-                 "- Gạch đầu dòng bình thường"):
+                 "- Gạch đầu dòng bình thường", "+1+1", "-1"):
         assert text in cells, text
 
 
