@@ -120,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="sao lưu tệp dữ liệu", description="Sao lưu tệp dữ liệu (mặc định vào thư "
                        "mục sao lưu bên cạnh tệp).")
     _office(s)
-    s.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB")
+    s.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (bản sao nằm trong thư mục "
+                   "<tên tệp>-saoluu ở đó)")
     _json(s)
 
     s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu",

@@ -33,7 +33,7 @@ KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 8, 12
 MANUAL_REASONS = frozenset({"thu-cong", "usb"})  # copies the officer asked for: never rotated
 _AUTOMATIC = re.compile(r"^(hang-ngay|truoc-nhap-ke-hoach|truoc-ban-hanh-bao-cao|truoc-khoi-phuc|"
                         r"truoc-nang-cap-v\d+|truoc-sua-chua)$")
-_MARGIN = 1024 * 1024
+_MARGIN = 64 * 1024  # plus 5 % of the file: room for SQLite's own pages while it copies
 KEEP = KEEP_RECENT + KEEP_DAILY + KEEP_WEEKLY + KEEP_MONTHLY  # at most this many automatic copies
 
 
@@ -213,7 +213,8 @@ def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reaso
     except OSError as exc:
         raise _failed(folder, exc) from exc
     _clean_leftovers(folder, stem)
-    needed = _size_of(conn) + _MARGIN
+    size = _size_of(conn)
+    needed = size + size // 20 + _MARGIN
     try:
         free = shutil.disk_usage(folder).free
     except OSError:

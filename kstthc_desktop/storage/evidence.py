@@ -64,9 +64,13 @@ def store_blob_separately(db_path: Path, path: Path, sha256: str, size: int,
                 store_blob(conn, path, sha256, size, progress)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                conn.execute("ROLLBACK")
             raise
     except sqlite3.OperationalError as exc:  # disk full, locked too long …
+        if "full" in str(exc).lower():
+            raise EvidenceError(f"Không lưu được tệp '{path.name}': ổ đĩa chứa tệp dữ liệu đã đầy.",
+                                "Hãy giải phóng dung lượng ổ đĩa rồi đính kèm lại; dữ liệu đã có vẫn nguyên vẹn.") from exc
         raise EvidenceError(f"Không lưu được tệp '{path.name}' vào dữ liệu: {exc}.",
                             "Hãy kiểm tra dung lượng ổ đĩa rồi thử lại.") from exc
     finally:

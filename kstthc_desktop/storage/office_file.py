@@ -11,6 +11,7 @@ import errno
 import json
 import logging
 import os
+import shutil
 import socket
 import sqlite3
 import threading
@@ -181,17 +182,27 @@ def _os_unlock(fd: int) -> None:
             fcntl.lockf(fd, fcntl.LOCK_UN, 1, LOCK_OFFSET, os.SEEK_SET)
 
 
-def _unwritable(path: Path, exc: OSError) -> OfficeFileError:
-    if exc.errno == errno.EROFS:
-        what = "nằm trên ổ đĩa chỉ cho đọc"
+def _unwritable(path: Path, exc: OSError, file_itself: bool = False) -> OfficeFileError:
+    """Why the office file cannot be worked on, in the officer's words."""
+    if exc.errno == errno.EROFS or _read_only_disk(path):
+        what = "nằm trên ổ đĩa chỉ cho đọc (ổ USB có thể đang gạt khóa ghi)"
     elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         what = "nằm trên ổ đĩa đã đầy"
+    elif file_itself:
+        what = "được đặt chỉ cho đọc"
     else:
         what = "nằm trong thư mục không cho ghi"
     return OfficeFileReadOnly(
         f"Không mở được tệp '{path.name}' để làm việc: tệp {what}.",
         "Hãy sao chép tệp vào thư mục của bạn (ví dụ Tài liệu) rồi mở bản sao; tệp gốc không bị thay đổi.",
     )
+
+
+def _read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path if path.exists() else path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return False
 
 
 def lock_path(path: Path) -> Path:
@@ -228,7 +239,7 @@ class OfficeFile:
                                       "Hãy chọn tệp dữ liệu (đuôi .kstthc).")
             _check_header(path)
             if not os.access(path, os.W_OK):
-                raise _unwritable(path, PermissionError(errno.EACCES, "read-only"))
+                raise _unwritable(path, PermissionError(errno.EACCES, "read-only"), file_itself=True)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -257,7 +268,7 @@ class OfficeFile:
             tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _corrupt(self.path, exc) from exc
+            raise (self._disk_failure(str(exc)) or _corrupt(self.path, exc)) from exc
         if tables and app_id != migrations.APPLICATION_ID:
             conn.close()
             raise OfficeFileCorrupt(
@@ -274,6 +285,9 @@ class OfficeFile:
             problem = self.quick_check()
             if problem:
                 conn.close()
+                disk = self._disk_failure(problem)
+                if disk is not None:
+                    raise disk
                 raise OfficeFileCorrupt(
                     f"Tệp '{self.path.name}' bị hỏng ({problem}).",
                     "Hãy khôi phục từ bản sao lưu gần nhất.",
@@ -295,6 +309,9 @@ class OfficeFile:
                     f"Tệp '{self.path.name}' đang bị chương trình khác giữ.",
                     "Hãy đóng chương trình đó rồi thử lại.",
                 ) from exc
+            known = self._disk_failure(str(exc)) or self._write_failed(exc)
+            if known is not None:
+                raise known from exc
             raise OfficeFileError(
                 f"Không ghi được vào tệp '{self.path.name}': {exc}.",
                 "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác.",
@@ -312,7 +329,8 @@ class OfficeFile:
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                conn.execute("ROLLBACK")
             raise
 
     # --- use -----------------------------------------------------------------------------
@@ -371,6 +389,24 @@ class OfficeFile:
                 raise mapped from exc
             raise
         self._depth = 0
+
+    def _disk_failure(self, text: str) -> OfficeFileError | None:
+        """SQLite says "disk I/O error" when it cannot even create the -shm file beside a WAL
+        database: on a full disk that is not damage, and must not send the officer to a backup."""
+        text = text.lower()
+        if "disk i/o" not in text and "full" not in text:
+            return None
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            free = None
+        if "full" in text or (free is not None and free < 1024 * 1024):
+            return OfficeFileFull(f"Ổ đĩa chứa tệp '{self.path.name}' đã đầy nên chưa mở được tệp để làm việc.",
+                                  "Hãy giải phóng dung lượng ổ đĩa (xóa tệp không cần) rồi mở lại; dữ liệu không "
+                                  "bị thay đổi.")
+        return OfficeFileError(f"Lỗi đọc/ghi ổ đĩa khi mở tệp '{self.path.name}'.",
+                               "Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút ra), hoặc sao chép tệp sang ổ khác rồi mở "
+                               "bản sao.")
 
     def _write_failed(self, exc: sqlite3.OperationalError) -> OfficeFileError | None:
         """The disk's refusals in plain Vietnamese (None for anything else: that is a bug)."""

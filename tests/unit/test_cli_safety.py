@@ -199,7 +199,7 @@ def test_a_read_only_office_file_is_one_line(capsys, office: Path, monkeypatch) 
 
     monkeypatch.setattr(office_file.os, "access", lambda p, mode: mode != os.W_OK)
     before = office.read_bytes()
-    fails(capsys, "progress", "--office", str(office), "--task", "13", "--percent", "5", needle="không cho ghi")
+    fails(capsys, "progress", "--office", str(office), "--task", "13", "--percent", "5", needle="chỉ cho đọc")
     assert office.read_bytes() == before
 
 
@@ -239,3 +239,28 @@ def test_the_pack_index_holds_text_never_formulas(capsys, office: Path, tmp_path
 
     cells = assert_no_formulas(index)
     assert '=HYPERLINK("http://x.invalid","bấm")' in cells and "+1-2" in cells
+
+
+def test_a_full_disk_while_storing_a_document_is_one_line(capsys, office: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    """The document streams in through its own connection; SQLite rolls back by itself on a full
+    disk, and a second ROLLBACK used to hide the real message behind 'no transaction is active'."""
+    import sqlite3
+
+    from kstthc_desktop.storage import evidence
+
+    real = sqlite3.connect
+
+    def capped(*args, **kw):  # noqa: ANN002, ANN003
+        conn = real(*args, **kw)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 8}")
+        return conn
+
+    monkeypatch.setattr(evidence.sqlite3, "connect", capped)
+    big = tmp_path / "bien-ban.pdf"
+    big.write_bytes(os.urandom(2_000_000))
+    fails(capsys, "evidence", "add", "--office", str(office), "--task", "13", str(big), needle="đầy")
+    monkeypatch.undo()
+    with OfficeService.open(office) as svc:
+        assert svc.check() == "" and not [e for e in svc.evidence(task_id=13) if e.name == "bien-ban.pdf"]

@@ -54,6 +54,12 @@ def ods_bomb(dst: Path, rows: int, cols: int) -> Path:
     with zipfile.ZipFile(dst, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml",
+                    f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {fx._ODS_NS}>'
+                    '<manifest:file-entry manifest:full-path="/" '
+                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                    "</manifest:manifest>", compress_type=zipfile.ZIP_DEFLATED)
     return dst
 
 
