@@ -7,6 +7,7 @@ The window and the CLI reach backups and checks only through these methods of ``
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,6 +97,23 @@ class SafetyMixin:
     def check_backup(path: str | os.PathLike) -> str:
         """'' when a backup file is a sound office file, else why it cannot be restored."""
         return backup_store.check_backup(Path(path))
+
+    # --- files the window writes ------------------------------------------------------------
+    @staticmethod
+    def write_output(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
+        """Have ``write(temp_path)`` produce a file, then put it at ``target`` in one step: never
+        over an office file, never half written, with the user's normal permissions."""
+        from ..storage.atomic import atomic_write
+
+        target = Path(target)
+        with atomic_write(target) as tmp:
+            write(tmp)
+        return target
+
+    def save_issued_pdf(self, report_id: int, target: str | os.PathLike) -> Path:
+        """The issued report, byte for byte, written safely to ``target``."""
+        pdf = self.issued_pdf(report_id)
+        return self.write_output(target, lambda tmp: tmp.write_bytes(pdf))
 
     # --- checks ----------------------------------------------------------------------------
     def check_file(self, full: bool = True, progress: Progress | None = None) -> CheckReport:

@@ -203,6 +203,29 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _final_mode(target: Path) -> int:
+    """A replaced file keeps its permissions; a new one gets the user's normal ones. (Writers
+    such as reportlab or python-docx may swap in their own 0600 temp file under our name.)"""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
@@ -265,9 +288,9 @@ def atomic_write(target: str | os.PathLike, *, protect: Iterable[Path] = (), rep
     try:
         yield tmp
         fsync_file(tmp)
-        with contextlib.suppress(OSError):
-            mode = stat.S_IMODE(os.stat(target).st_mode)  # replacing: keep the file's own permissions
-            os.chmod(tmp, mode)
+        if os.name != "nt":
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, _final_mode(target))
         publish(tmp, target, replace)
         fsync_folder(folder)
     except FileExistsError:

@@ -264,3 +264,32 @@ def test_a_full_disk_while_storing_a_document_is_one_line(capsys, office: Path, 
     monkeypatch.undo()
     with OfficeService.open(office) as svc:
         assert svc.check() == "" and not [e for e in svc.evidence(task_id=13) if e.name == "bien-ban.pdf"]
+
+
+def test_reports_are_written_with_the_users_normal_permissions(capsys, office: Path, tmp_path: Path) -> None:
+    """reportlab and python-docx write through their own 0600 temp files; the result must not be."""
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        for name in ("bc.pdf", "bc.docx"):
+            assert main(["report", "--office", str(office), "--period", "2026-Q3", "--out", str(tmp_path / name)]) == 0
+    finally:
+        os.umask(old)
+    capsys.readouterr()
+    assert {stat.S_IMODE((tmp_path / n).stat().st_mode) for n in ("bc.pdf", "bc.docx")} == {0o644}
+
+
+def test_an_issued_report_is_saved_safely(office: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    from kstthc_desktop.core.errors import UnsafeOutput
+
+    with OfficeService.open(office) as svc:
+        rid, _ = svc.issue_report("2026-Q3", "07", date(2026, 9, 16))
+        before = office.read_bytes()
+        with pytest.raises(UnsafeOutput):
+            svc.save_issued_pdf(rid, office)
+        assert office.read_bytes() == before
+        out = svc.save_issued_pdf(rid, tmp_path / "bc-07.pdf")
+        assert out.read_bytes() == svc.issued_pdf(rid)

@@ -432,7 +432,7 @@ class ReportDialog(QDialog):
         if self.frozen is not None:  # the issued document, byte for byte
             pdf = service.issued_pdf(self.frozen.id)
             task = BackgroundTask(self, self.tr("Writing the report…"),
-                                  lambda progress: Path(target).write_bytes(pdf) and Path(target))
+                                  lambda progress: service.write_output(target, lambda tmp: tmp.write_bytes(pdf)))
             task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
             task.error.connect(lambda exc: show_error(self, exc))
             self._export_job = task
