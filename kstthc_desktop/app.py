@@ -217,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     ui_errors.LOG_PATH_HOLDER["path"] = str(log_path or "")
     install_excepthook()
 
+    from .services import OfficeService
     from .ui.main_window import MainWindow
 
+    OfficeService.set_holder_name("KSTTHC Desktop (cửa sổ)")
     if args.demo:
         from .services.demo import create_demo
 

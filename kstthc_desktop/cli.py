@@ -332,9 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:  # `kstthc` alone: say what it can do
         parser.print_help()
         return 0
-    from .storage import office_file
+    from .services import OfficeService
 
-    office_file.holder_app = "kstthc (dòng lệnh)"
+    OfficeService.set_holder_name("kstthc (dòng lệnh)")
     try:
         return COMMANDS[args.command](args)
     except KstthcError as exc:

@@ -98,6 +98,14 @@ class SafetyMixin:
         """'' when a backup file is a sound office file, else why it cannot be restored."""
         return backup_store.check_backup(Path(path))
 
+    # --- who holds the file -----------------------------------------------------------------
+    @staticmethod
+    def set_holder_name(name: str) -> None:
+        """How this program is named to another one refused the file ("KSTTHC Desktop", "kstthc")."""
+        from ..storage import office_file
+
+        office_file.holder_app = name
+
     # --- files the window writes ------------------------------------------------------------
     @staticmethod
     def write_output(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
