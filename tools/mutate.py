@@ -87,10 +87,10 @@ MUTANTS = [
            ("tests/unit/storage/test_backup.py",)),
     Mutant("output guard: the office file itself not protected", "kstthc_desktop/storage/atomic.py",
            '        if _same(target, office):\n            return "đây chính là tệp dữ liệu của cơ quan"\n', "",
-           ("tests/unit/test_cli_safety.py",)),
+           ("tests/unit/test_cli_safety.py", "tests/unit/storage/test_atomic.py")),
     Mutant("output guard: companions (-wal, -shm, .lock) not protected", "kstthc_desktop/storage/atomic.py",
            'COMPANIONS = ("-wal", "-shm", "-journal", ".lock")', 'COMPANIONS = ("-journal",)',
-           ("tests/unit/test_cli_safety.py",)),
+           ("tests/unit/test_cli_safety.py", "tests/unit/storage/test_atomic.py")),
     Mutant("lock: the same process may open a file twice", "kstthc_desktop/storage/office_file.py",
            "            if self._key in _held:  # already open in this process", "            if False:",
            ("tests/unit/storage/test_lock.py", "tests/unit/storage/test_office_file.py")),
@@ -122,14 +122,34 @@ MUTANTS = [
 
 
 def _copy_tree(dest: Path) -> None:
-    for name in ("kstthc_desktop", "tests", "tools"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("pyproject.toml",):
-        shutil.copy2(ROOT / name, dest / name)
+    for item in ROOT.iterdir():
+        if item.name.startswith(".") or item.name in ("build", "dist") or item.name.endswith(".egg-info"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(item, dest / item.name)
+
+
+def _pytest(tree: Path, tests: tuple[str, ...]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                           "-W", "ignore::DeprecationWarning", *tests], cwd=tree, env=env, capture_output=True, text=True)
+
+
+def baseline(tests: tuple[str, ...]) -> None:
+    """The unmutated copy must pass, or a "killed" would mean nothing."""
+    with tempfile.TemporaryDirectory(prefix="kstthc-mutant-") as folder:
+        tree = Path(folder)
+        _copy_tree(tree)
+        proc = _pytest(tree, tests)
+        if proc.returncode != 0:
+            raise SystemExit("the tests fail without any mutant:\n" + proc.stdout[-2000:])
 
 
 def run(mutant: Mutant, index: int) -> tuple[bool, float]:
-    """True when the tests fail on the mutant (killed)."""
+    """True when the tests fail on the mutant (killed) because of an assertion or a raised
+    error in a test, not because the copy could not even be collected."""
     with tempfile.TemporaryDirectory(prefix="kstthc-mutant-") as folder:
         tree = Path(folder)
         _copy_tree(tree)
@@ -139,11 +159,11 @@ def run(mutant: Mutant, index: int) -> tuple[bool, float]:
             raise SystemExit(f"mutant {index}: the line to change was not found exactly once in {mutant.file}")
         target.write_text(text.replace(mutant.before, mutant.after), encoding="utf-8")
         started = time.perf_counter()
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                               "-W", "ignore::DeprecationWarning", *mutant.tests], cwd=tree, env=env,
-                              capture_output=True, text=True)
-        return proc.returncode != 0, time.perf_counter() - started
+        proc = _pytest(tree, mutant.tests)
+        if proc.returncode not in (0, 1):  # 2: interrupted/collection error, 3+: internal — not a kill
+            raise SystemExit(f"mutant {index}: pytest could not run the tests (exit {proc.returncode}):\n"
+                             + proc.stdout[-2000:])
+        return proc.returncode == 1, time.perf_counter() - started
 
 
 def main(argv: list[str]) -> int:
@@ -152,6 +172,7 @@ def main(argv: list[str]) -> int:
             print(f"{i:2}. {m.what}  [{m.file}]")
         return 0
     chosen = [int(a) for a in argv] or list(range(1, len(MUTANTS) + 1))
+    baseline(tuple(sorted({t for i in chosen for t in MUTANTS[i - 1].tests})))
     survived = []
     for i in chosen:
         m = MUTANTS[i - 1]

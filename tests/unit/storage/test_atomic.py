@@ -83,3 +83,14 @@ def test_a_disk_error_is_a_plain_message(tmp_path: Path, monkeypatch) -> None:
         atomic.write_bytes(tmp_path / "x.pdf", b"x")
     assert "ổ đĩa đã đầy" in err.value.message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_named_as_protected_is_refused_even_when_it_is_not_an_office_file_yet(tmp_path: Path) -> None:
+    """The window's office file while it is being created or restored has no office header yet."""
+    office = tmp_path / "moi.kstthc"
+    office.write_bytes(b"")
+    with pytest.raises(UnsafeOutput):
+        atomic.guard_output(office, protect=[office])
+    with pytest.raises(UnsafeOutput):
+        atomic.guard_output(tmp_path / "." / "moi.kstthc", protect=[office])
+    atomic.guard_output(tmp_path / "khac.pdf", protect=[office])  # anything else is fine
