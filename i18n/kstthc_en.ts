@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>window, tables, calendar, printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel and OpenDocument sheets (.xlsx, .xls, .ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese number formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user data folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe XML reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML for Word documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML for Excel workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About KSTTHC Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline planner for the yearly plan of administrative-procedure control: import the superior plan, follow the tasks, keep the evidence, print the periodic report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: MIT. The program is provided without warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licence file is missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report font when Times New Roman is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KSTTHC Desktop is built on these free components, each under its own licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced by the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Choose another file…</source>
@@ -397,6 +500,90 @@
     </message>
 </context>
 <context>
+    <name>HandbackDialog</name>
+    <message>
+        <source>Fill results into the superior&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the plan file the superior sent is written with the results of each task in its own row (status, completion date, result, evidence). The superior&apos;s file itself is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan here keeps the superior&apos;s file. Import the superior&apos;s plan (File → Import superior plan): from now on its file is kept for this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling in the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1
+Results filled in for %2 task(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the superior&apos;s file filled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>Checking the data file…</source>
@@ -443,10 +630,6 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -562,10 +745,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,7 +753,95 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -634,6 +901,10 @@
     </message>
     <message>
         <source>Office &amp;information…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan re&amp;ferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -706,6 +977,14 @@
     </message>
     <message>
         <source>Export the table view to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill results into the superior&apos;s file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll up reports of many offices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,12 +1144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>KSTTHC Desktop %1
-Offline planner for administrative procedure control.
-Data file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Please wait: a task is still running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,6 +1251,61 @@ Data file: %2</source>
     </message>
 </context>
 <context>
+    <name>PlanInfoDialog</name>
+    <message>
+        <source>Plan references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every report cites these documents. What is left empty is printed as dots (số …/KH-UBND ngày … tháng … năm …) to fill in by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This office&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 05/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. UBND xã Lê Lợi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The superior&apos;s plan it carries out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. UBND tỉnh Hải Dương</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntryDialog</name>
     <message>
         <source>Record progress</source>
@@ -1071,7 +1399,39 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an Excel template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Form 06a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks: write why each is late. The cause is printed in part II of the report; nothing is invented when it is left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1111,6 +1471,22 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The period is not over yet: the report is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue causes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read form 06a figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a form 06a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,6 +1511,14 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Before it is signed, note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,6 +1536,169 @@ Data file: %2</source>
     </message>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports (.pdf, .json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: list of offices that must report (.txt or .xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period most reports are for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File or office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the summary report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List (*.txt *.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling up the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 report(s) rolled up, %3 file(s) left out, %4 office(s) missing. %5 tasks, %6 done (%7), %8 overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has not sent a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the roll-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the roll-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1445,6 +1992,18 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the report tells this task (Thông tư 01/2020 outline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why it is late, printed in the report (left empty: dots to fill in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,7 +2036,15 @@ Data file: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Role of this office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>window, tables, calendar, printing</source>
+        <translation>cửa sổ, bảng, lịch, in ấn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx)</source>
+        <translation>sổ tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel and OpenDocument sheets (.xlsx, .xls, .ods)</source>
+        <translation>bảng tính Excel và OpenDocument (.xlsx, .xls, .ods)</translation>
+    </message>
+    <message>
+        <source>Word documents (.docx)</source>
+        <translation>văn bản Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation>báo cáo PDF</translation>
+    </message>
+    <message>
+        <source>report preview</source>
+        <translation>xem trước báo cáo</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>hình ảnh</translation>
+    </message>
+    <message>
+        <source>Vietnamese number formats</source>
+        <translation>cách viết số kiểu Việt Nam</translation>
+    </message>
+    <message>
+        <source>Vietnamese public holidays</source>
+        <translation>ngày nghỉ lễ của Việt Nam</translation>
+    </message>
+    <message>
+        <source>user data folders</source>
+        <translation>thư mục dữ liệu của người dùng</translation>
+    </message>
+    <message>
+        <source>safe XML reading</source>
+        <translation>đọc XML an toàn</translation>
+    </message>
+    <message>
+        <source>XML for Word documents</source>
+        <translation>XML cho văn bản Word</translation>
+    </message>
+    <message>
+        <source>XML for Excel workbooks</source>
+        <translation>XML cho sổ tính Excel</translation>
+    </message>
+    <message>
+        <source>About KSTTHC Desktop</source>
+        <translation>Giới thiệu KSTTHC Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Offline planner for the yearly plan of administrative-procedure control: import the superior plan, follow the tasks, keep the evidence, print the periodic report.</source>
+        <translation>Phần mềm chạy không cần mạng để theo dõi kế hoạch kiểm soát thủ tục hành chính hằng năm: nhập kế hoạch cấp trên, theo dõi nhiệm vụ, lưu minh chứng, in báo cáo định kỳ.</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. The program is provided without warranty.</source>
+        <translation>Giấy phép: MIT. Chương trình được cung cấp không kèm bảo hành.</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Third-party components</source>
+        <translation>Thành phần của bên thứ ba</translation>
+    </message>
+    <message>
+        <source>The licence file is missing: %1</source>
+        <translation>Thiếu tệp giấy phép: %1</translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation>Giấy phép phông chữ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>report font when Times New Roman is not installed</source>
+        <translation>phông chữ báo cáo khi máy không có Times New Roman</translation>
+    </message>
+    <message>
+        <source>KSTTHC Desktop is built on these free components, each under its own licence:</source>
+        <translation>KSTTHC Desktop được xây dựng trên các thành phần tự do sau, mỗi thành phần theo giấy phép riêng:</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL v3: its libraries are separate files in the installation folder and can be replaced by the user.</source>
+        <translation>Qt được dùng theo giấy phép LGPL v3: các thư viện của Qt là những tệp riêng trong thư mục cài đặt và người dùng có thể thay thế.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Choose another file…</source>
@@ -397,6 +500,91 @@
     </message>
 </context>
 <context>
+    <name>HandbackDialog</name>
+    <message>
+        <source>Fill results into the superior&apos;s file</source>
+        <translation>Điền kết quả vào tệp của cấp trên</translation>
+    </message>
+    <message>
+        <source>A copy of the plan file the superior sent is written with the results of each task in its own row (status, completion date, result, evidence). The superior&apos;s file itself is not changed.</source>
+        <translation>Chương trình ghi một bản sao tệp kế hoạch cấp trên đã gửi, điền kết quả của từng nhiệm vụ vào đúng dòng của nó (tình trạng, ngày hoàn thành, kết quả, văn bản minh chứng). Tệp gốc của cấp trên không bị sửa.</translation>
+    </message>
+    <message>
+        <source>Where to write the copy</source>
+        <translation>Nơi lưu bản sao</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Results as of</source>
+        <translation>Kết quả tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation>Lưu bản sao thành</translation>
+    </message>
+    <message>
+        <source>Write the copy</source>
+        <translation>Ghi bản sao</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>Mở bản sao</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>No plan here keeps the superior&apos;s file. Import the superior&apos;s plan (File → Import superior plan): from now on its file is kept for this.</source>
+        <translation>Chưa có kế hoạch nào lưu kèm tệp gốc của cấp trên. Hãy nhập kế hoạch cấp trên (Tệp → Nhập kế hoạch cấp trên): từ nay tệp gốc được lưu kèm để điền kết quả.</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the copy…</source>
+        <translation>Đang ghi bản sao…</translation>
+    </message>
+    <message>
+        <source>Filling in the results…</source>
+        <translation>Đang điền kết quả…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Written: %1
+Results filled in for %2 task(s).</source>
+        <translation>Đã ghi: %1
+Đã điền kết quả cho %2 nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Columns of the superior&apos;s file filled: %1</source>
+        <translation>Cột có sẵn trong tệp cấp trên đã điền: %1</translation>
+    </message>
+    <message>
+        <source>Columns added: %1</source>
+        <translation>Cột thêm vào: %1</translation>
+    </message>
+    <message>
+        <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
+        <translation>%1 nhiệm vụ do cơ quan tự thêm không có trong tệp của cấp trên (không điền).</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>Checking the data file…</source>
@@ -444,10 +632,6 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word .docx). The program reads its table; nothing is saved until you confirm.</source>
-        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods hoặc Word .docx). Chương trình đọc bảng trong tệp; chưa lưu gì cho đến khi bạn xác nhận.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -562,10 +746,6 @@
         <translation>Chọn tệp kế hoạch</translation>
     </message>
     <message>
-        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)</source>
-        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <source>Reading the plan…</source>
         <translation>Đang đọc kế hoạch…</translation>
     </message>
@@ -574,8 +754,96 @@
         <translation>Đang đọc lại…</translation>
     </message>
     <message>
+        <source>Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word .docx or PDF). The program reads its table; nothing is saved until you confirm.</source>
+        <translation>Chọn tệp kế hoạch cấp trên gửi (Excel .xlsx/.xls/.ods, Word .docx hoặc PDF). Chương trình đọc bảng và các đoạn nhiệm vụ; chưa lưu gì cho đến khi anh/chị xác nhận.</translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation>ví dụ 12/KH-UBND</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Number/symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên văn bản</translation>
+    </message>
+    <message>
+        <source>Read again with this year</source>
+        <translation>Đọc lại theo năm này</translation>
+    </message>
+    <message>
+        <source>Document (number, date, issuer)</source>
+        <translation>Văn bản gốc (số, ngày, cơ quan)</translation>
+    </message>
+    <message>
+        <source>Paragraphs of the plan&apos;s sections. Tick &quot;Not a task&quot; for a paragraph that is only explanation, untick it for one that is a task, then read again.</source>
+        <translation>Các đoạn trong các mục của kế hoạch. Đánh dấu &quot;Không phải nhiệm vụ&quot; cho đoạn chỉ là lời giải thích, bỏ dấu cho đoạn là nhiệm vụ, rồi bấm đọc lại.</translation>
+    </message>
+    <message>
+        <source>Not a task</source>
+        <translation>Không phải nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Read again with these choices</source>
+        <translation>Đọc lại theo lựa chọn này</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2</source>
+        <translation>%1, đoạn %2</translation>
+    </message>
+    <message>
         <source>%1, row %2</source>
         <translation>%1, dòng %2</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>trang %1</translation>
+    </message>
+    <message>
+        <source>Written in the document: %1</source>
+        <translation>Văn bản ghi: %1</translation>
+    </message>
+    <message>
+        <source>%1 (page %2)</source>
+        <translation>%1 (trang %2)</translation>
+    </message>
+    <message>
+        <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
+        <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Warnings (%1)</source>
@@ -635,6 +903,10 @@
     <message>
         <source>Office &amp;information…</source>
         <translation>&amp;Thông tin cơ quan…</translation>
+    </message>
+    <message>
+        <source>Plan re&amp;ferences…</source>
+        <translation>Thông tin &amp;kế hoạch…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -707,6 +979,14 @@
     <message>
         <source>Export the table view to Excel…</source>
         <translation>Xuất bảng đang xem ra Excel…</translation>
+    </message>
+    <message>
+        <source>Fill results into the superior&apos;s file…</source>
+        <translation>Điền kết quả vào tệp của cấp trên…</translation>
+    </message>
+    <message>
+        <source>Roll up reports of many offices…</source>
+        <translation>Tổng hợp báo cáo của các cơ quan, đơn vị…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -865,14 +1145,6 @@
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu &apos;%1&apos;? Tệp dữ liệu hiện tại được giữ lại bên cạnh (…-truoc-khoi-phuc-….kstthc), không mất gì.</translation>
     </message>
     <message>
-        <source>KSTTHC Desktop %1
-Offline planner for administrative procedure control.
-Data file: %2</source>
-        <translation>KSTTHC Desktop %1
-Phần mềm quản lý kế hoạch kiểm soát thủ tục hành chính, chạy không cần mạng.
-Tệp dữ liệu: %2</translation>
-    </message>
-    <message>
         <source>Please wait: a task is still running.</source>
         <translation>Vui lòng chờ: một công việc đang chạy.</translation>
     </message>
@@ -980,6 +1252,61 @@ Tệp dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>PlanInfoDialog</name>
+    <message>
+        <source>Plan references</source>
+        <translation>Thông tin kế hoạch</translation>
+    </message>
+    <message>
+        <source>Every report cites these documents. What is left empty is printed as dots (số …/KH-UBND ngày … tháng … năm …) to fill in by hand.</source>
+        <translation>Mọi báo cáo đều trích dẫn các văn bản này. Thông tin để trống sẽ in thành dấu chấm (số …/KH-UBND ngày … tháng … năm …) để điền tay.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s plan</source>
+        <translation>Kế hoạch của cơ quan</translation>
+    </message>
+    <message>
+        <source>e.g. 05/KH-UBND</source>
+        <translation>ví dụ 05/KH-UBND</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>e.g. UBND xã Lê Lợi</source>
+        <translation>ví dụ UBND xã Lê Lợi</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>The superior&apos;s plan it carries out</source>
+        <translation>Kế hoạch cấp trên mà kế hoạch này thực hiện</translation>
+    </message>
+    <message>
+        <source>e.g. 12/KH-UBND</source>
+        <translation>ví dụ 12/KH-UBND</translation>
+    </message>
+    <message>
+        <source>e.g. UBND tỉnh Hải Dương</source>
+        <translation>ví dụ UBND tỉnh Hải Dương</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntryDialog</name>
     <message>
         <source>Record progress</source>
@@ -1073,8 +1400,40 @@ Tệp dữ liệu: %2</translation>
         <translation>Xóa dòng</translation>
     </message>
     <message>
+        <source>Read from Excel…</source>
+        <translation>Đọc từ Excel…</translation>
+    </message>
+    <message>
+        <source>Save an Excel template…</source>
+        <translation>Lưu mẫu Excel…</translation>
+    </message>
+    <message>
         <source>Form 06a</source>
         <translation>Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Overdue tasks: write why each is late. The cause is printed in part II of the report; nothing is invented when it is left empty.</source>
+        <translation>Nhiệm vụ quá hạn: ghi nguyên nhân chậm của từng nhiệm vụ. Nguyên nhân được in ở mục II của báo cáo; để trống thì báo cáo để chỗ chấm, không tự viết thay.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
+    </message>
+    <message>
+        <source>Overdue causes</source>
+        <translation>Nguyên nhân quá hạn</translation>
+    </message>
+    <message>
+        <source>Plan references…</source>
+        <translation>Thông tin kế hoạch…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
@@ -1113,6 +1472,22 @@ Tệp dữ liệu: %2</translation>
         <translation>Đã ban hành lúc %1 (số %2). Báo cáo đã ban hành được giữ nguyên trong tệp dữ liệu.</translation>
     </message>
     <message>
+        <source>The period is not over yet: the report is a draft.</source>
+        <translation>Kỳ báo cáo chưa kết thúc: báo cáo còn là dự thảo.</translation>
+    </message>
+    <message>
+        <source>Overdue causes (%1)</source>
+        <translation>Nguyên nhân quá hạn (%1)</translation>
+    </message>
+    <message>
+        <source>Read form 06a figures</source>
+        <translation>Đọc số liệu Biểu 06a</translation>
+    </message>
+    <message>
+        <source>Save a form 06a template</source>
+        <translation>Lưu mẫu Biểu 06a</translation>
+    </message>
+    <message>
         <source>Since report %1 (%2): %3 task(s) completed, %4 became overdue, %5 new, %6 removed.</source>
         <translation>So với báo cáo số %1 (%2): thêm %3 nhiệm vụ hoàn thành, %4 nhiệm vụ chuyển sang quá hạn, %5 nhiệm vụ mới, %6 nhiệm vụ bị bỏ.</translation>
     </message>
@@ -1137,6 +1512,14 @@ Tệp dữ liệu: %2</translation>
         <translation>Xuất báo cáo</translation>
     </message>
     <message>
+        <source>Before it is signed, note:</source>
+        <translation>Trước khi trình ký, xin lưu ý:</translation>
+    </message>
+    <message>
+        <source>Export anyway?</source>
+        <translation>Vẫn xuất báo cáo?</translation>
+    </message>
+    <message>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
@@ -1155,6 +1538,169 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
         <translation>Ban hành sẽ khóa báo cáo: nội dung và tệp PDF được lưu nguyên trong tệp dữ liệu, không sửa được nữa. Ban hành ngay?</translation>
+    </message>
+</context>
+<context>
+    <name>RollupDialog</name>
+    <message>
+        <source>Roll up reports</source>
+        <translation>Tổng hợp báo cáo</translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports (.pdf, .json)</source>
+        <translation>Thư mục chứa báo cáo của các cơ quan (.pdf, .json)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Optional: list of offices that must report (.txt or .xlsx)</source>
+        <translation>Không bắt buộc: danh sách cơ quan phải báo cáo (.txt hoặc .xlsx)</translation>
+    </message>
+    <message>
+        <source>The period most reports are for</source>
+        <translation>Kỳ có nhiều báo cáo nhất</translation>
+    </message>
+    <message>
+        <source>Roll up</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Expected offices</source>
+        <translation>Cơ quan phải báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Số, ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Số nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Tỷ lệ hoàn thành</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>File or office</source>
+        <translation>Tệp hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Lý do không đưa vào tổng hợp</translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation>Theo cơ quan</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing</source>
+        <translation>Tệp bị loại, cơ quan chưa gửi</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Lưu ra Excel…</translation>
+    </message>
+    <message>
+        <source>Save the summary report (PDF)…</source>
+        <translation>Lưu báo cáo tổng hợp (PDF)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Folder with the offices&apos; reports</source>
+        <translation>Thư mục chứa báo cáo của các cơ quan</translation>
+    </message>
+    <message>
+        <source>List of offices</source>
+        <translation>Danh sách cơ quan</translation>
+    </message>
+    <message>
+        <source>List (*.txt *.csv *.xlsx)</source>
+        <translation>Danh sách (*.txt *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the reports…</source>
+        <translation>Đang đọc các báo cáo…</translation>
+    </message>
+    <message>
+        <source>Rolling up the reports…</source>
+        <translation>Đang tổng hợp báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>%1: %2 report(s) rolled up, %3 file(s) left out, %4 office(s) missing. %5 tasks, %6 done (%7), %8 overdue.</source>
+        <translation>%1: đã tổng hợp %2 báo cáo, loại %3 tệp, %4 cơ quan chưa gửi. %5 nhiệm vụ, hoàn thành %6 (%7), quá hạn %8.</translation>
+    </message>
+    <message>
+        <source>PDF checked</source>
+        <translation>Đã đối chiếu PDF</translation>
+    </message>
+    <message>
+        <source>JSON only</source>
+        <translation>Chỉ có .json</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Has not sent a report</source>
+        <translation>Chưa gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Files left out, offices missing (%1)</source>
+        <translation>Tệp bị loại, cơ quan chưa gửi (%1)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the roll-up</source>
+        <translation>Lưu bảng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Writing the roll-up…</source>
+        <translation>Đang ghi tổng hợp…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1993,18 @@ Tệp dữ liệu: %2</translation>
         <translation>Không liên quan</translation>
     </message>
     <message>
+        <source>Automatic: %1</source>
+        <translation>Tự động: %1</translation>
+    </message>
+    <message>
+        <source>Where the report tells this task (Thông tư 01/2020 outline).</source>
+        <translation>Mục của báo cáo nêu nhiệm vụ này (theo đề cương Thông tư 01/2020).</translation>
+    </message>
+    <message>
+        <source>why it is late, printed in the report (left empty: dots to fill in)</source>
+        <translation>lý do chậm, in trong báo cáo (để trống: in dấu chấm để điền tay)</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Thuộc mục</translation>
     </message>
@@ -1479,8 +2037,16 @@ Tệp dữ liệu: %2</translation>
         <translation>Người phụ trách</translation>
     </message>
     <message>
+        <source>Report topic</source>
+        <translation>Mục báo cáo</translation>
+    </message>
+    <message>
         <source>Role of this office</source>
         <translation>Vai trò của cơ quan mình</translation>
+    </message>
+    <message>
+        <source>Cause of delay</source>
+        <translation>Nguyên nhân chậm</translation>
     </message>
     <message>
         <source>Notes</source>

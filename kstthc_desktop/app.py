@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
+import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -50,6 +49,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def _rotate(path: Path) -> None:
+    """Keep the log under ~1 MB: at start-up a full log becomes .1 (.1 → .2 …, the oldest dropped).
+
+    Done once per start instead of logging.handlers.RotatingFileHandler, whose module drags in
+    socket, pickle and queue (start-up time) for a file the program writes a few lines to.
+    """
+    if not path.exists() or path.stat().st_size < LOG_BYTES:
+        return
+    for i in range(LOG_BACKUPS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{i}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{i + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup_logging() -> Path | None:
     from platformdirs import user_log_dir
 
@@ -57,7 +75,8 @@ def setup_logging() -> Path | None:
         folder = Path(user_log_dir("KSTTHC Desktop", "KSTTHC"))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "kstthc.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        _rotate(path)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -68,6 +87,8 @@ def setup_logging() -> Path | None:
 
 
 def demo_path() -> Path:
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix="kstthc-demo-")) / "du-lieu-mau.kstthc"
 
 
@@ -174,9 +195,25 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
     return new
 
 
-def install_excepthook() -> None:
+def _say(message: str) -> None:
+    """One line on stderr (a windowed Windows build has no stderr: the log has it then)."""
+    log.error(message)
+    if sys.stderr is not None:
+        sys.stderr.write(f"kstthc-desktop: {message}\n")
+        sys.stderr.flush()
+
+
+def install_excepthook(headless: bool = False) -> None:
+    """Bugs show the crash dialog; in a headless run (--smoke-test, --screenshot) they end the
+    process with code 1 instead, because nobody is there to click a dialog away."""
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
         log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
+        if headless:
+            if sys.stderr is not None:
+                sys.__excepthook__(exc_type, exc, tb)
+                sys.stderr.flush()
+            logging.shutdown()
+            os._exit(1)
         try:
             from PySide6.QtWidgets import QApplication
 
@@ -213,27 +250,47 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform != "win32" and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
     apply_base_font()
-    install_translators(app, args.lang)
+    headless = bool(args.smoke_test or args.screenshot)
     ui_errors.LOG_PATH_HOLDER["path"] = str(log_path or "")
-    install_excepthook()
+    install_excepthook(headless)
+    try:
+        install_translators(app, args.lang)
+    except KstthcError as exc:  # a broken install: an error, never an English window in silence
+        if headless:
+            _say(str(exc))
+            return 1
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
 
     from .services import OfficeService
     from .ui.main_window import MainWindow
 
     OfficeService.set_holder_name("KSTTHC Desktop (cửa sổ)")
-    if args.demo:
-        from .services.demo import create_demo
-
-        path = create_demo(demo_path())
-        service = open_service(path)
-    elif args.office and (args.smoke_test or args.screenshot):
+    if headless and (args.demo or args.office):
         from .services import OfficeService
 
         try:  # headless checks never wait on a dialog: the reason goes to stderr
-            service = OfficeService.open(Path(args.office))
+            if args.demo:
+                from .services.demo import create_demo
+
+                service = OfficeService.open(create_demo(demo_path()))
+            else:
+                service = OfficeService.open(Path(args.office))
         except KstthcError as exc:
-            sys.stderr.write(f"kstthc-desktop: {exc}\n")
+            _say(str(exc))
             return 2
+    elif args.demo:
+        from .services.demo import create_demo
+
+        try:
+            path = create_demo(demo_path())
+        except KstthcError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
+            return 1
+        service = open_service(path)
     elif args.office:
         path = Path(args.office)
         service = open_service(path, create=False) if path.exists() else first_run(path)
@@ -241,34 +298,37 @@ def main(argv: list[str] | None = None) -> int:
         path = default_office_path()
         if path.exists():
             service = open_service(path)
-        elif args.smoke_test or args.screenshot:
-            sys.stderr.write("kstthc-desktop: chưa có tệp dữ liệu; hãy dùng --office hoặc --demo\n")
+        elif headless:
+            _say("chưa có tệp dữ liệu; hãy dùng --office hoặc --demo")
             return 2
         else:
             service = first_run(path)
     if service is None:
-        if args.smoke_test or args.screenshot:
-            sys.stderr.write("kstthc-desktop: không mở được tệp dữ liệu\n")
+        if headless:
+            _say("không mở được tệp dữ liệu")
             return 2
         return 0
 
-    if not service.has_office() and not (args.smoke_test or args.screenshot):
+    if not service.has_office() and not headless:
         _ask_office(service)  # an empty or foreign-made file: the header lines are needed first
     window = MainWindow(service)
     window.show()
-    if args.smoke_test or args.screenshot:
+    if headless:
         app.processEvents()
         image = window.grab()
         elapsed = time.perf_counter() - started
         if image.isNull() or image.width() < 100:
-            sys.stderr.write("kstthc-desktop: cửa sổ không vẽ được\n")
+            _say("cửa sổ không vẽ được")
             return 1
         if args.screenshot:
             from .ui.screenshots import save_screenshots
 
             for p in save_screenshots(window, Path(args.screenshot), args.size or (1280, 800)):
                 print(p)
-        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s")
+        if os.environ.get("KSTTHC_BENCH_PAINTED"):  # tests/benchmarks/bench_startup.py: when the paint was done
+            print(f"painted-at {time.monotonic():.6f}")
+        menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s; menus: {menus}")
         window.close()
         service.close()
         return 0

@@ -34,6 +34,18 @@ def _json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
+def _office_keys() -> list[str]:
+    from .services.references import OFFICE_KEYS
+
+    return list(OFFICE_KEYS)
+
+
+def _plan_keys() -> list[str]:
+    from .services.references import PLAN_KEYS
+
+    return list(PLAN_KEYS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -51,12 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     _json(s)
 
     s = sub.add_parser("import", help="đọc (và lưu) kế hoạch cấp trên",
-                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods hoặc .docx; "
+                       description="Đọc kế hoạch cấp trên từ tệp .xlsx, .xls, .ods, .docx hoặc .pdf "
+                       "(bảng nhiệm vụ hoặc văn bản có các đoạn đánh số); "
                        "không có --dry-run thì lưu vào tệp dữ liệu (sao lưu trước).")
     s.add_argument("file", metavar="TỆP_KẾ_HOẠCH", help="tệp kế hoạch cấp trên")
     _office(s)
     s.add_argument("--year", type=parse_year, metavar="NĂM", help="năm của kế hoạch, khi tệp không ghi rõ")
     s.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu gì")
+    s.add_argument("--only-ours", action="store_true", help="chỉ giữ nhiệm vụ của cơ quan mình (theo tên cơ quan và "
+                   "cấp trong tệp dữ liệu; giữ cả mục cha để đọc cho rõ), như nút \"chỉ giữ nhiệm vụ của cơ quan\"")
     _json(s)
 
     s = sub.add_parser("demo", help="tạo tệp dữ liệu mẫu", description="Tạo một tệp dữ liệu mẫu (xã Lê Lợi) "
@@ -115,6 +130,69 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="số liệu tính đến ngày này (mặc định: "
                    "hết kỳ hoặc hôm nay)")
     s.add_argument("--number", default="", metavar="SỐ", help="số báo cáo, ví dụ 05")
+    s.add_argument("--date", type=parse_date, metavar="NGÀY", help="ngày ký báo cáo (để trống: chừa chỗ điền tay)")
+    s.add_argument("--form06a", metavar="TỆP", help="số liệu Biểu 06a: tệp .json dạng {\"rows\": [{\"field\": "
+                   "\"Hộ tịch\", \"c3\": 120, …}]} hoặc tệp .xlsx theo mẫu (lệnh form06a)")
+    s.add_argument("--issue", action="store_true", help="ban hành (khóa) báo cáo: lưu bản PDF không sửa được; cần "
+                   "--number và kỳ báo cáo đã kết thúc")
+    _json(s)
+
+    s = sub.add_parser("form06a", help="tạo mẫu Excel để nhập số liệu Biểu 06a",
+                       description="Ghi tệp .xlsx theo mẫu Biểu 06a/VPCP/KSTT (mỗi lĩnh vực một dòng, cột 3–13) để "
+                       "điền rồi đưa vào báo cáo bằng --form06a.")
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp .xlsx sẽ ghi")
+    s.add_argument("--office", metavar="TỆP", help="tệp dữ liệu (.kstthc): điền sẵn lĩnh vực và cột (6) từ kỳ trước")
+    s.add_argument("--period", metavar="KỲ", help="kỳ báo cáo, ví dụ 2026-Q1 (để chuyển số hồ sơ kỳ trước sang)")
+
+    s = sub.add_parser("office", help="xem hoặc sửa thông tin cơ quan",
+                       description="In thông tin cơ quan (tên, cấp, địa danh, ký hiệu, người ký, nơi nhận…); với --set "
+                       "thì sửa rồi in lại. Các khóa: " + ", ".join(_office_keys()) + ".")
+    _office(s)
+    s.add_argument("--set", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
+                   help="sửa một thông tin, ví dụ level=department hoặc name='SỞ TƯ PHÁP'; dùng nhiều lần được")
+    _json(s)
+
+    s = sub.add_parser("plan", help="xem hoặc sửa số, ngày của kế hoạch và kế hoạch cấp trên",
+                       description="In số, ngày, cơ quan ban hành của kế hoạch đang dùng và của kế hoạch cấp trên mà "
+                       "báo cáo trích dẫn; với --set thì sửa. Các khóa: " + ", ".join(_plan_keys()) + ".")
+    _office(s)
+    s.add_argument("--set", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
+                   help="sửa một thông tin, ví dụ source_number=12/KH-UBND hoặc source_date=05/01/2026")
+    s.add_argument("--plan-id", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    _json(s)
+
+    s = sub.add_parser("plan-document", help="xuất văn bản kế hoạch của cơ quan",
+                       description="Xuất Kế hoạch kiểm soát TTHC của cơ quan (kèm Phụ lục) đúng thể thức Nghị định "
+                       "30/2020 ra PDF hoặc Word.")
+    _office(s)
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp .pdf hoặc .docx sẽ ghi")
+    s.add_argument("--date", type=parse_date, metavar="NGÀY", help="ngày ban hành (mặc định: ngày của kế hoạch)")
+    _json(s)
+
+    s = sub.add_parser("handback", help="điền kết quả vào tệp kế hoạch của cấp trên",
+                       description="Ghi một bản sao tệp kế hoạch cấp trên đã nhập (.xlsx; .xls/.ods thành .xlsx; "
+                       ".docx) với các cột kết quả thực hiện được điền đúng dòng từng nhiệm vụ. Tệp gốc không "
+                       "bị sửa.")
+    _office(s)
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi: .xlsx (hoặc .docx khi cấp trên gửi "
+                   "tệp Word)")
+    s.add_argument("--plan", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="kết quả tính đến ngày này (mặc định: hôm nay)")
+    _json(s)
+
+    s = sub.add_parser("rollup", help="tổng hợp báo cáo của nhiều cơ quan",
+                       description="Đọc các báo cáo đã ban hành (.pdf có dữ liệu đính kèm hoặc .json) trong một thư "
+                       "mục, kiểm tra từng tệp và ghi bảng tổng hợp (.xlsx) hoặc báo cáo tổng hợp (.pdf). "
+                       "Không cần tệp dữ liệu của cơ quan.")
+    s.add_argument("folder", metavar="THƯ_MỤC", help="thư mục chứa các báo cáo (.pdf, .json), kể cả thư mục con")
+    s.add_argument("--out", required=True, metavar="TỆP", help="tệp tổng hợp sẽ ghi: .xlsx (bảng) hoặc .pdf "
+                   "(báo cáo theo Nghị định 30)")
+    s.add_argument("--period", metavar="KỲ", help="kỳ cần tổng hợp, ví dụ 2026-Q3 (mặc định: kỳ có nhiều báo cáo "
+                   "nhất)")
+    s.add_argument("--expect", metavar="DANH_SÁCH", help="tệp danh sách cơ quan phải báo cáo (.txt mỗi dòng một "
+                   "cơ quan, hoặc .xlsx cột đầu) để biết cơ quan nào chưa gửi")
+    s.add_argument("--office", metavar="TỆP", help="tệp dữ liệu của cơ quan tổng hợp, để lấy tên cơ quan, người ký "
+                   "cho báo cáo .pdf (không bắt buộc)")
     _json(s)
 
     s = sub.add_parser("backup", help="sao lưu tệp dữ liệu", description="Sao lưu tệp dữ liệu (mặc định vào thư "
@@ -270,12 +348,39 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     imported = read_plan(args.file, year=args.year)
     data = imported.to_json()
-    if args.dry_run:
+    if args.dry_run and not args.only_ours:
+        ref = imported.reference
+        cited = ""
+        if not ref.is_empty():
+            when = ref.date.strftime("%d/%m/%Y") if ref.date else ref.date_text
+            cited = "\nVăn bản: " + " ".join(
+                part for part in (ref.title or ref.kind, f"số {ref.number}" if ref.number else "", when,
+                                  f"của {ref.issuer}" if ref.issuer else "") if part)
         _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
-                         f"{len(imported.warnings)} cảnh báo (chưa lưu).")
+                         f"{len(imported.warnings)} cảnh báo (chưa lưu).{cited}")
         return 0
-    with _open(args.office, create=True) as svc:
-        result = svc.apply_import(imported)
+    if not args.dry_run and not imported.year:  # refused before the office file is even created
+        raise KstthcError("Chưa xác định được năm của kế hoạch nên chưa lưu.", "Hãy thêm --year NĂM rồi chạy lại.")
+    with _open(args.office, create=not args.dry_run) as svc:
+        selected = None
+        if args.only_ours:
+            from .importers import ours_indices
+
+            if not svc.has_office():
+                raise KstthcError("Tệp dữ liệu chưa có thông tin cơ quan nên không biết nhiệm vụ nào của mình.",
+                                  "Hãy nhập trước: kstthc office --office TỆP --set name=… --set level=…")
+            mine = svc.assign_office_roles(imported)
+            selected = ours_indices(imported)
+            data = imported.to_json()
+            data["ours"] = sorted(selected)
+            if not mine:
+                raise KstthcError("Không thấy nhiệm vụ nào ghi tên cơ quan mình trong cột đơn vị chủ trì, phối hợp.",
+                                  "Hãy kiểm tra tên cơ quan (kstthc office) hoặc nhập không có --only-ours.")
+        if args.dry_run:
+            _out(args, data, f"Đọc được {sum(1 for _ in imported.iter_tasks())} nhiệm vụ, "
+                             f"{len(selected or [])} của cơ quan mình (chưa lưu).")
+            return 0
+        result = svc.apply_import(imported, selected)
     data["stored"] = {"plan_id": result.plan_id, "added": result.added, "changed": result.changed,
                       "removed": result.removed, "kept": result.kept}
     _out(args, data, f"Đã lưu kế hoạch: thêm {result.added}, sửa {result.changed}, bỏ {result.removed} nhiệm vụ.")
@@ -294,9 +399,137 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise KstthcError(f"Không xuất được '{out.name}'.", "Tên tệp phải có đuôi .pdf hoặc .docx.")
+    rows = None
+    if args.form06a:
+        from .reports.form_io import read_rows
+
+        rows = read_rows(args.form06a)
+    if args.issue and not args.number.strip():
+        raise KstthcError("Báo cáo ban hành phải có số.", "Hãy thêm --number, ví dụ --number 05.")
     with _open(args.office) as svc:
-        path = svc.export_report(args.period, out, number=args.number, as_of=args.as_of)
-        _out(args, {"out": str(path)}, f"Đã xuất báo cáo: {path}")
+        from .core.periods import parse_period
+
+        parse_period(args.period)
+        content = svc.report_content(args.period, number=args.number, on=args.date, as_of=args.as_of,
+                                     statistics_rows=rows)
+        data: dict = {"out": str(out), "draft": content.draft, "as_of": content.as_of.isoformat()
+                      if content.as_of else None, "counts": {s.value: n for s, n in content.counts.items()},
+                      "total": content.total_tasks, "started": content.started_tasks, "warnings": content.warnings}
+        if args.issue:
+            report_id, _ = svc.issue_report(args.period, args.number, args.date or date.today(),
+                                            statistics_rows=rows if rows is not None else content.statistics_rows,
+                                            as_of=args.as_of)
+            if out.suffix.lower() == ".pdf":  # the frozen PDF byte for byte, its data JSON beside it
+                data["json"] = str(svc.export_issued_report(report_id, out)[1] or "")
+            else:
+                svc.render_report(content, out)
+            data["issued"] = report_id
+            _out(args, data, f"Đã ban hành báo cáo số {args.number} (mã {report_id}) và xuất: {out}")
+        else:
+            path = svc.render_report(content, out)
+            _out(args, data, f"Đã xuất {'dự thảo ' if content.draft else ''}báo cáo: {path}")
+    for warning in content.warnings:  # written, then said: what the signer must know (a failure stays one line)
+        sys.stderr.write(f"kstthc: lưu ý: {warning}\n")
+    return 0
+
+
+def cmd_form06a(args: argparse.Namespace) -> int:
+    from .reports.form_io import write_template
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise KstthcError(f"Không ghi được '{out.name}'.", "Tên tệp mẫu phải có đuôi .xlsx.")
+    rows: list[dict] = []
+    suffix = ""
+    if args.office:
+        with _open(args.office) as svc:
+            if args.period:
+                from .core.periods import parse_period
+
+                suffix = parse_period(args.period).label
+                rows = svc.carried_statistics(args.period)
+    write_template(out, rows, suffix)
+    print(f"Đã ghi mẫu Biểu 06a: {out}")
+    return 0
+
+
+def _set_pairs(args: argparse.Namespace) -> dict[str, str]:
+    from .services.references import parse_assignments
+
+    return parse_assignments(args.set)
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from .services.references import office_json
+
+    changes = _set_pairs(args)
+    with _open(args.office, create=bool(changes)) as svc:
+        office = svc.set_office_fields(changes)[0] if changes else svc.office()
+        data = office_json(office)
+    text = "\n".join(f"{k}: {v}" for k, v in data.items()) or "Tệp dữ liệu chưa có thông tin cơ quan."
+    _out(args, data, ("Đã lưu.\n" if changes else "") + text)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from .services.references import plan_json
+
+    changes = _set_pairs(args)
+    with _open(args.office) as svc:
+        if changes:
+            plan = svc.set_plan_fields(changes, args.plan_id)[0]
+        else:
+            plan = svc.plan(args.plan_id) if args.plan_id is not None else svc.current_plan()
+        if plan is None:
+            raise KstthcError("Tệp dữ liệu chưa có kế hoạch nào.", "Hãy nhập kế hoạch bằng lệnh import.")
+        data = plan_json(plan)
+    _out(args, data, ("Đã lưu.\n" if changes else "") + "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return 0
+
+
+def cmd_plan_document(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise KstthcError(f"Không xuất được '{out.name}'.", "Tên tệp phải có đuôi .pdf hoặc .docx.")
+    with _open(args.office) as svc:
+        path = svc.export_plan_document(out, on=args.date)
+    _out(args, {"out": str(path)}, f"Đã xuất kế hoạch: {path}")
+    return 0
+
+
+def cmd_handback(args: argparse.Namespace) -> int:
+    with _open(args.office) as svc:
+        summary = svc.handback(args.out, plan_id=args.plan, as_of=args.as_of)
+    data = {"out": str(summary.out), "rows_written": summary.rows_written, "filled": summary.filled,
+            "added": summary.added, "missing_rows": [list(x) for x in summary.missing_rows],
+            "tasks_without_row": summary.tasks_without_row, "converted_from": summary.converted_from}
+    text = f"Đã điền kết quả {summary.rows_written} nhiệm vụ vào bản sao: {summary.out}"
+    if summary.tasks_without_row:
+        text += f"\n{summary.tasks_without_row} nhiệm vụ tự thêm không có trong tệp của cấp trên (không điền)."
+    _out(args, data, text)
+    return 0
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from .services.rollup import read_office_list, roll_up_folder, write_rollup
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise KstthcError(f"Không ghi được '{out.name}'.", "Tên tệp tổng hợp phải có đuôi .xlsx hoặc .pdf.")
+    expected = read_office_list(args.expect) if args.expect else []
+    office = None
+    if args.office:
+        with _open(args.office) as svc:
+            office = svc.office()
+    rollup = roll_up_folder(args.folder, period=args.period, expected=expected)
+    path = write_rollup(rollup, out, office=office, on=date.today())
+    data = rollup.to_json()
+    data["out"] = str(path)
+    lines = [f"Đã tổng hợp {len(rollup.offices)} báo cáo {rollup.period_label}: {path}"]
+    lines += [f"Bỏ qua {p.file}: {p.reason}" for p in rollup.problems]
+    if rollup.missing:
+        lines.append("Chưa gửi báo cáo: " + "; ".join(rollup.missing))
+    _out(args, data, "\n".join(lines))
     return 0
 
 
@@ -323,7 +556,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progress, "evidence": cmd_evidence,
-            "import": cmd_import, "demo": cmd_demo, "report": cmd_report, "backup": cmd_backup, "check": cmd_check}
+            "import": cmd_import, "demo": cmd_demo, "report": cmd_report, "backup": cmd_backup, "check": cmd_check,
+            "form06a": cmd_form06a, "office": cmd_office, "plan": cmd_plan, "plan-document": cmd_plan_document,
+            "handback": cmd_handback, "rollup": cmd_rollup}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from .resources import i18n_dir
+from .resources import ResourceMissing, i18n_dir
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 _installed: list[QTranslator] = []
@@ -16,7 +16,10 @@ def current_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
-    """Install our .qm and Qt's own (for standard buttons); returns the language used."""
+    """Install our .qm and Qt's own (for standard buttons); returns the language used.
+
+    Our translation missing is a broken install: ResourceMissing, never an English window in silence.
+    """
     language = language or current_language()
     for tr in _installed:
         app.removeTranslator(tr)
@@ -26,9 +29,12 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     if language == "en":
         return language
     ours = QTranslator(app)
-    if ours.load(str(i18n_dir() / f"kstthc_{language}.qm")):
-        app.installTranslator(ours)
-        _installed.append(ours)
+    qm = i18n_dir() / f"kstthc_{language}.qm"
+    if not ours.load(str(qm)):
+        raise ResourceMissing(f"Thiếu tệp bản dịch giao diện '{qm.name}' (tìm ở {qm.parent}).",
+                              "Bản cài đặt bị thiếu tệp: hãy cài lại KSTTHC Desktop.")
+    app.installTranslator(ours)
+    _installed.append(ours)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -38,8 +38,35 @@ def fold(text: str | None) -> str:
     return _fold(str(text))
 
 
+# Latin (with Vietnamese, U+1E00–1EFF) and loose combining marks: folded by one str.translate, which
+# is ~10× faster than decomposing and filtering character by character (start-up folds every task).
+_TABLE_RANGES = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00))
+_OUTSIDE_TABLE = re.compile("[^\x00-\x7f" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _TABLE_RANGES[:1]) +
+                            "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _TABLE_RANGES[1:]) + "]")
+_fold_table: dict[int, str | None] | None = None
+
+
+def _accent_free(text: str) -> str:
+    """The reference rule: decompose (NFD), drop the combining marks; đ/Đ become d/D."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _table() -> dict[int, str | None]:
+    global _fold_table
+    if _fold_table is None:
+        table: dict[int, str | None] = {}
+        for a, b in _TABLE_RANGES:
+            for cp in range(a, b):
+                base = _accent_free(chr(cp))
+                if base != chr(cp):
+                    table[cp] = base or None
+        _fold_table = table
+    return _fold_table
+
+
 @lru_cache(maxsize=65536)  # the same task texts are folded again at every refresh
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    if not text.isascii():
+        text = _accent_free(text) if _OUTSIDE_TABLE.search(text) else text.translate(_table())
     return _WS.sub(" ", text.casefold()).strip()

@@ -6,15 +6,48 @@ days off the user adds from each year's decision of the Thủ tướng / Bộ N�
 working Saturdays (làm bù) — from the package and from the user. The package does not know every
 year's swaps, so the user's overrides always win.
 
-``holidays`` is imported lazily and the result cached per year: start-up does not pay for it.
+``holidays`` is imported lazily and the result cached per year: start-up does not pay for it. Only
+Vietnam's calendar is loaded: ``import holidays.countries`` would import all 250 countries (≈80 ms).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import threading
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 USER_DAY_OFF_NAME = "Nghỉ theo quyết định"
+
+_vietnam_lock = threading.Lock()
+
+
+def vietnam_holidays_class() -> Any:
+    """``holidays.countries.vietnam.Vietnam`` without executing ``holidays/countries/__init__.py``.
+
+    That package file imports every country. While the Vietnam module loads, a bare (not executed)
+    package object stands in for it; it is removed afterwards, so a later ``import holidays.countries``
+    still gets the real package (which then finds the Vietnam module already loaded).
+    """
+    with _vietnam_lock:
+        loaded = sys.modules.get("holidays.countries.vietnam")
+        if loaded is None:
+            import holidays  # noqa: F401 - the parent package (its registry is lazy)
+
+            stand_in = None
+            if "holidays.countries" not in sys.modules:
+                spec = importlib.util.find_spec("holidays.countries")
+                if spec is not None:
+                    stand_in = importlib.util.module_from_spec(spec)
+                    sys.modules["holidays.countries"] = stand_in
+            try:
+                import holidays.countries.vietnam as loaded
+            finally:
+                if stand_in is not None and sys.modules.get("holidays.countries") is stand_in:
+                    del sys.modules["holidays.countries"]
+        return loaded.Vietnam
 
 
 class WorkCalendar:
@@ -31,10 +64,8 @@ class WorkCalendar:
         """Public holidays (date → Vietnamese name) and the package's working weekend days."""
         cached = self._years.get(year)
         if cached is None:
-            import holidays  # lazy: only when a date question is asked
-
             try:
-                table = holidays.country_holidays("VN", years=year, language="vi")
+                table = vietnam_holidays_class()(years=year, language="vi")  # lazy: first date question
                 names = {d: str(n) for d, n in table.items() if d.year == year}
                 extra = frozenset(d for d in getattr(table, "weekend_workdays", ()) if d.year == year)
             except (NotImplementedError, KeyError, ValueError):  # a year the package cannot compute

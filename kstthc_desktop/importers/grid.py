@@ -1,4 +1,4 @@
-"""Any plan file (.xlsx, .xls, .ods, .docx) → a uniform grid of cleaned text per sheet/table.
+"""Any plan file (.xlsx, .xls, .ods, .docx, .pdf) → a uniform grid of cleaned text per sheet/table.
 
 The table recogniser (plan_table.py) only ever sees ``Grid``s, so file-format quirks stay here:
 merged cells are filled with their top-left value (and remembered in ``spans``), numbers and
@@ -21,10 +21,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import ImportFailed
+from ..core.errors import ImportFailed, KstthcError, strict_mode
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
-from .boundary import guarded, tick
+from .boundary import guarded, is_ours, tick
 from .legacy import fix_legacy, might_be_legacy
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -34,6 +34,7 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_CELLS = 200_000  # cells of the grid we build (height × width of the used area)
 MAX_XML_CELLS = 300_000  # cell elements in an .xlsx, styled-but-empty ones too (openpyxl keeps them all)
 MAX_MERGED_AREA = 200_000  # cells covered by merged ranges (openpyxl makes an object for each)
+MAX_XLSX_AREA = 2_000_000  # the rectangle spanned by a sheet's cells (calamine allocates all of it)
 MAX_SHARED_STRINGS = 500_000
 MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024  # python-docx holds document.xml as one tree
 _SCAN_CHUNK = 1 << 20
@@ -182,11 +183,8 @@ def _sniff(path: Path, head: bytes) -> str:
             f"Tệp '{name}' là văn bản RTF, không phải .docx.",
             "Hãy mở bằng Word và lưu lại dưới dạng .docx (Word Document).",
         )
-    if stripped.startswith(b"%pdf"):
-        raise ImportFailed(
-            f"Tệp '{name}' là tệp PDF, không đọc được bảng từ PDF.",
-            "Hãy xin cấp trên gửi tệp Word (.docx) hoặc Excel (.xlsx) của kế hoạch.",
-        )
+    if b"%pdf-" in head[:1024].lower():  # readers accept a little junk before the marker
+        return "pdf"
     if stripped.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
         raise ImportFailed(
             f"Tệp '{name}' là trang web/XML mang đuôi bảng tính, không phải tệp Excel thật.",
@@ -267,6 +265,7 @@ def _stream_tags(zf: zipfile.ZipFile, member: str) -> Iterable[bytes]:
 _XLSX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _XLSX_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\"")
 _XLSX_SHARED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+_XLSX_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Za-z]{1,3})(\d{1,7})\"")
 
 
 def _col_index(letters: bytes) -> int:
@@ -284,10 +283,17 @@ def _scan_xlsx(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> 
     for info in infos:
         member = info.filename
         if member.startswith("xl/worksheets/") and member.endswith(".xml") and "/_rels/" not in member:
+            top = left = 1 << 30
+            bottom = right = 0
             for piece in _stream_tags(zf, member):
                 cells += len(_XLSX_CELL.findall(piece))
                 if cells > MAX_XML_CELLS:
                     raise _too_big(name, f"có hơn {MAX_XML_CELLS:,} ô".replace(",", "."))
+                for m in _XLSX_REF.finditer(piece):  # two cells, A1 and XFD1048576, span 17 billion
+                    col, row = _col_index(m.group(1)), int(m.group(2))
+                    top, bottom, left, right = min(top, row), max(bottom, row), min(left, col), max(right, col)
+                if bottom and (bottom - top + 1) * (right - left + 1) > MAX_XLSX_AREA:
+                    raise _too_big(name, f"các ô trải trên vùng hơn {MAX_XLSX_AREA:,} ô".replace(",", "."))
                 for m in _XLSX_MERGE.finditer(piece):
                     c0, r0 = _col_index(m.group(1)), int(m.group(2))
                     c1, r1 = (_col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c0, r0)
@@ -515,6 +521,40 @@ def _fill_spans(rows: list[list[str]], spans: Iterable[Span]) -> list[Span]:
 
 
 def _read_xlsx(path: Path, progress: Progress) -> list[Grid]:
+    """calamine (Rust, ~10× faster) when it yields the same grid as openpyxl; openpyxl otherwise.
+
+    calamine knows no fonts, and a legacy-encoded cell is told apart by its font name (.VnTime,
+    VNI-Times): a workbook with such text, or one calamine cannot read, goes to openpyxl, whose
+    errors are the ones reported. tests/unit/importers/test_grid_xlsx_readers.py proves both give
+    equal grids on the test workbooks.
+    """
+    try:
+        grids = _read_xlsx_calamine(path, progress)
+    except (KstthcError, KeyboardInterrupt, SystemExit):  # our refusals (limits, cancel) stand
+        raise
+    except BaseException as exc:  # noqa: BLE001 - any doubt (a Rust panic too): the reference reader decides
+        if strict_mode() and is_ours(exc):  # … but a bug of ours must not hide behind the fallback
+            raise
+        grids = None
+    return grids if grids is not None else _read_xlsx_openpyxl(path, progress)
+
+
+_LEGACY_FONT = re.compile(rb'<(?:\w+:)?name\s+val="\s*(?:\.vn|vni)', re.IGNORECASE)
+
+
+def _read_xlsx_calamine(path: Path, progress: Progress) -> list[Grid] | None:
+    """None when a cell style names a .VnTime/VNI font: then the font decides (openpyxl's job)."""
+    with zipfile.ZipFile(path) as zf:
+        try:
+            styles = zf.read("xl/styles.xml")
+        except KeyError:
+            styles = b""
+    if _LEGACY_FONT.search(styles):
+        return None
+    return _read_calamine(path, "xlsx", progress)
+
+
+def _read_xlsx_openpyxl(path: Path, progress: Progress) -> list[Grid]:
     import openpyxl
 
     # A file object, not the path: openpyxl would judge by the extension and leak the handle
@@ -578,6 +618,8 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
         grids: list[Grid] = []
         metas = {m.name: m for m in wb.sheets_metadata}
         names = list(wb.sheet_names)
+        if kind == "xlsx":  # openpyxl's worksheets: chart sheets have no cells
+            names = [n for n in names if n not in metas or str(getattr(metas[n], "typ", "")).endswith("WorkSheet")]
         for index, sheet_name in enumerate(names):
             progress.report(index, len(names), f"Đang đọc trang '{sheet_name}'")
             tick()
@@ -585,11 +627,17 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
             _check_area(path.name, sheet_name, sheet.total_height, sheet.total_width)
             data = sheet.to_python(skip_empty_area=False)
             log = _LegacyLog()
-            rows = [[log.text(format_value(v), r + 1) for v in row] for r, row in enumerate(data)]
+            if kind == "xlsx":  # openpyxl's grid: as wide as the last column holding text
+                raws = [[format_value(v) for v in row] for row in data]
+                width = max((c + 1 for row in raws for c, v in enumerate(row) if v), default=0)
+                rows = [[log.text(v, r + 1) for v in row[:width]] + [""] * (width - len(row))
+                        for r, row in enumerate(raws)]
+            else:
+                rows = [[log.text(format_value(v), r + 1) for v in row] for r, row in enumerate(data)]
             while rows and not any(rows[-1]):
                 rows.pop()
             notes: list[tuple[int | None, str]] = []
-            if kind == "xls":
+            if kind in ("xls", "xlsx"):
                 merged = sheet.merged_cell_ranges or []
                 spans = [(a[0], a[1], b[0], b[1]) for a, b in merged]
             else:
@@ -798,9 +846,24 @@ def _safe_value(getter: Any) -> Any:
         return None
 
 
+def _read_docx_document(path: Path, progress: Progress) -> list[Grid]:
+    """The tables, and the running text for prose plans (importers/document.py)."""
+    from .document import read_docx_document
+
+    return read_docx_document(path, progress)
+
+
+def _read_pdf(path: Path, progress: Progress) -> list[Grid]:
+    from .pdf import read_pdf
+
+    return read_pdf(path, progress)
+
+
+# Every reader is dispatched from here and runs inside ``boundary.guarded`` (read_grids).
 READERS = {
     "xlsx": _read_xlsx,
-    "docx": _read_docx,
+    "docx": _read_docx_document,
+    "pdf": _read_pdf,
     "xls": lambda path, progress: _read_calamine(path, "xls", progress),
     "ods": lambda path, progress: _read_calamine(path, "ods", progress),
 }

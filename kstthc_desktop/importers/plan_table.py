@@ -37,6 +37,7 @@ from .result import ColumnMapping, ImportedPlan, ImportedSection, ImportedTask, 
 HEADER_SCAN_ROWS = 30
 _MAX_HEADER_TEXT = 70
 _UNIT_ROLES = ("lead", "coordinating", "deadline", "products", "notes")
+_TASK_COLUMNS = ("lead", "coordinating", "deadline", "products")
 
 # --------------------------------------------------------------------------- header titles
 
@@ -388,6 +389,7 @@ class _PlanBuilder:
         self.prev_segment: _Segment | None = None
         self.rows_done = 0
         self.rows_total = 1
+        self.page_of: dict[str, object] = {}  # grid name → page_of(row) for PDF tables
 
     # -- warnings -----------------------------------------------------------------------
     def warn(self, grid: Grid, row: int | None, message: str) -> None:
@@ -489,6 +491,8 @@ class _PlanBuilder:
         header_row = mapping.header_row
         for note_row, message in grid.notes:
             self.warnings.append(ImportWarning(grid.name, note_row, message))
+        if getattr(grid, "page_of", None) is not None:
+            self.page_of[grid.name] = grid.page_of  # type: ignore[attr-defined]
         self.mappings.setdefault(grid.name, mapping)
         block = list(grid.title_lines) + self.rows_as_lines(grid, 0, header_row + 1, mapping)
         self.title_blocks.append(block)
@@ -561,6 +565,9 @@ class _PlanBuilder:
         )
         if not appendix and any(fold(line).startswith("phu luc") for line in title_lines[-8:]):
             appendix = True
+        if "content" in roles and sum(role in roles for role in _TASK_COLUMNS) >= 3:
+            # Full task columns: the plan's task table, even titled "Phụ lục: NHIỆM VỤ CỤ THỂ…"
+            appendix = False
         header_texts: set[str] = set()
         for r in range(max(0, mapping.header_row - 2), mapping.header_row + 1):
             for col in range(grid.width):
@@ -657,6 +664,8 @@ class _PlanBuilder:
             self.place_numbered(task, number, segment)
             return
         if _uppercase_share(text) >= 0.7 and not segment.appendix:
+            if self.continues_section_title(text):
+                return
             self.open_section("", text.replace("\n", " "), False)
             return
         if _uppercase_share(text) >= 0.7 and segment.appendix:
@@ -722,11 +731,32 @@ class _PlanBuilder:
                 return task
         return self.state.last
 
+    def continues_section_title(self, text: str) -> bool:
+        """ "IV. CÔNG TÁC … MỘT CỬA" | page break, header repeated | "LIÊN THÔNG": one title.
+
+        Capitals right after a section row, before any task of it, finish its title.
+        """
+        section = self.state.section
+        if (
+            section is None
+            or section.appendix
+            or section.tasks
+            or self.state.last is not None
+            or not section.title
+            or section.title.rstrip()[-1:] in ".:;"
+            or _uppercase_share(text) < 0.9
+        ):
+            return False
+        section.title = f"{section.title} {text.replace(chr(10), ' ').strip()}"
+        return True
+
     def add_unnumbered(self, segment: _Segment, cells: _Cells, content: str, carries: bool) -> None:
         grid = segment.grid
         prev = self.state.last
         if prev is None:
             if not content and not carries:
+                return
+            if content and not carries and not segment.appendix and self.continues_section_title(content):
                 return
             task = self.new_task(segment, cells, "", content)
             self.attach(task, None, segment)
@@ -810,15 +840,24 @@ class _PlanBuilder:
             task.commune_role = commune_role(task.lead, task.coordinating)
         for section in (*self.sections, *self.appendices):
             self.check_tasks(section.tasks, inherited_deadline=False)
+        from .reference import read_reference
+
         return ImportedPlan(
             title=title,
             year=year,
             sections=self.sections,
             appendices=self.appendices,
-            warnings=warnings_head + self.warnings,
+            warnings=[self.paged(w) for w in warnings_head + self.warnings],
             source_file=self.source_file,
             mapping=self.mappings,
+            reference=read_reference(self.title_blocks[0] if self.title_blocks else []),
         )
+
+    def paged(self, warning: ImportWarning) -> ImportWarning:
+        """The PDF page of a warning's row (a PDF table's grid knows the page of each row)."""
+        page_of = self.page_of.get(warning.sheet)
+        page = page_of(warning.row) if page_of is not None and warning.page is None else None
+        return warning if page is None else ImportWarning(warning.sheet, warning.row, warning.message, page)
 
     def check_tasks(self, tasks: list[ImportedTask], inherited_deadline: bool) -> None:
         numbers: Counter[str] = Counter(t.number for t in tasks if t.number and t.number not in ("-", "+"))
@@ -829,7 +868,7 @@ class _PlanBuilder:
                 self.warnings.append(ImportWarning(sheet, row, f"Số thứ tự '{task.number}' bị trùng."))
                 numbers[task.number] = 0
             last = task.number.rsplit(".", 1)[-1]
-            if last.isdigit():
+            if last.isdecimal():  # "²" is a digit int() refuses
                 value = int(last)
                 if previous is not None and value > previous + 1:
                     self.warnings.append(
@@ -902,6 +941,7 @@ def _appendix_title(lines: Sequence[str], sheet: str) -> tuple[str, str]:
 
 
 _KE_HOACH = re.compile(r"^ke hoach\b")
+_ATTACHED_NOTE = re.compile(r"\s\((?:ban hành\s+)?kèm theo\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(
     r"^(\(|can cu|thuc hien|so[: ]|kinh gui|i\b|stt\b|ban hanh|kem theo|---|___|noi nhan)"
 )
@@ -922,7 +962,8 @@ def _plan_title(blocks: Sequence[Sequence[str]]) -> str:
                     if not nxt.strip() or _TITLE_STOP.match(fold(nxt)) or header_role(nxt):
                         break
                     parts.append(nxt.strip())
-                return " ".join(parts)
+                # a PDF line may run on into "(Ban hành kèm theo Quyết định …)": not the title
+                return _ATTACHED_NOTE.split(" ".join(parts), maxsplit=1)[0].strip()
     for block in blocks:
         for line in block:
             if line.strip() and not _BOILERPLATE.search(fold(line)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..core.model import CommuneRole, Schedule
@@ -28,14 +29,71 @@ ROLES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class ImportWarning:
-    """One doubt about one place in the source file (``row`` is 1-based, None = whole sheet)."""
+    """One doubt about one place in the source file (``row`` is 1-based, None = whole sheet).
+
+    For the running text of a document ``sheet`` is "Văn bản" and ``row`` the paragraph number;
+    ``page`` is the PDF page (None for spreadsheets and Word files, which have no fixed pages).
+    """
 
     sheet: str
     row: int | None
     message: str
+    page: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"sheet": self.sheet, "row": self.row, "message": self.message}
+        data: dict[str, Any] = {"sheet": self.sheet, "row": self.row, "message": self.message}
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+
+@dataclass
+class PlanReference:
+    """The plan document's own identity, read from its header and title block.
+
+    The office's plan cites it ("Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của UBND tỉnh
+    …"); the wizard shows it for correction and the import stores it in ``Plan.source_*``.
+    ``date`` is None when the document leaves the day blank ("ngày    tháng 02 năm 2021");
+    ``date_text`` keeps what was written.
+    """
+
+    number: str = ""  # số, ký hiệu: "12/KH-UBND" ("/KH-SCT" when the number is left blank)
+    date: date | None = None
+    date_text: str = ""
+    place: str = ""  # địa danh of the date line
+    issuer: str = ""  # cơ quan ban hành, as cited: "UBND tỉnh Hải Dương", "Sở Công Thương"
+    parent_issuer: str = ""  # cơ quan chủ quản above it, when the header names one
+    kind: str = ""  # tên loại: "Kế hoạch", "Quyết định"
+    title: str = ""  # tên loại + trích yếu: "Kế hoạch kiểm soát thủ tục hành chính … năm 2021"
+    year: int | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.number or self.date or self.date_text or self.issuer or self.title)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "place": self.place,
+            "issuer": self.issuer,
+            "parent_issuer": self.parent_issuer,
+            "kind": self.kind,
+            "title": self.title,
+            "year": self.year,
+        }
+
+
+@dataclass
+class ProseItem:
+    """One paragraph of a prose plan's sections that is, or could be, a task (for the wizard)."""
+
+    index: int  # paragraph number (1-based, as in warnings)
+    page: int | None
+    number: str  # as printed: "1", "1.2", "a", "-", "" (unnumbered)
+    text: str
+    section: str  # "II. NỘI DUNG CÔNG VIỆC"
+    is_task: bool
 
 
 @dataclass
@@ -137,6 +195,9 @@ class ImportedPlan:
     warnings: list[ImportWarning] = field(default_factory=list)
     source_file: str = ""
     mapping: dict[str, ColumnMapping] = field(default_factory=dict)  # grid name → mapping used
+    reference: PlanReference = field(default_factory=PlanReference)
+    basis: list[str] = field(default_factory=list)  # căn cứ lines of a prose plan
+    paragraphs: list[ProseItem] = field(default_factory=list)  # prose plans: the candidate paragraphs
 
     def iter_tasks(self) -> Iterator[ImportedTask]:
         """Every task of the sections, then of the appendices, depth-first."""
@@ -155,4 +216,5 @@ class ImportedPlan:
                 {"title": a.title, "tasks": [t.to_json() for t in a.tasks]} for a in self.appendices
             ],
             "warnings": [w.to_json() for w in self.warnings],
+            "reference": self.reference.to_json(),
         }

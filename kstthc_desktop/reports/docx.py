@@ -17,6 +17,7 @@ from typing import Any
 from . import nd30
 from .content import Appendix, Block, Para, PlanDocContent, ReportContent, Table
 from .fonts import text_width
+from .formatting import normal_permissions
 from .nd30 import STYLES, DocFrame, PageGeometry, TextStyle
 
 FONT_NAME = "Times New Roman"
@@ -316,7 +317,8 @@ class _Writer:
         groups, bold_rows = set(spec.group_rows), set(spec.bold_rows)
         for i, texts in enumerate(spec.rows):
             row = rows[spec.header_rows + i]
-            row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+            if i in groups or sum(len(t) for t in texts) < 400:  # a long row may split across pages
+                row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
             cells = row.cells
             if i in groups:
                 if texts[0]:
@@ -353,6 +355,19 @@ def _width_pt(geo: PageGeometry) -> float:
 
 def _header(w: _Writer, frame: DocFrame) -> None:
     width = _width_pt(nd30.PORTRAIT)
+    if frame.marks:  # "DỰ THẢO", "DỮ LIỆU MẪU": boxed, top right, above everything
+        text = " – ".join(frame.marks)
+        mark_w = text_width(text, STYLES["mark"].size, bold=True) + 12
+        box = w.layout_table(1, [mark_w])
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+
+        box.alignment = WD_TABLE_ALIGNMENT.RIGHT
+        w.para(box.cell(0, 0), text, "mark", "center", reuse_first=True)
+        tcpr = box.cell(0, 0)._tc.get_or_add_tcPr()
+        borders = _el("w:tcBorders")
+        for side in ("top", "left", "bottom", "right"):
+            borders.append(_el(f"w:{side}", **{"w:val": "single", "w:sz": "8", "w:space": "0", "w:color": "000000"}))
+        tcpr.append(borders)
     left_w = width * nd30.HEADER_LEFT_FRACTION
     table = w.layout_table(2, [left_w, width - left_w])
     left, right = table.cell(0, 0), table.cell(0, 1)
@@ -426,6 +441,8 @@ def _appendix(w: _Writer, ap: Appendix) -> None:
     if ap.corner:
         table = w.layout_table(1, [width * 0.55, width * 0.45])
         w.para(table.cell(0, 0), ap.label, "appendix_label", "left", reuse_first=True)
+        if ap.basis:
+            w.para(table.cell(0, 0), ap.basis, "form_basis")
         first = True
         for line in ap.corner:
             w.para(table.cell(0, 1), line, "corner", reuse_first=first)
@@ -441,6 +458,8 @@ def _appendix(w: _Writer, ap: Appendix) -> None:
     if ap.unit:
         w.para(w.doc, ap.unit, "appendix_subtitle", "right")
     _blocks(w, ap.blocks, geo)
+    if ap.after:
+        _blocks(w, ap.after, geo)
 
 
 def _render(
@@ -476,6 +495,7 @@ def _render(
     os.close(fd)
     try:
         doc.save(tmp_name)
+        normal_permissions(tmp_name)
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

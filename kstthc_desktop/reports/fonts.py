@@ -13,7 +13,7 @@ import threading
 from functools import cache
 from pathlib import Path
 
-import kstthc_desktop
+from ..resources import resource_file, resources_dir
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 TIMES_NEW_ROMAN = "Times New Roman"
@@ -62,8 +62,8 @@ _lock = threading.Lock()
 
 
 def bundled_font_dir() -> Path:
-    """resources/fonts at the repository (or frozen bundle) top level."""
-    return Path(kstthc_desktop.__file__).resolve().parent.parent / "resources" / "fonts"
+    """resources/fonts: in the checkout, the installed package or the frozen bundle."""
+    return resources_dir() / "fonts"
 
 
 def _system_font_dirs() -> list[Path]:
@@ -137,8 +137,8 @@ def _choice() -> tuple[str, tuple[tuple[str, Path], ...]]:
         tnr = find_times_new_roman()
         if tnr is not None and not any(missing_letters(p) for p in tnr.values()):
             return TIMES_NEW_ROMAN, tuple(tnr.items())
-    bundled = bundled_font_dir()
-    return LIBERATION_SERIF, tuple((style, bundled / name) for style, name in _BUNDLED_NAMES.items())
+    # a bundled face that is missing is a broken install: ResourceMissing, never a fallback font
+    return LIBERATION_SERIF, tuple((style, resource_file("fonts", name)) for style, name in _BUNDLED_NAMES.items())
 
 
 def font_files() -> dict[str, Path]:

@@ -5,6 +5,7 @@ Babel is used for numbers so that "1.234" and "12,5%" follow the vi locale rathe
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 _BLANK = "     "  # the gap left for a number or a date that is filled in by hand
@@ -27,10 +28,60 @@ def place_date_line(place: str, d: date | None, year: int | None = None) -> str:
 
 
 def short_date(d: date | None) -> str:
-    """ "10/5/2026": the short form used inside body text and tables (no padding)."""
+    """ "10/5/2026", "05/02/2026": the short form used inside body text and tables, padded by the
+    same ND 30 rule as the date line (day below 10, months 1 and 2), so that one document never
+    shows "ngày 9/1/2023" beside "ngày 09 tháng 01"."""
     if d is None:
         return ""
-    return f"{d.day}/{d.month}/{d.year}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"{d.day:02d}/{month}/{d.year}"
+
+
+DOTS = "…"  # a dotted blank left for the pen ("số …/KH-UBND")
+DATE_BLANK = "ngày … tháng … năm …"
+
+
+def date_or_blank(d: date | None) -> str:
+    """ "ngày 05/02/2026", or the dotted "ngày … tháng … năm …" to fill by hand."""
+    return f"ngày {short_date(d)}" if d is not None else DATE_BLANK
+
+
+def tenths_percent(tenths: int | None) -> str:
+    """A share in tenths of a per cent (from largest-remainder rounding) → "33,3%", "20%"."""
+    if tenths is None:
+        return "–"
+    return percent(tenths / 1000)
+
+
+_BULLET = ("- ", "+ ", "• ", "* ", "– ")
+
+
+def joined_text(text: str) -> str:
+    """A task's full text as one clause for a sentence: its lines joined with "; " (after a line
+    ending in ":" with a space), bullets dropped, no doubled or trailing punctuation."""
+    from ..core.text import clean
+
+    out = ""
+    for raw in clean(text).split("\n"):
+        line = raw.strip()
+        while line.startswith(_BULLET):
+            line = line[2:].strip()
+        if line in ("-", "+", "•", "*", "–"):
+            continue
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith(":"):
+            out = f"{out} {line}"
+        else:
+            out = f"{out.rstrip(' .;,')}; {line}"
+    return out.rstrip(" .;,:")
+
+
+def bare(text: str) -> str:
+    """Text without its closing punctuation, to put inside brackets or before a colon."""
+    return text.strip().rstrip(" .;,:")
 
 
 def number(value: float | int, decimals: int = 0) -> str:
@@ -84,3 +135,11 @@ def doc_reference(doc_type: str, doc_number: str, doc_date: date | None, summary
     if summary.strip():
         text = f"{text} {summary.strip()}" if text else summary.strip()
     return text
+
+
+def normal_permissions(path: str | os.PathLike[str]) -> None:
+    """Give a file written through ``tempfile.mkstemp`` (always 0600) the mode any new file of the
+    user gets (0666 less the umask), so that an exported report can be shared and copied."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

@@ -127,6 +127,8 @@ STYLES: dict[str, TextStyle] = {
     "appendix_title": TextStyle(14, bold=True),
     "appendix_subtitle": TextStyle(14, italic=True),
     "corner": TextStyle(12, italic=True, align="left"),
+    "form_basis": TextStyle(12, italic=True, align="left"),
+    "mark": TextStyle(13, bold=True, align="right"),
     "table_header": TextStyle(12, bold=True, leading=1.1),
     "table_cell": TextStyle(12, align="left", leading=1.1),
     "table_small_header": TextStyle(11, bold=True, leading=1.1),
@@ -197,6 +199,8 @@ class DocFrame:
     signer_name: str = ""
     title: str = ""  # PDF/DOCX metadata title
     author: str = ""
+    marks: list[str] = field(default_factory=list)  # "DỰ THẢO", "DỮ LIỆU MẪU": printed boxed, top right
+    keywords: str = ""  # PDF metadata; an issued report binds its data here (reports/machine.py)
 
 
 def signature_titles(office: Office) -> list[str]:

@@ -18,6 +18,7 @@ from ..core.progress import NullProgress, Progress
 from . import nd30
 from .content import Appendix, Block, Para, PlanDocContent, ReportContent, Table
 from .fonts import pdf_face, register_pdf_fonts, text_width
+from .formatting import normal_permissions
 from .nd30 import CM, MM, STYLES, DocFrame, TextStyle
 
 _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}
@@ -131,7 +132,17 @@ def _header(frame: DocFrame, width: float) -> list[Any]:
     )
     summary_style = STYLES["summary"]
     summary_len = min(text_width(frame.summary, summary_style.size, bold=True), width)
+    marks: list[Any] = []
+    if frame.marks:  # "DỰ THẢO", "DỮ LIỆU MẪU": boxed, top right, above everything
+        text = " – ".join(frame.marks)
+        w = text_width(text, STYLES["mark"].size, bold=True) + 12
+        box = _cell_table([[_para(text, "mark", "center")]], [w],
+                          [("BOX", (0, 0), (-1, -1), 1.0, (0, 0, 0)), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
+        box.hAlign = "RIGHT"
+        marks = [box]
     return [
+        *marks,
         block,
         _para(frame.doc_type, "doc_type"),
         _para(frame.summary, "summary"),
@@ -195,7 +206,7 @@ def _table(spec: Table, width: float) -> Any:
         data.append(
             [_para(text, cell_style, spec.align[c], bold) if text else "" for c, text in enumerate(row)]
         )
-    t = RLTable(data, colWidths=widths, repeatRows=spec.header_rows, splitByRow=1)
+    t = RLTable(data, colWidths=widths, repeatRows=spec.header_rows, splitByRow=1, splitInRow=1)
     t.setStyle(TableStyle(styles))
     t.spaceBefore = 3
     t.spaceAfter = 6
@@ -226,6 +237,8 @@ def _appendix(ap: Appendix, portrait_w: float, landscape_w: float) -> list[Any]:
     out: list[Any] = [NextPageTemplate("landscape" if ap.landscape else "portrait"), PageBreak()]
     if ap.corner:
         left = [_para(ap.label, "appendix_label", "left")]
+        if ap.basis:
+            left.append(_para(ap.basis, "form_basis"))
         right = [_para(line, "corner") for line in ap.corner]
         out.append(_cell_table([[left, right]], [width * 0.55, width * 0.45]))
         out.append(Spacer(1, 6))
@@ -239,6 +252,7 @@ def _appendix(ap: Appendix, portrait_w: float, landscape_w: float) -> list[Any]:
         out.append(_para(ap.unit, "appendix_subtitle", "right"))
     out.append(Spacer(1, 4))
     out += _blocks(ap.blocks, width)
+    out += _blocks(ap.after, width) if ap.after else []
     return out
 
 
@@ -308,6 +322,7 @@ def _render(
             author=frame.author,
             subject=frame.summary,
             creator="KSTTHC Desktop",
+            keywords=frame.keywords,
             lang="vi-VN",
             initialFontName=pdf_face(),
             initialFontSize=STYLES["body"].size,
@@ -327,6 +342,7 @@ def _render(
         for ap in appendices:
             story += _appendix(ap, width, landscape.text_width_mm * MM)
         doc.build(story)
+        normal_permissions(tmp_name)
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

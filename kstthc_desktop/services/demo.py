@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import UnsafeOutput
 from ..core.model import CommuneRole, Level, Office, Plan, ProgressEntry, Task
-from ..resources import resources_dir
+from ..resources import resource_file
 from ..storage.atomic import fsync_file, fsync_folder, guard_output, publish, write_error
 from .facade import OfficeService
 
@@ -65,7 +65,7 @@ def _refuse_existing(path: Path) -> None:
 
 def _build(path: Path, today: date) -> Path:
     year = today.year
-    data = _fill(json.loads((resources_dir() / "demo" / "le_loi.json").read_text(encoding="utf-8")), year)
+    data = _fill(json.loads(resource_file("demo", "le_loi.json").read_text(encoding="utf-8")), year)
     with OfficeService.open(path, create=True) as svc:
         o = dict(data["office"])
         o["level"] = Level(o["level"])

@@ -36,7 +36,9 @@ from ..storage import evidence as blobstore
 from ..storage.atomic import atomic_write, guard_folder, guard_output, write_error
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
+from .handback import HandbackMixin
 from .importing import ImportMixin
+from .references import ReferencesMixin
 from .reporting import ReportMixin
 from .safety import SafetyMixin
 
@@ -101,7 +103,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin, SafetyMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SafetyMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:

@@ -32,11 +32,23 @@ class ImportDiff:
 
 
 def preview_import(path: str | os.PathLike, year: int | None = None, mapping=None,  # noqa: ANN001
-                   progress: Progress | None = None):  # noqa: ANN201 - importers.ImportedPlan
+                   progress: Progress | None = None,
+                   paragraph_overrides=None):  # noqa: ANN001, ANN201 - importers.ImportedPlan
     """Read a plan file without touching the office file (safe to run on a worker thread)."""
     from ..importers import read_plan
 
-    return read_plan(path, year=year, mapping=mapping, progress=progress)
+    return read_plan(path, year=year, mapping=mapping, progress=progress, paragraph_overrides=paragraph_overrides)
+
+
+def apply_reference(plan: Plan, imported) -> None:  # noqa: ANN001
+    """The superior document the office's plan carries out, as read (and corrected) at import."""
+    ref = getattr(imported, "reference", None)
+    if ref is None or ref.is_empty():
+        return
+    plan.source_number = ref.number or plan.source_number
+    plan.source_date = ref.date or plan.source_date
+    plan.source_issuer = ref.issuer or plan.source_issuer
+    plan.source_title = ref.title or plan.source_title
 
 
 def _origin(section_number: str, path: list[str], content: str) -> str:
@@ -73,11 +85,26 @@ def header_signature(grid, header_row: int) -> str:  # noqa: ANN001
     return "|".join(fold(c)[:30] for c in grid.rows[header_row])
 
 
+def _source_file(path: str) -> tuple[Path, str, int] | None:
+    """(path, SHA-256, size) of the imported file when it is still there to be kept."""
+    from ..storage import evidence as blobstore
+
+    src = Path(path) if path else None
+    if src is None or not src.is_file():
+        return None
+    try:
+        sha, size = blobstore.hash_file(src)
+    except OSError:
+        return None  # unreadable now: the plan is still imported, only the hand-back lacks it
+    return src, sha, size
+
+
 class ImportMixin:
     """Methods of OfficeService for importing (kept in their own module for size)."""
 
-    def preview_import(self, path, year=None, mapping=None, progress=None):  # noqa: ANN001, ANN201
-        return preview_import(path, year, mapping, progress)
+    def preview_import(self, path, year=None, mapping=None, progress=None,  # noqa: ANN001, ANN201
+                       paragraph_overrides=None):  # noqa: ANN001
+        return preview_import(path, year, mapping, progress, paragraph_overrides)
 
     @staticmethod
     def read_import_grids(path, progress=None):  # noqa: ANN001, ANN205
@@ -90,20 +117,26 @@ class ImportMixin:
         return dict(self.repo.setting("import_mappings", {}) or {})
 
     def build_import_preview(self, grids, source_file: str, year=None, mapping=None,  # noqa: ANN001, ANN201
-                             progress=None, remembered: dict | None = None):  # noqa: ANN001
+                             progress=None, remembered: dict | None = None,  # noqa: ANN001
+                             paragraph_overrides=None):  # noqa: ANN001
         """Step 2 (fast, may be repeated with a corrected mapping): recognise the plan in the grids.
 
         Without an explicit mapping, a column choice the officer made before for a table with
         the same header is reused. A worker thread passes ``remembered`` (read beforehand on the
         thread that owns the connection) so that it never touches the database itself.
+        ``paragraph_overrides`` {paragraph number: is a task} carries the officer's choices for a
+        prose plan ("không phải nhiệm vụ").
         """
-        from ..importers import ColumnMapping, build_plan, detect_mapping
+        from ..importers import ColumnMapping, detect_mapping
+        from ..importers import recognise_plan as build_plan
 
         if mapping is None:
             if remembered is None:
                 remembered = self.remembered_import_mappings()
             chosen = {}
             for g in grids:
+                if getattr(g, "paragraphs", None) is not None:  # the running text, not a table
+                    continue
                 found = detect_mapping(g)
                 rows = [found[0]] if found is not None else range(min(30, len(g.rows)))
                 for r in rows:  # also tables the program could not recognise by itself
@@ -113,7 +146,8 @@ class ImportMixin:
                         chosen[g.name] = ColumnMapping(columns=m.columns, header_row=r, sheet=g.name)
                         break
             mapping = chosen or None
-        return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress)
+        return build_plan(grids, year=year, mapping=mapping, source_file=source_file, progress=progress,
+                          paragraph_overrides=paragraph_overrides)
 
     def remember_import_mapping(self, grid, mapping) -> None:  # noqa: ANN001
         remembered = dict(self.repo.setting("import_mappings", {}) or {})
@@ -128,6 +162,18 @@ class ImportMixin:
                     Path(plan.source_file).stem.split("_v")[0] == Path(imported.source_file).stem.split("_v")[0]:
                 return plan
         return None
+
+    def _keep_source_file(self, plan: Plan, path: Path, sha: str, size: int, log: list[RowChange]) -> None:
+        """Store the source file in the blob store (deduplicated) inside the import's transaction;
+        the plan points at the newest one. Undo restores the old pointer; a blob no plan or
+        evidence uses any more is dropped on the next open."""
+        from ..storage import evidence as blobstore
+
+        if not blobstore.has_blob(self.repo.conn, sha):
+            blobstore.store_blob(self.repo.conn, path, sha, size)
+        if plan.source_blob != sha:
+            plan.source_blob = sha
+            self.repo.update("plans", plan_to_row(plan), log)
 
     def diff_import(self, imported, selected: set[int] | None = None) -> ImportDiff:  # noqa: ANN001
         plan = self._target_plan(imported)
@@ -151,21 +197,34 @@ class ImportMixin:
 
     def apply_import(self, imported, selected: set[int] | None = None) -> ImportResult:  # noqa: ANN001
         """Store the chosen tasks: a backup first, then one transaction; re-import updates in place."""
+        if not imported.year:
+            from ..core.errors import ValidationError
+
+            raise ValidationError(
+                "Chưa xác định được năm của kế hoạch nên chưa lưu.",
+                "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
+                field="year",
+            )
         plan = self._target_plan(imported)
         self.backup(reason="truoc-nhap-ke-hoach")
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
+        source = _source_file(imported.source_file)  # hashed before the transaction (may be large)
 
         def do(log: list[RowChange]) -> None:
             nonlocal plan
             if plan is None:
                 new = Plan(year=imported.year, title=imported.title or f"Kế hoạch năm {imported.year}",
                            source=imported.title, source_file=Path(imported.source_file).name)
+                apply_reference(new, imported)
                 pid = int(self.repo.insert("plans", plan_to_row(new), log))
                 plan = self.repo.plan(pid)
             else:
                 plan.source_file = Path(imported.source_file).name
+                apply_reference(plan, imported)
                 self.repo.update("plans", plan_to_row(plan), log)
+            if source is not None:  # the superior's file itself, kept for the hand-back (#16)
+                self._keep_source_file(plan, *source, log)
             self.repo.set_setting("current_plan", plan.id, log)
             result.plan_id = plan.id
             sections = {(s.number, s.title): s for s in self.repo.sections(plan.id)}

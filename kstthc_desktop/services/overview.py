@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..core.model import ProgressEntry, ScheduleKind, Status
+from ..core.model import ProgressEntry, ScheduleKind, Section, Status
 from ..core.periods import ReportPeriod, SubmissionRule, current_period, periods_of_year, quarter
 from ..core.status import DONE_STATUSES, count_by_status, occurrence_statuses
 
 if TYPE_CHECKING:
+    from ..core.tally import Tally
     from ..core.workdays import WorkCalendar
     from .facade import OfficeService, TaskView
 
@@ -184,22 +185,13 @@ def _aggregate(statuses: Sequence[Status]) -> Status:
 
 
 def period_counts(views: Sequence[TaskView], progress: Mapping[int, Sequence[ProgressEntry]], today: date,
-                  period: ReportPeriod) -> dict[Status, int]:
-    """Buckets of the tasks that have work in the period's data window, judged at ``today``.
+                  period: ReportPeriod, sections: Sequence[Section] = ()) -> dict[Status, int]:
+    """The period's counts exactly as its report prints them (``core.tally.period_tally``: the
+    same tasks, the same as-of rule — the cut-off once passed, else today)."""
+    from ..core.tally import period_tally
 
-    A task counts when one of its occurrences overlaps the window; its bucket comes from those
-    occurrences only. Tasks without any dated occurrence stay in "no deadline".
-    """
-    statuses: list[Status] = []
-    for v in views:
-        occ = task_occurrences(v, progress.get(int(v.task.id or 0), ()), today)
-        if not occ:
-            statuses.append(v.status)
-            continue
-        inside = [it.status for it in occ if it.start <= period.window_end and it.due >= period.window_start]
-        if inside:
-            statuses.append(_aggregate(inside))
-    return count_by_status(statuses)
+    entries = [e for es in progress.values() for e in es]
+    return period_tally([v.task for v in views], sections, entries, period, today).counts
 
 
 def _is_on_demand(view: TaskView) -> bool:
@@ -208,8 +200,11 @@ def _is_on_demand(view: TaskView) -> bool:
 
 
 def dashboard_summary(views: Sequence[TaskView], progress: Mapping[int, Sequence[ProgressEntry]], today: date,
-                      rule: SubmissionRule | None = None, calendar: WorkCalendar | None = None) -> DashboardSummary:
-    """Everything "what needs me now" shows, computed at ``today``."""
+                      rule: SubmissionRule | None = None, calendar: WorkCalendar | None = None,
+                      tally: Tally | None = None) -> DashboardSummary:
+    """Everything "what needs me now" shows, computed at ``today``. ``tally`` is the service's
+    ``period_tally`` of the current period (the report's own count); without it the same
+    function counts the views."""
     if calendar is None:
         from ..core.workdays import WorkCalendar
 
@@ -239,7 +234,7 @@ def dashboard_summary(views: Sequence[TaskView], progress: Mapping[int, Sequence
     return DashboardSummary(
         today=today, period=period,
         year_counts=count_by_status(v.status for v in views),
-        period_counts=period_counts(views, progress, today, period),
+        period_counts=dict(tally.counts) if tally is not None else period_counts(views, progress, today, period),
         overdue=overdue, due_week=due_week, due_month=due_month, recurring_this_month=recurring,
         on_demand_open=on_demand, stale=stale, next_report=next_report(today, rule, calendar))
 

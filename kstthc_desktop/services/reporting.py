@@ -33,8 +33,9 @@ class ReportMixin:
                        signatory: dict[str, str] | None = None):  # noqa: ANN201
         """The report as data (reports.content.ReportContent).
 
-        ``signatory`` replaces the office's signature fields for this report only (for example a
-        deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" this quarter).
+        ``as_of`` is "today" for the report: the figures are taken at the period's cut-off once it
+        has passed, else at this date (a draft). ``signatory`` replaces the office's signature
+        fields for this report only (a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" this quarter).
         """
         import dataclasses
 
@@ -46,16 +47,36 @@ class ReportMixin:
             allowed = {"signatory_authority", "signatory_title", "signatory_deputy_title", "signatory_name"}
             office = dataclasses.replace(office, **{k: v for k, v in signatory.items() if k in allowed})
         period = parse_period(period_code)
-        progress = self.repo.progress(plan_id=plan.id)
-        evidence = self.repo.evidence(plan_id=plan.id)
-        if as_of is not None:
-            progress = [p for p in progress if p.on <= as_of]
-            evidence = [e for e in evidence if (e.added or as_of) <= as_of]
+        today = as_of or date.today()
+        progress = [p for p in self.repo.progress(plan_id=plan.id) if p.on <= today]
+        evidence = [e for e in self.repo.evidence(plan_id=plan.id) if (e.added or today) <= today]
         if statistics_rows is None:
             statistics_rows = self._saved_statistics(plan.id, period_code)
+        next_plan = self._next_year_plan(plan)
         return build_period_report(office, plan, self.repo.sections(plan.id), self.repo.tasks(plan.id), progress,
                                    evidence, period, number=number, on=on, statistics_rows=statistics_rows,
-                                   overrides=overrides, recipients=recipients)
+                                   overrides=overrides, recipients=recipients, today=today, next_plan=next_plan,
+                                   next_tasks=self.repo.tasks(next_plan.id) if next_plan is not None else None)
+
+    def _next_year_plan(self, plan):  # noqa: ANN001, ANN202
+        """The office's plan for the year after ``plan`` (for the "kỳ tới" of a year-end report)."""
+        from ..core.model import PlanKind
+
+        later = [p for p in self.repo.plans() if p.year == plan.year + 1 and p.kind == PlanKind.OWN]
+        return later[-1] if later else None
+
+    def period_tally(self, period_code: str, today: date | None = None, plan_id: int | None = None):  # noqa: ANN201
+        """THE count of the current plan for a period (core.tally.Tally): the dashboard shows what
+        the report would print, with the same as-of rule."""
+        from ..core.periods import parse_period
+        from ..core.tally import period_tally
+
+        plan = self.repo.plan(plan_id) if plan_id is not None else self.current_plan()
+        if plan is None:
+            return None
+        today = today or date.today()
+        return period_tally(self.repo.tasks(plan.id), self.repo.sections(plan.id),
+                            self.plan_progress(plan.id), parse_period(period_code), today)
 
     def _saved_statistics(self, plan_id: int, period_code: str) -> list[dict] | None:
         for rep in reversed(self.repo.reports(plan_id)):
@@ -128,21 +149,29 @@ class ReportMixin:
 
     def issue_report(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
-                     signatory: dict[str, str] | None = None):  # noqa: ANN201
-        """Freeze a report: content and PDF stored with a hash; never altered afterwards."""
+                     signatory: dict[str, str] | None = None, as_of: date | None = None):  # noqa: ANN201
+        """Freeze a report: content and PDF stored with a hash; never altered afterwards. A period that
+        is not over at ``as_of`` (default today) is a draft and cannot be issued."""
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
-                                      overrides=overrides, recipients=recipients, signatory=signatory)
-        with tempfile.TemporaryDirectory() as tmp:
-            pdf_path = self.render_report(content, Path(tmp) / "bao-cao.pdf")
-            pdf = pdf_path.read_bytes()
+                                      overrides=overrides, recipients=recipients, signatory=signatory, as_of=as_of)
+        if content.draft:
+            raise ReportError(
+                f"Kỳ báo cáo {content.period_label} chưa kết thúc (hết ngày "
+                f"{content.cutoff.strftime('%d/%m/%Y')}): báo cáo còn là dự thảo, chưa ban hành được.",
+                "Hãy xuất bản dự thảo để xin ý kiến; ban hành sau ngày chốt số liệu.")
+        if content.statistics_problems:
+            raise ReportError("Số liệu Biểu 06a chưa khớp: " + content.statistics_problems[0],
+                              "Hãy sửa số liệu Biểu 06a rồi ban hành lại.")
+        issued_at = datetime.now().isoformat(timespec="seconds")
+        pdf = self._issued_pdf_bytes(content, on, issued_at, f"bao-cao-{period_code}.pdf")
         self.backup(reason="truoc-ban-hanh-bao-cao")
         snapshot = {str(v.task.id): [v.status.value, v.task.number, v.task.content[:120]]
                     for v in self.task_views(plan.id, content.cutoff)}
         report = Report(plan_id=plan.id, period=period_code, number=number, on=on, sections=dict(overrides or {}),
                         statistics={"rows": statistics_rows or [], "task_statuses": snapshot},
                         recipients=list(recipients or []),
-                        issued=True, issued_at=datetime.now().isoformat(timespec="seconds"),
+                        issued=True, issued_at=issued_at,
                         pdf_sha256=hashlib.sha256(pdf).hexdigest())
         box: list[int] = []
 
@@ -151,6 +180,47 @@ class ReportMixin:
 
         changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
         return box[0], changes
+
+    def _issued_pdf_bytes(self, content, on: date, issued_at: str, name: str) -> bytes:  # noqa: ANN001
+        """The issued PDF: its data hash in the document's metadata, the data JSON attached after it
+        as an incremental update (reports/machine.py says exactly what each hash covers)."""
+        import dataclasses
+
+        from .. import __version__
+        from ..reports import machine
+
+        data = machine.report_data(content, on=on, issued_at=issued_at)
+        content.frame = dataclasses.replace(content.frame, keywords=machine.pdf_keywords(data))
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = self.render_report(content, Path(tmp) / "bao-cao.pdf").read_bytes()
+        return machine.embed(pdf, machine.envelope(data, pdf, name, f"KSTTHC Desktop {__version__}"))
+
+    def issued_report_json(self, report_id: int) -> bytes:
+        """The data JSON attached to an issued report's PDF (b"" for reports issued before it existed)."""
+        from ..reports import machine
+
+        env = machine.read_attachment(self.issued_pdf(report_id))
+        return machine.envelope_bytes(env) if env is not None else b""
+
+    def export_issued_report(self, report_id: int, out: str | os.PathLike) -> tuple[Path, Path | None]:
+        """The issued PDF byte for byte, and its data as ``.json`` beside it (same name)."""
+        return self.write_issued_files(self.issued_pdf(report_id), self.issued_report_json(report_id), out)
+
+    @staticmethod
+    def write_issued_files(pdf: bytes, data: bytes, out: str | os.PathLike) -> tuple[Path, Path | None]:
+        """Write what ``export_issued_report`` writes from bytes read beforehand (safe on a worker)."""
+        out = Path(out)
+        if out.suffix.lower() != ".pdf":
+            raise KstthcError(f"Không xuất được '{out.name}'.", "Báo cáo đã ban hành được xuất ra tệp .pdf.")
+        _atomic_render(out, lambda tmp: tmp.write_bytes(pdf))
+        if not data:
+            return out, None
+        side = out.with_suffix(".json")
+        try:
+            side.write_bytes(data)
+        except OSError as exc:
+            raise KstthcError(f"Không ghi được '{side.name}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+        return out, side
 
     def changes_since_issued(self, period_code: str) -> dict | None:
         """What changed since the last issued report of an earlier period (None if there is none).

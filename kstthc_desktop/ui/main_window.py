@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,6 +145,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("&Import superior plan…"), self.import_plan, "Ctrl+I")
         self.act_plan_doc = self._action(self.tr("Export the office's plan document…"), self.export_plan_document)
         self.act_office = self._action(self.tr("Office &information…"), self.edit_office)
+        self.act_plan_info = self._action(self.tr("Plan re&ferences…"), self.edit_plan_info)
         self.act_settings = self._action(self.tr("&Settings…"), self.open_settings)
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or USB…"), self.backup_to)
@@ -153,11 +164,13 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("&Find"), self.focus_search, S.Find)
         self.act_report = self._action(self.tr("&Periodic report…"), self.open_report, S.Print)
         self.act_export_view = self._action(self.tr("Export the table view to Excel…"), self.export_view)
+        self.act_handback = self._action(self.tr("Fill results into the superior's file…"), self.open_handback)
+        self.act_rollup = self._action(self.tr("Roll up reports of many offices…"), self.open_rollup)
         self.act_about = self._action(self.tr("&About"), self.about)
 
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_settings, None, self.act_backup,
+        for a in (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office, self.act_plan_info, self.act_settings, None, self.act_backup,
                   self.act_backup_to, self.act_restore, self.act_check, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
@@ -166,6 +179,9 @@ class MainWindow(QMainWindow):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Report"))
         m.addAction(self.act_report)
+        m.addAction(self.act_handback)
+        m.addAction(self.act_rollup)
+        m.addAction(self.act_plan_info)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
 
@@ -217,7 +233,7 @@ class MainWindow(QMainWindow):
             self._populate_filters(plan)
             self._span_sections()
             if first:
-                self.tree.expandToDepth(0)
+                self._open_sections()
                 self._expanded_keys = {("section", s.id) for s in self.model.sections()}
             else:
                 self._expand(self._expanded_keys)
@@ -225,6 +241,43 @@ class MainWindow(QMainWindow):
                 self.select_task(selected)
         self._update_actions()
         self._update_count()
+
+    FIRST_SCREEN_ROWS = 60  # more than a 1080p screen shows
+
+    def _open_sections(self) -> None:
+        """Every section opens at first load; those below the first screen right after the first paint.
+
+        Laying out thousands of rows in a Python model costs tens of milliseconds: the officer sees
+        the top of the plan first, the scroll bar reaches its full length a moment later.
+        """
+        rows, later = 0, []
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if rows < self.FIRST_SCREEN_ROWS:
+                self.tree.expand(idx)
+                rows += 1 + self.proxy.rowCount(idx)
+            else:
+                later.append(QPersistentModelIndex(idx))
+        if later:
+            self._after_first_paint(lambda: [self.tree.expand(QModelIndex(p)) for p in later if p.isValid()])
+
+    def _after_first_paint(self, work) -> None:  # noqa: ANN001
+        """Run ``work`` once the table has been painted (at once if it already has)."""
+        if getattr(self, "_painted", False):
+            work()
+            return
+        self._pending_after_paint = [*getattr(self, "_pending_after_paint", []), work]
+        if not getattr(self, "_paint_watch", False):
+            self._paint_watch = True
+            self.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.Paint and watched is self.tree.viewport() and not getattr(self, "_painted", False):
+            self._painted = True
+            watched.removeEventFilter(self)
+            pending, self._pending_after_paint = self._pending_after_paint, []
+            QTimer.singleShot(0, self, lambda: [work() for work in pending])
+        return super().eventFilter(watched, event)
 
     def _patch(self, changes: Changes) -> bool:
         """Apply a change without rebuilding the tree when it only touched some tasks' fields.
@@ -419,7 +472,7 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(idx)
 
     def _on_task_activated(self, task_id: int) -> None:
-        if self.tabs.currentWidget() in (self.dashboard, self.evidence_view):
+        if self.tabs.currentWidget() in (self._views.get("dashboard"), self._views.get("evidence_view")):
             self.tabs.setCurrentWidget(self.table_page)  # a list item opens its task in the table
         if self.selected_task_id() != task_id:
             if not self.proxy.mapFromSource(self.model.index_for_task(task_id)).isValid():
@@ -431,26 +484,66 @@ class MainWindow(QMainWindow):
         if day == self.today:
             return
         self.today = day
-        for view in (self.dashboard, self.timeline, self.calendar, self.evidence_view):
+        for view in self._views.values():  # views not made yet take the new day when they are
             view.today = day
         self.hub.data_changed.emit(Changes(label=""))
 
-    def _add_views(self) -> None:
-        from .views.calendar import CalendarView
-        from .views.dashboard import DashboardView
-        from .views.evidence_register import EvidenceRegister
-        from .views.timeline import TimelineView
+    # The other tabs are made when first opened: start-up imports and builds only the table.
+    _LAZY_VIEWS = {  # attribute → (tab object name, module under ui.views, class)
+        "dashboard": ("dashboard", "dashboard", "DashboardView"),
+        "timeline": ("timeline", "timeline", "TimelineView"),
+        "calendar": ("calendar", "calendar", "CalendarView"),
+        "evidence_view": ("evidence", "evidence_register", "EvidenceRegister"),
+    }
 
-        self.dashboard = DashboardView(self.service, self.hub, self.today)
-        self.timeline = TimelineView(self.service, self.hub, self.today)
-        self.calendar = CalendarView(self.service, self.hub, self.today)
-        self.evidence_view = EvidenceRegister(self.service, self.hub, self.today)
-        self.add_view(self.dashboard, self.tr("What needs me now"))
-        self.add_view(self.table_page, self.tr("Table"))
-        self.add_view(self.timeline, self.tr("Timeline"))
-        self.add_view(self.calendar, self.tr("Calendar"))
-        self.add_view(self.evidence_view, self.tr("Evidence"))
+    def _add_views(self) -> None:
+        self._views: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        titles = {"dashboard": self.tr("What needs me now"), "timeline": self.tr("Timeline"),
+                  "calendar": self.tr("Calendar"), "evidence_view": self.tr("Evidence")}
+        for attr in ("dashboard", None, "timeline", "calendar", "evidence_view"):
+            if attr is None:
+                self.add_view(self.table_page, self.tr("Table"))
+                continue
+            holder = QWidget()
+            holder.setObjectName(self._LAZY_VIEWS[attr][0])  # the remembered tab finds it by name
+            self._placeholders[attr] = holder
+            self.add_view(holder, titles[attr])
         self.tabs.setCurrentWidget(self.table_page)
+        self.tabs.currentChanged.connect(self._make_current_view)
+
+    def _make_current_view(self, index: int) -> None:
+        for attr, holder in list(self._placeholders.items()):
+            if self.tabs.widget(index) is holder:
+                self._view(attr)
+
+    def _view(self, attr: str) -> QWidget:
+        """The tab's real view, made (and put in its placeholder's place) on first use."""
+        view = self._views.get(attr)
+        if view is None:
+            import importlib
+
+            _name, module, cls = self._LAZY_VIEWS[attr]
+            view_class = getattr(importlib.import_module(f"{__package__}.views.{module}"), cls)
+            view = view_class(self.service, self.hub, self.today)
+            self._views[attr] = view
+            holder = self._placeholders.pop(attr)
+            index = self.tabs.indexOf(holder)
+            title = self.tabs.tabText(index)
+            current = self.tabs.currentIndex() == index
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            if current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.blockSignals(False)
+            holder.deleteLater()
+        return view
+
+    dashboard = property(lambda self: self._view("dashboard"))
+    timeline = property(lambda self: self._view("timeline"))
+    calendar = property(lambda self: self._view("calendar"))
+    evidence_view = property(lambda self: self._view("evidence_view"))
 
     def add_view(self, widget: QWidget, title: str) -> None:
         """Views get the hub; they refresh on data_changed and follow task_selected themselves."""
@@ -625,6 +718,13 @@ class MainWindow(QMainWindow):
         if office is not None:
             self._do(lambda: self.service.save_office(office))
 
+    def edit_plan_info(self) -> None:
+        from .dialogs.plan_info import PlanInfoDialog
+
+        changes = PlanInfoDialog.ask(self, self.service)
+        if changes is not None:
+            self.apply_changes(changes)
+
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog
 
@@ -671,6 +771,20 @@ class MainWindow(QMainWindow):
 
         ReportDialog.run(self, self.service, self.today)
         self.reload()
+
+    def open_handback(self) -> None:
+        """The hand-back: a copy of the superior's file with the results (a window of its own)."""
+        from .dialogs.handback_dialog import HandbackDialog
+
+        self.handback_dialog = HandbackDialog(self.service, self.today, self)
+        self.handback_dialog.show()
+
+    def open_rollup(self) -> None:
+        """The roll-up of many offices' reports: needs no plan, its own window."""
+        from .dialogs.rollup_dialog import RollupDialog
+
+        self.rollup_dialog = RollupDialog(self.today, self.service.office(), self)
+        self.rollup_dialog.show()
 
     def export_view(self) -> None:
         """What the table shows (filters, sort order, visible columns) into an .xlsx workbook."""
@@ -752,11 +866,9 @@ class MainWindow(QMainWindow):
         app.open_demo_window(self)
 
     def about(self) -> None:
-        from .. import __version__
+        from .dialogs.about import AboutDialog
 
-        QMessageBox.about(self, "KSTTHC Desktop", self.tr("KSTTHC Desktop %1\nOffline planner for administrative "
-                                                          "procedure control.\nData file: %2")
-                          .replace("%1", __version__).replace("%2", str(self.service.path)))
+        AboutDialog.run(self, self.service.path)
 
     # --- layout --------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -60,7 +60,7 @@ def build(path: Path, tasks: int, gigabytes: float) -> None:
         svc.apply_import(plan)
         task_ids = [t.id for t in svc.tasks(svc.current_plan().id)]
         chunk = 64 * 1024 * 1024
-        files = max(1, int(gigabytes * 1024 ** 3 // chunk))
+        files = max(1, int(gigabytes * 1024 ** 3 // chunk)) if gigabytes > 0 else 0
         with tempfile.TemporaryDirectory() as tmp:
             for n in range(files):
                 f = Path(tmp) / f"bien-ban-{n}.bin"

@@ -47,6 +47,12 @@ def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
     dlg = ReportDialog(demo_service, TODAY)
     qtbot.addWidget(dlg)
     _wait_preview(qtbot, dlg)
+    # quý IV is still open on 25/11: a draft, which cannot be issued
+    assert dlg.content.draft and not dlg.issue_btn.isEnabled()
+    assert "DỰ THẢO" in dlg.warn_label.text()
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
+    _wait_preview(qtbot, dlg)
+    assert not dlg.content.draft and dlg.issue_btn.isEnabled()
     dlg.number.setText("07")
     rid = dlg.issue_now()
     assert rid is not None
@@ -64,15 +70,19 @@ def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
 def test_frozen_report_exports_the_issued_bytes_and_can_be_corrected(qtbot, demo_service, tmp_path) -> None:
     from datetime import date
 
-    rid, _ = demo_service.issue_report("2026-Q4", "30", date(2026, 12, 15))
+    rid, _ = demo_service.issue_report("2026-Q3", "30", date(2026, 9, 16))
     dlg = ReportDialog(demo_service, TODAY)
     qtbot.addWidget(dlg)
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
     assert dlg.frozen is not None and dlg.number.text() == "30"
     _wait_preview(qtbot, dlg)
     out = tmp_path / "ban-hanh.pdf"
     task = dlg.export_to(str(out))
     qtbot.waitUntil(lambda: not task.running, timeout=30000)
     assert out.read_bytes() == demo_service.issued_pdf(rid)
+    import json  # its data beside it, for the level above to roll up (#16)
+
+    assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))["data"]["report"]["number"] == "30/BC-UBND"
     dlg.start_correction()
     assert dlg.frozen is None and not dlg.editors["intro"].isReadOnly() and dlg.issue_btn.isEnabled()
     dlg.number.setText("31")
@@ -110,3 +120,36 @@ def test_next_report_says_what_changed_since_the_issued_one(qtbot, demo_service)
     dlg = ReportDialog(demo_service, TODAY)
     qtbot.addWidget(dlg)
     assert "21" in dlg.since_label.text() and "2.6" in dlg.since_label.toolTip()
+
+
+def test_form06a_from_an_excel_template_and_overdue_causes(qtbot, demo_service, tmp_path) -> None:
+    """The officer saves the template, fills it in (here: openpyxl plays the officer), reads it back;
+    a cause typed for an overdue task is stored on the task and printed."""
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
+    _wait_preview(qtbot, dlg)
+    assert "Biểu 06a" in dlg.warn_label.text()  # no figures yet: said before export
+    template = tmp_path / "bieu.xlsx"
+    dlg.write_stats_template(str(template))
+    wb = load_workbook(template)
+    ws = wb.active
+    ws.append([1, "Hộ tịch", 120, 30, 80, 10, 110, 20, 88, 2, 10, 9, 1])
+    wb.save(template)
+    assert dlg.load_stats_file(str(template))
+    assert dlg.statistics_rows() == [{"field": "Hộ tịch", "c3": 120, "c4": 30, "c5": 80, "c6": 10, "c7": 110,
+                                      "c8": 20, "c9": 88, "c10": 2, "c11": 10, "c12": 9, "c13": 1}]
+    assert dlg.causes.rowCount() >= 1
+    dlg.causes.item(0, 2).setText("Chờ hướng dẫn của cấp trên")
+    task_id = dlg.causes.item(0, 0).data(0x0100)
+    assert demo_service.task(task_id).overdue_cause == "Chờ hướng dẫn của cấp trên"
+    out = tmp_path / "q3.pdf"
+    task = dlg.export_to(str(out))
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Chờ hướng dẫn của cấp trên" in text
+    assert "Tổng số hồ sơ nhận giải quyết trong kỳ: 120 hồ sơ" in " ".join(text.split())

@@ -43,6 +43,17 @@ def _add_views(win: MainWindow) -> tuple[TimelineView, CalendarView, DashboardVi
     return tl, cal, dash
 
 
+def _open_dashboard(qtbot, win: MainWindow, dash: DashboardView) -> None:  # noqa: ANN001
+    """Show the window, click the dashboard's tab and wait until it has filled itself in."""
+    win.show()
+    qtbot.waitExposed(win)
+    bar = win.tabs.tabBar()
+    index = win.tabs.indexOf(dash)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert win.tabs.currentWidget() is dash
+    qtbot.waitUntil(lambda: dash.summary is not None, timeout=5000)
+
+
 def _task_id(win: MainWindow, number: str, content_start: str) -> int:
     plan = win.service.current_plan()
     return next(t.id for t in win.service.tasks(plan.id)
@@ -120,8 +131,7 @@ def test_timeline_draws_each_deadline_kind_its_own_way(qtbot, window: MainWindow
 
 def test_data_changed_refreshes_the_dashboard(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     _, _, dash = _add_views(window)
-    window.show()
-    window.tabs.setCurrentWidget(dash)
+    _open_dashboard(qtbot, window, dash)
     before = dict(dash.summary.year_counts)
     tid = _task_id(window, "2.2", "Tổ chức rà soát")
     assert tid in dash.list_task_ids("overdue")
@@ -135,8 +145,21 @@ def test_data_changed_refreshes_the_dashboard(qtbot, window: MainWindow) -> None
     assert tid not in dash.list_task_ids("overdue")
 
 
+def test_dashboard_waits_for_the_first_paint(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Start-up: the deadlines (holiday calendar) are computed after the window shows, not before."""
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.dashboard.summary is None  # a hidden tab has computed nothing
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(window.dashboard)).center())
+    assert window.dashboard.summary is None  # the tab paints first…
+    qtbot.waitUntil(lambda: window.dashboard.summary is not None, timeout=5000)  # …then fills in
+    assert "quý IV năm 2026" in window.dashboard.report_line.text()
+
+
 def test_dashboard_lists_overdue_tasks_and_next_report(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     _, _, dash = _add_views(window)
+    _open_dashboard(qtbot, window, dash)
     overdue = dash.list_texts("overdue")
     assert any("2.2 Tổ chức rà soát" in t for t in overdue)
     assert any("2.6 Kiện toàn" in t for t in overdue)
@@ -207,7 +230,9 @@ def test_views_show_empty_states_without_a_plan(qtbot, tmp_path: Path) -> None: 
         assert tl.task_ids() == []
         assert tl.canvas.empty_text
         tl.grab()
+        cal.refresh()  # the window shows its start page here, not the tabs
         assert not cal.empty.isHidden()
+        dash.refresh()
         assert not dash.empty.isHidden()
         assert dash.summary.year_counts[Status.OVERDUE] == 0
     finally:

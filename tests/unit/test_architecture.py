@@ -51,3 +51,28 @@ def test_widgets_and_the_app_reach_storage_only_through_the_service() -> None:
         text = path.read_text(encoding="utf-8")
         found = re.findall(r"^\s*(?:from\s+\S*storage\S*\s+import|import\s+\S*storage)", text, re.MULTILINE)
         assert not found, f"{path.name} imports storage: {found}"
+
+
+def test_only_vietnams_holiday_calendar_is_loaded() -> None:
+    """`import holidays.countries` imports all 250 countries (≈80 ms): the work calendar loads one."""
+    code = (
+        "import sys\n"
+        "from kstthc_desktop.core.workdays import WorkCalendar\n"
+        "cal = WorkCalendar()\n"
+        "assert cal.holiday_name(__import__('datetime').date(2026, 9, 2)) == 'Quốc khánh'\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('holidays.countries'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "holidays.countries.vietnam"
+
+
+def test_the_window_module_loads_no_heavy_library() -> None:
+    """What the first paint needs: Qt and our modules; holidays, spreadsheets and PDF come later."""
+    code = (
+        "import sys\n"
+        "import kstthc_desktop.app, kstthc_desktop.ui.main_window\n"
+        "heavy = ('openpyxl', 'reportlab', 'docx', 'python_calamine', 'holidays', 'babel', 'pypdfium2', 'PIL')\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -182,6 +182,23 @@ def test_import_dry_run_json_then_store_then_reimport(capsys, tmp_path: Path) ->
     assert listed["year"] == 2021
 
 
+def test_import_pdf_prose_plan_dry_run_prints_reference_then_stores(capsys, tmp_path: Path) -> None:
+    from tests.unit.importers import documents as docs
+
+    src = docs.write_pdf(tmp_path / "ke-hoach-so.pdf", docs.seed000())
+    office = tmp_path / "so.kstthc"
+    code, data, _ = run(capsys, "import", str(src), "--office", str(office), "--dry-run", "--json")
+    assert code == 0 and not office.exists()
+    assert set(data) == {"title", "year", "sections", "appendices", "warnings", "reference"}
+    assert data["reference"]["number"] == "/KH-SCT" and data["reference"]["issuer"] == "Sở Công Thương"
+    assert [t["number"] for t in data["sections"][0]["tasks"]] == [str(i) for i in range(1, 9)]
+    code, text, _ = run(capsys, "import", str(src), "--office", str(office), "--dry-run")
+    assert code == 0 and "Đọc được 8 nhiệm vụ" in text
+    assert "Văn bản: Kế hoạch kiểm soát thủ tục hành chính" in text and "của Sở Công Thương" in text
+    code, stored, _ = run(capsys, "import", str(src), "--office", str(office), "--json")
+    assert code == 0 and stored["stored"]["added"] == 8
+
+
 def test_import_of_a_non_spreadsheet_exits_2_and_leaves_the_office_untouched(capsys, tmp_path: Path,
                                                                              demo: Path) -> None:
     bad = tmp_path / "ke-hoach.xlsx"

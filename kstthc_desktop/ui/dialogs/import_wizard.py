@@ -59,6 +59,7 @@ class ImportWizard(QDialog):
         self.result = None
         self._job: BackgroundTask | None = None
         self._items: list[tuple[QTreeWidgetItem, object]] = []
+        self._paragraph_overrides: dict[int, bool] = {}  # prose: paragraph number → is a task
 
         lay = QVBoxLayout(self)
         self.pages = QStackedWidget()
@@ -84,8 +85,8 @@ class ImportWizard(QDialog):
     def _file_page(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        intro = QLabel(self.tr("Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods or Word "
-                               ".docx). The program reads its table; nothing is saved until you confirm."))
+        intro = QLabel(self.tr("Choose the plan file your superior level sent (Excel .xlsx/.xls/.ods, Word "
+                               ".docx or PDF). The program reads its table; nothing is saved until you confirm."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
@@ -168,10 +169,161 @@ class ImportWizard(QDialog):
         self.apply_mapping_btn.clicked.connect(self.apply_mapping)
         grid.addWidget(self.apply_mapping_btn, 1 + (len(role_titles()) + 1) // 2, 3)
         self.bottom.addTab(mbox, self.tr("Columns (fix them if the program guessed wrong)"))
+        self._reference_tab()
+        self._paragraphs_tab()
         split.addWidget(self.bottom)
         split.setSizes([420, 230])
         lay.addWidget(split)
         return w
+
+    def _reference_tab(self) -> None:
+        """The superior document's number, date, issuer and title, for the officer to correct."""
+        box = QWidget()
+        form = QFormLayout(box)
+        self.ref_number = QLineEdit()
+        self.ref_number.setPlaceholderText(self.tr("e.g. 12/KH-UBND"))
+        self.ref_date = QLineEdit()
+        self.ref_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.ref_issuer = QLineEdit()
+        self.ref_title = QLineEdit()
+        self.ref_year = QSpinBox()
+        self.ref_year.setRange(0, 2100)
+        self.ref_year.setSpecialValueText(self.tr("unknown"))
+        self.ref_date_note = QLabel()
+        self.ref_date_note.setWordWrap(True)
+        form.addRow(self.tr("Number/symbol"), self.ref_number)
+        form.addRow(self.tr("Issue date"), self.ref_date)
+        form.addRow("", self.ref_date_note)
+        form.addRow(self.tr("Issued by"), self.ref_issuer)
+        form.addRow(self.tr("Title"), self.ref_title)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.ref_year)
+        self.ref_year_btn = QPushButton(self.tr("Read again with this year"))
+        self.ref_year_btn.clicked.connect(self.reread_with_year)
+        year_row.addWidget(self.ref_year_btn)
+        year_row.addStretch(1)
+        form.addRow(self.tr("Plan year"), year_row)
+        self.bottom.addTab(box, self.tr("Document (number, date, issuer)"))
+
+    def _paragraphs_tab(self) -> None:
+        """Prose plans: each numbered paragraph, with a "not a task" tick the officer may change."""
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        hint = QLabel(self.tr("Paragraphs of the plan's sections. Tick \"Not a task\" for a paragraph that "
+                              "is only explanation, untick it for one that is a task, then read again."))
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        self.paragraph_list = QTreeWidget()
+        self.paragraph_list.setHeaderLabels([self.tr("Not a task"), self.tr("Paragraph"), self.tr("No."),
+                                             self.tr("Text"), self.tr("Section")])
+        self.paragraph_list.setRootIsDecorated(False)
+        self.paragraph_list.setColumnWidth(0, 110)
+        self.paragraph_list.setColumnWidth(1, 110)
+        self.paragraph_list.setColumnWidth(2, 50)
+        self.paragraph_list.setColumnWidth(3, 520)
+        lay.addWidget(self.paragraph_list)
+        self.reread_paragraphs_btn = QPushButton(self.tr("Read again with these choices"))
+        self.reread_paragraphs_btn.clicked.connect(self.reread_paragraphs)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.reread_paragraphs_btn)
+        lay.addLayout(row)
+        self._paragraphs_index = self.bottom.addTab(box, self.tr("Paragraphs"))
+        self.bottom.setTabVisible(self._paragraphs_index, False)
+
+    def _where(self, w) -> str:  # noqa: ANN001
+        """ "Bảng 1, row 5 (page 2)" / "Văn bản, paragraph 12 (page 3)" for a warning."""
+        from ...importers.document import DOCUMENT_GRID_NAME
+
+        if w.row and w.sheet == DOCUMENT_GRID_NAME:
+            where = self.tr("%1, paragraph %2").replace("%1", w.sheet).replace("%2", str(w.row))
+        elif w.row:
+            where = self.tr("%1, row %2").replace("%1", w.sheet).replace("%2", str(w.row))
+        else:
+            where = w.sheet
+        page = getattr(w, "page", None)
+        if page:
+            page_text = self.tr("page %1").replace("%1", str(page))
+            where = f"{where} ({page_text})" if where else page_text
+        return where
+
+    def _show_document(self, imported) -> None:  # noqa: ANN001
+        """Fill the reference fields and the paragraph list from a fresh preview."""
+        ref = imported.reference
+        self.ref_number.setText(ref.number)
+        self.ref_date.setText(ref.date.strftime("%d/%m/%Y") if ref.date else "")
+        self.ref_date_note.setText(
+            self.tr("Written in the document: %1").replace("%1", ref.date_text) if ref.date_text and not ref.date
+            else "")
+        self.ref_date_note.setVisible(bool(self.ref_date_note.text()))
+        self.ref_issuer.setText(ref.issuer)
+        self.ref_title.setText(ref.title)
+        self.ref_year.setValue(imported.year or 0)
+        self.paragraph_list.clear()
+        self._paragraph_items: list[tuple[QTreeWidgetItem, object]] = []
+        for p in imported.paragraphs:
+            where = str(p.index) if p.page is None else self.tr("%1 (page %2)").replace("%1", str(p.index)) \
+                .replace("%2", str(p.page))
+            item = QTreeWidgetItem(["", where, p.number, p.text.replace("\n", " "), p.section])
+            item.setToolTip(3, p.text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked if p.is_task else Qt.CheckState.Checked)
+            self.paragraph_list.addTopLevelItem(item)
+            self._paragraph_items.append((item, p))
+        self.bottom.setTabVisible(self._paragraphs_index, bool(imported.paragraphs))
+
+    def edited_reference(self):  # noqa: ANN201
+        """The reference as the officer left it in the fields (a wrong date is refused)."""
+        from dataclasses import replace
+        from datetime import datetime
+
+        from ...core.errors import ValidationError
+
+        ref = self.imported.reference
+        text = self.ref_date.text().strip()
+        when = None
+        if text:
+            for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+                try:
+                    when = datetime.strptime(text, fmt).date()
+                    break
+                except ValueError:
+                    continue
+            if when is None:
+                raise ValidationError(
+                    f"Ngày ban hành '{text}' không đúng dạng ngày/tháng/năm.",
+                    "Hãy gõ ngày như 05/02/2026, hoặc để trống nếu văn bản chưa ghi ngày.", field="source_date")
+        return replace(ref, number=self.ref_number.text().strip(), date=when,
+                       issuer=self.ref_issuer.text().strip(), title=self.ref_title.text().strip())
+
+    def _paragraph_choices(self) -> dict[int, bool]:
+        choices = dict(getattr(self, "_paragraph_overrides", {}) or {})
+        for item, p in getattr(self, "_paragraph_items", []):
+            not_task = item.checkState(0) == Qt.CheckState.Checked
+            if not_task == (not p.is_task):
+                continue
+            choices[p.index] = not not_task
+        return choices
+
+    def _reread(self, year: int | None) -> None:
+        path, grids, service = self.path_edit.text().strip(), self.grids, self.service
+        override = getattr(self, "_override", None)
+        mapping = {override[0].name: override[1]} if override else None
+        choices = self._paragraph_overrides
+
+        def job(progress):  # noqa: ANN001, ANN202
+            return service.build_import_preview(grids, path, year=year, mapping=mapping, progress=progress,
+                                                remembered={} if mapping else None, paragraph_overrides=choices)
+
+        self._start(self.tr("Reading again…"), job, self._show_preview, lambda exc: show_error(self, exc))
+
+    def reread_paragraphs(self) -> None:
+        self._paragraph_overrides = self._paragraph_choices()
+        self._reread(self.year.value() or None)
+
+    def reread_with_year(self) -> None:
+        self.year.setValue(self.ref_year.value())
+        self._reread(self.year.value() or None)
 
     def _confirm_page(self) -> QWidget:
         w = QWidget()
@@ -202,7 +354,7 @@ class ImportWizard(QDialog):
     def browse(self) -> None:
         start = QSettings().value("import/last_dir", str(Path.home()))
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start),
-                                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx);;All files (*)"))
+                                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             QSettings().setValue("import/last_dir", str(Path(name).parent))
@@ -284,13 +436,15 @@ class ImportWizard(QDialog):
 
         def job(progress):  # noqa: ANN001, ANN202
             return service.build_import_preview(grids, path, year=year, mapping={grid.name: mapping},
-                                                progress=progress, remembered={})
+                                                progress=progress, remembered={},
+                                                paragraph_overrides=self._paragraph_overrides)
 
         self._start(self.tr("Reading again…"), job, self._show_preview, lambda exc: show_error(self, exc))
 
     # --- preview -------------------------------------------------------------------------
     def _show_preview(self, imported) -> None:  # noqa: ANN001
         self.imported = imported
+        self.service.assign_office_roles(imported)  # the same matching as `kstthc import --only-ours`
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = []
@@ -307,14 +461,17 @@ class ImportWizard(QDialog):
         self.tree.blockSignals(False)
         self.warnings.clear()
         for w in imported.warnings:
-            where = self.tr("%1, row %2").replace("%1", w.sheet).replace("%2", str(w.row)) if w.row else w.sheet
+            where = self._where(w)
             self.warnings.addItem(f"{where}: {w.message}" if where else w.message)
+        self._show_document(imported)
         self.bottom.setTabText(0, self.tr("Warnings (%1)").replace("%1", str(len(imported.warnings))))
-        self.bottom.setCurrentIndex(0 if imported.mapping else 1)  # nothing recognised: go to the columns
+        # nothing recognised: go to the columns (a prose plan has no table to map)
+        self.bottom.setCurrentIndex(0 if imported.mapping or imported.paragraphs else 1)
         self.table_choice.blockSignals(True)
         self.table_choice.clear()
         for g in self.grids:  # tables the program recognised; all of them when it found none
-            if g.name in imported.mapping or (not imported.mapping and g.rows and not g.hidden):
+            is_text = getattr(g, "paragraphs", None) is not None  # a document's running text: no columns
+            if g.name in imported.mapping or (not imported.mapping and g.rows and not g.hidden and not is_text):
                 self.table_choice.addItem(g.name, g.name)
         self.table_choice.blockSignals(False)
         self._show_mapping()
@@ -388,16 +545,12 @@ class ImportWizard(QDialog):
 
     def keep_only_mine(self) -> None:
         """Keep tasks where this office leads or coordinates, plus their parents for context."""
+        from ...importers import ours_indices
+
         self.tree.blockSignals(True)
-        keep: set[int] = set()
-        for item, t in self._items:
-            if t.commune_role != CommuneRole.NONE:
-                node = item
-                while node is not None:
-                    keep.add(id(node))
-                    node = node.parent()
-        for item, _ in self._items:
-            item.setCheckState(0, Qt.CheckState.Checked if id(item) in keep else Qt.CheckState.Unchecked)
+        keep = ours_indices(self.imported)
+        for i, (item, _) in enumerate(self._items):
+            item.setCheckState(0, Qt.CheckState.Checked if i in keep else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
         self._update_counts()
 
@@ -427,6 +580,7 @@ class ImportWizard(QDialog):
 
     def confirm(self) -> None:
         try:
+            self.imported.reference = self.edited_reference()
             if getattr(self, "_override", None):
                 self.service.remember_import_mapping(*self._override)
             self.result = self.service.apply_import(self.imported, self.selected_indices())

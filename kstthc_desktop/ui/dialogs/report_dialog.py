@@ -129,13 +129,35 @@ class ReportDialog(QDialog):
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
+        self.xlsx_in_btn = QPushButton(self.tr("Read from Excel…"))
+        self.xlsx_in_btn.clicked.connect(self.import_stats)
+        self.xlsx_out_btn = QPushButton(self.tr("Save an Excel template…"))
+        self.xlsx_out_btn.clicked.connect(self.save_stats_template)
+        row.addWidget(self.xlsx_in_btn)
+        row.addWidget(self.xlsx_out_btn)
         sl.addLayout(row)
         self.stats_problems = QLabel()
         self.stats_problems.setWordWrap(True)
         self.stats_problems.setStyleSheet("color: #c62828;")
         sl.addWidget(self.stats_problems)
         self.tabs.addTab(stats_page, self.tr("Form 06a"))
+        causes_page = QWidget()
+        cl = QVBoxLayout(causes_page)
+        cl.addWidget(QLabel(self.tr("Overdue tasks: write why each is late. The cause is printed in part II of "
+                                    "the report; nothing is invented when it is left empty.")))
+        self.causes = QTableWidget(0, 3)
+        self.causes.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Content"), self.tr("Cause of the delay")])
+        self.causes.horizontalHeader().setStretchLastSection(True)
+        self.causes.itemChanged.connect(self._on_cause_changed)
+        cl.addWidget(self.causes)
+        self.tabs.addTab(causes_page, self.tr("Overdue causes"))
         ll.addWidget(self.tabs, 1)
+        self.warn_label = QLabel()
+        self.warn_label.setWordWrap(True)
+        self.warn_label.setStyleSheet("color: #b45309;")
+        ll.addWidget(self.warn_label)
+        self.refs_btn = QPushButton(self.tr("Plan references…"))
+        self.refs_btn.clicked.connect(self.edit_references)
 
         buttons = QHBoxLayout()
         self.pdf_btn = QPushButton(self.tr("Export PDF…"))
@@ -148,7 +170,7 @@ class ReportDialog(QDialog):
         self.issue_btn.clicked.connect(self.issue)
         self.close_btn = QPushButton(self.tr("Close"))
         self.close_btn.clicked.connect(self.accept)
-        for b in (self.pdf_btn, self.docx_btn, self.print_btn, self.issue_btn):
+        for b in (self.pdf_btn, self.docx_btn, self.print_btn, self.issue_btn, self.refs_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_btn)
@@ -267,6 +289,7 @@ class ReportDialog(QDialog):
                 ed.blockSignals(True)
                 ed.setPlainText(self._saved_overrides.get(key) or self.content.sections.get(key, ""))
                 ed.blockSignals(False)
+        self._fill_causes()
         issued = [r for r in self.service.reports() if r.period == code and r.issued]
         self.frozen = issued[-1] if issued and not self._correcting.get(code) else None
         self.issued_label.setText(
@@ -277,6 +300,95 @@ class ReportDialog(QDialog):
         self._show_changes_since(code)
         self._loading = False
         self.refresh_preview()
+
+    def _show_warnings(self) -> None:
+        """What the signer must know before export: a draft, blank figures, missing causes, blank citations."""
+        warnings = list(self.content.warnings) if self.content is not None else []
+        self.warn_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warn_label.setVisible(bool(warnings))
+        blank_refs = any("Thông tin kế hoạch" in w for w in warnings)
+        self.refs_btn.setStyleSheet("font-weight: bold;" if blank_refs else "")
+        draft = self.content is not None and self.content.draft
+        self.issue_btn.setEnabled(self.frozen is None and not draft)
+        self.issue_btn.setToolTip(self.tr("The period is not over yet: the report is a draft.") if draft else "")
+
+    def _fill_causes(self) -> None:
+        from ...core.model import Status
+
+        self.causes.blockSignals(True)
+        self.causes.setRowCount(0)
+        results = self.content.task_results if self.content is not None else []
+        for r in results:
+            if r.status != Status.OVERDUE:
+                continue
+            row = self.causes.rowCount()
+            self.causes.insertRow(row)
+            number = QTableWidgetItem(r.ref or r.number)
+            number.setFlags(number.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            number.setData(Qt.ItemDataRole.UserRole, r.task_id)
+            content = QTableWidgetItem(r.content)
+            content.setFlags(content.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            content.setToolTip(r.content)
+            self.causes.setItem(row, 0, number)
+            self.causes.setItem(row, 1, content)
+            self.causes.setItem(row, 2, QTableWidgetItem(r.overdue_cause))
+        self.causes.setColumnWidth(1, 260)
+        self.causes.blockSignals(False)
+        self.tabs.setTabText(self.tabs.indexOf(self.causes.parentWidget()),
+                             self.tr("Overdue causes (%1)").replace("%1", str(self.causes.rowCount())))
+
+    def _on_cause_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 2:
+            return
+        task_id = self.causes.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        try:
+            self.service.set_overdue_cause(int(task_id), item.text())
+        except Exception as exc:  # noqa: BLE001 - shown, never swallowed
+            show_error(self, exc)
+            return
+        self._schedule_preview()
+
+    def edit_references(self) -> None:
+        from .plan_info import PlanInfoDialog
+
+        if PlanInfoDialog.ask(self, self.service) is not None:
+            self.refresh_preview()
+
+    def import_stats(self) -> None:
+        target, _ = QFileDialog.getOpenFileName(self, self.tr("Read form 06a figures"), str(Path.home()),
+                                                "Excel (*.xlsx);;JSON (*.json)")
+        if target:
+            self.load_stats_file(target)
+
+    def load_stats_file(self, path: str) -> bool:
+        """Rows from the filled-in template (or a JSON file) replace the table; bad files change nothing."""
+        from ...reports.form_io import read_rows
+
+        try:
+            rows = read_rows(path)
+        except Exception as exc:  # noqa: BLE001 - shown, never swallowed
+            show_error(self, exc)
+            return False
+        self._set_stats(rows)
+        self.stats_problems.clear()
+        self._schedule_preview()
+        return True
+
+    def save_stats_template(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a form 06a template"),
+                                                str(Path.home() / f"bieu-06a-{self.period_code()}.xlsx"),
+                                                "Excel (*.xlsx)")
+        if target:
+            self.write_stats_template(target)
+
+    def write_stats_template(self, path: str) -> None:
+        from ...core.periods import parse_period
+        from ...reports.form_io import write_template
+
+        try:
+            write_template(path, self.statistics_rows(), parse_period(self.period_code()).label)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
 
     def _apply_frozen_state(self) -> None:
         """An issued report is shown read-only: its frozen pages, no editing, no re-issuing."""
@@ -355,7 +467,7 @@ class ReportDialog(QDialog):
 
     def _build_content(self):  # noqa: ANN202
         return self.service.report_content(
-            self.period_code(), number=self.number.text().strip(), on=self.on_date(),
+            self.period_code(), number=self.number.text().strip(), on=self.on_date(), as_of=self.today,
             statistics_rows=self.statistics_rows(), overrides=self.overrides() or self._saved_overrides,
             recipients=self.recipient_lines(), signatory=self.signatory())
 
@@ -374,6 +486,7 @@ class ReportDialog(QDialog):
         except Exception as exc:  # noqa: BLE001
             self.preview_status.setText(str(exc))
             return
+        self._show_warnings()
         content, service, target = self.content, self.service, self._tmp / "xem-truoc.pdf"
         frozen_pdf = service.issued_pdf(self.frozen.id) if self.frozen is not None else None
         if frozen_pdf is None:
@@ -422,6 +535,14 @@ class ReportDialog(QDialog):
         name = f"bao-cao-{self.period_code()}.{kind}"
         start = Path(str(QSettings().value("report/last_dir", str(Path.home())))) / name
         filt = "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)"
+        if self.frozen is None and self.content is not None and self.content.warnings:
+            answer = QMessageBox.warning(
+                self, self.tr("Export the report"),
+                self.tr("Before it is signed, note:") + "\n\n" + "\n".join(f"• {w}" for w in self.content.warnings)
+                + "\n\n" + self.tr("Export anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), str(start), filt)
         if target:
             QSettings().setValue("report/last_dir", str(Path(target).parent))
@@ -429,10 +550,10 @@ class ReportDialog(QDialog):
 
     def export_to(self, target: str) -> BackgroundTask:
         service = self.service
-        if self.frozen is not None:  # the issued document, byte for byte
-            pdf = service.issued_pdf(self.frozen.id)
+        if self.frozen is not None:  # the issued document, byte for byte, and its data (.json) beside it
+            pdf, data = service.issued_pdf(self.frozen.id), service.issued_report_json(self.frozen.id)
             task = BackgroundTask(self, self.tr("Writing the report…"),
-                                  lambda progress: service.write_output(target, lambda tmp: tmp.write_bytes(pdf)))
+                                  lambda progress: service.write_issued_files(pdf, data, target)[0])
             task.done.connect(lambda path: self.preview_status.setText(self.tr("Saved %1").replace("%1", str(path))))
             task.error.connect(lambda exc: show_error(self, exc))
             self._export_job = task
@@ -497,7 +618,7 @@ class ReportDialog(QDialog):
             rid, changes = self.service.issue_report(
                 self.period_code(), self.number.text().strip(), self.on_date(), overrides=self.overrides(),
                 statistics_rows=self.statistics_rows(), recipients=self.recipient_lines(),
-                signatory=self.signatory())
+                signatory=self.signatory(), as_of=self.today)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None

@@ -83,6 +83,16 @@ class TaskEditorDialog(QDialog):
                             (CommuneRole.NONE, self.tr("Not concerned"))):
             self.role.addItem(label, role.value)
         self.role.setCurrentIndex(max(0, self.role.findData(task.commune_role.value)))
+        from ...core.topics import TOPICS, classify
+
+        self.topic = QComboBox()
+        self.topic.addItem(self.tr("Automatic: %1").replace("%1", TOPICS[classify(task.content or "")]), "")
+        for key, title in TOPICS.items():
+            self.topic.addItem(title, key)
+        self.topic.setCurrentIndex(max(0, self.topic.findData(task.topic)))
+        self.topic.setToolTip(self.tr("Where the report tells this task (Thông tư 01/2020 outline)."))
+        self.cause = QLineEdit(task.overdue_cause)
+        self.cause.setPlaceholderText(self.tr("why it is late, printed in the report (left empty: dots to fill in)"))
         self.notes = QPlainTextEdit(task.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(56)
@@ -103,7 +113,12 @@ class TaskEditorDialog(QDialog):
         form.addRow("", self.dues)
         form.addRow(self.tr("Expected products"), self.products)
         form.addRow(self.tr("Officer in charge"), self.officer)
-        form.addRow(self.tr("Role of this office"), self.role)
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role)
+        role_row.addWidget(QLabel(self.tr("Report topic")))
+        role_row.addWidget(self.topic, 1)
+        form.addRow(self.tr("Role of this office"), role_row)
+        form.addRow(self.tr("Cause of delay"), self.cause)
         form.addRow(self.tr("Notes"), self.notes)
         lay.addLayout(form)
         self.error = QLabel()
@@ -178,7 +193,8 @@ class TaskEditorDialog(QDialog):
             coordinating_units=_split_units(self.coord.toPlainText()), deadline_text=self.deadline.text().strip(),
             schedule=schedule, schedule_manual=manual, products=self.products.text().strip(),
             officer=self.officer.text().strip(), commune_role=CommuneRole(self.role.currentData()),
-            notes=self.notes.toPlainText().strip())
+            notes=self.notes.toPlainText().strip(), topic=self.topic.currentData() or "",
+            overdue_cause=self.cause.text().strip())
 
     def accept(self) -> None:
         if self.manual.isChecked() and self.manual_dues() is None:

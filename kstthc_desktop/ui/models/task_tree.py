@@ -58,6 +58,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 6
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 7  # the cell as a spreadsheet wants it: real dates, full text
 
 
+_COLUMNS = len(Col)
+
+
 @dataclass(eq=False)
 class Node:
     parent: Node | None
@@ -238,10 +241,16 @@ class TaskTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self._root
 
     def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        node = self._node(parent)
-        return self.createIndex(row, column, node.children[row])
+        # the checks of hasIndex() in Python: the view asks this for every row it lays out
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            node = parent.internalPointer()
+        else:
+            node = self._root
+        if 0 <= row < len(node.children) and 0 <= column < _COLUMNS:
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
 
     def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():

@@ -471,7 +471,7 @@ class CalendarView(QWidget):
         self.year, self.month = today.year, today.month
         self.selected = today
         hub.data_changed.connect(self._on_data_changed)
-        self.refresh()
+        # filled when first shown (showEvent): a hidden tab costs nothing at start-up
 
     # --- data -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -169,15 +169,18 @@ class DashboardView(QWidget):
         outer.addWidget(scroll)
 
         hub.data_changed.connect(self._on_data_changed)
-        self.refresh()
+        # Nothing computed yet: the first show fills the page (start-up does not pay for deadlines).
 
     # --- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
         views, progress = plan_overview(self.service, self.today)
         has_plan = self.service.current_plan() is not None and bool(views)
+        from ...core.periods import current_period
+
+        tally = self.service.period_tally(current_period(self.today).code, self.today) if has_plan else None
         self.summary = s = dashboard_summary(views, progress, self.today, submission_rule(self.service),
-                                             self.service.work_calendar())
+                                             self.service.work_calendar(), tally=tally)
         self.heading.setText(self.tr("What needs me now – %1").replace("%1", _d(self.today)))
         nr = s.next_report
         if nr is not None:
@@ -279,9 +282,16 @@ class DashboardView(QWidget):
             self._dirty = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
+        if self._dirty and self.summary is None:
+            # the window's first paint comes first; the deadlines (holiday calendar) right after it
+            QTimer.singleShot(0, self, self._refresh_if_dirty)
+        elif self._dirty:
             self.refresh()
         super().showEvent(event)
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
+            self.refresh()
 
 
 __all__ = ["DashboardView", "StatusCard"]

@@ -972,7 +972,7 @@ class TimelineView(QWidget):
 
         hub.data_changed.connect(self._on_data_changed)
         hub.task_selected.connect(self._on_task_selected)
-        self.refresh()
+        # filled when first shown (showEvent): a hidden tab costs nothing at start-up
 
     # --- public API -------------------------------------------------------------------------
     def zoom(self) -> str:

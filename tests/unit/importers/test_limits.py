@@ -78,6 +78,14 @@ def test_the_merged_cell_bomb_is_refused_at_once(small_xlsx: Path, tmp_path: Pat
     _refused_quickly(bomb, "ô gộp")
 
 
+def test_two_far_apart_cells_are_refused_before_the_reader_fills_the_rectangle(small_xlsx: Path,
+                                                                            tmp_path: Path) -> None:
+    """calamine allocates every cell between A1 and XFD1048576: 17 billion of them."""
+    bomb = _rewrite(small_xlsx, tmp_path / "xa.xlsx", "xl/worksheets/sheet1.xml", lambda d: d.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
+    _refused_quickly(bomb, "vùng")
+
+
 def test_many_small_merges_add_up(small_xlsx: Path, tmp_path: Path) -> None:
     refs = b"".join(b'<mergeCell ref="A%d:CV%d"/>' % (r, r + 99) for r in range(1, 4000, 100))
     bomb = _rewrite(small_xlsx, tmp_path / "gop-nhieu.xlsx", "xl/worksheets/sheet1.xml",

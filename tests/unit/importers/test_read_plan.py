@@ -241,7 +241,7 @@ def test_commune_warnings(commune: dict[str, ImportedPlan]) -> None:
 
 def test_to_json_shape(commune: dict[str, ImportedPlan]) -> None:
     data = commune["xlsx"].to_json()
-    assert set(data) == {"title", "year", "sections", "appendices", "warnings"}
+    assert set(data) == {"title", "year", "sections", "appendices", "warnings", "reference"}
     assert set(data["sections"][0]) == {"number", "title", "tasks"}
     assert set(data["appendices"][0]) == {"title", "tasks"}
     task = data["sections"][0]["tasks"][0]

@@ -56,27 +56,29 @@ def test_status_counts_at_the_cutoff_ignore_later_progress() -> None:
     assert by_id(h1, 3).completed_on == date(2026, 4, 2)
 
 
-def test_started_and_done_in_window() -> None:
+def test_started_is_done_plus_in_progress_and_done_in_window() -> None:
     c = report()
-    assert c.started_tasks == 7  # 1, 2, 3, 4, 5, 7 (entry before the window), 9
+    # "đã triển khai" = done (2 on time + 1 late) + in progress (5 in time + 1 overdue); the task
+    # without a deadline and without progress is "chưa phát sinh", not started
+    assert c.started_tasks == 9
+    assert "đã triển khai 9/10 nhiệm vụ (đã hoàn thành 3, đang thực hiện 6)" in c.sections["results_summary"]
     assert c.done_in_window == 3  # 1, 2, 9
 
 
 def test_percentages_in_summary() -> None:
     text = report().sections["results_summary"]
-    assert text.startswith("Trong kỳ, UBND xã đã triển khai 7/10 nhiệm vụ theo Kế hoạch;")
+    assert text.startswith("Kế hoạch có 10 nhiệm vụ của UBND xã; tính đến ngày 14/3/2026, đã triển khai 9/10")
     assert "hoàn thành đúng hạn 2 nhiệm vụ (20%)" in text
     assert "đang thực hiện quá hạn 1 nhiệm vụ (10%)" in text
-    assert "tính đến ngày 14/3/2026" in text
 
 
 def test_notes_only_from_the_window_and_evidence_only_up_to_cutoff() -> None:
     c = report()
-    assert by_id(c, 1).notes == ["10/2/2026: Đã nghiên cứu dự thảo", "24/2/2026: Đã gửi ý kiến góp ý"]
-    assert by_id(c, 3).notes == ["1/3/2026: Đang rà soát danh sách"]
+    assert by_id(c, 1).notes == ["10/02/2026: Đã nghiên cứu dự thảo", "24/02/2026: Đã gửi ý kiến góp ý"]
+    assert by_id(c, 3).notes == ["01/3/2026: Đang rà soát danh sách"]
     assert by_id(c, 3).evidence == []  # the April decision is not evidence yet
     assert by_id(c, 7).notes == []  # its only entry predates the window
-    assert by_id(c, 2).evidence == ["Kế hoạch số 05/KH-UBND ngày 5/2/2026"]
+    assert by_id(c, 2).evidence == ["Kế hoạch số 05/KH-UBND ngày 05/02/2026"]
     assert by_id(c, 2).completed_on == date(2026, 2, 5)
 
 
@@ -84,10 +86,10 @@ def test_evidence_reference_formatting() -> None:
     ev = Evidence(doc_number="12/KH-UBND", doc_date=date(2026, 5, 10), name="x.pdf")
     assert evidence_reference(ev) == "Kế hoạch số 12/KH-UBND ngày 10/5/2026"
     assert evidence_reference(Evidence(doc_number="45/QĐ-UBND", doc_date=date(2026, 4, 2))) == (
-        "Quyết định số 45/QĐ-UBND ngày 2/4/2026"
+        "Quyết định số 45/QĐ-UBND ngày 02/4/2026"
     )
     assert evidence_reference(Evidence(doc_number="12/UBND-VP", doc_date=date(2026, 2, 24))) == (
-        "Công văn số 12/UBND-VP ngày 24/2/2026"
+        "Công văn số 12/UBND-VP ngày 24/02/2026"
     )
     assert evidence_reference(Evidence(name="anh-tuyen-truyen.jpg")) == "anh-tuyen-truyen.jpg"
     with_summary = Evidence(doc_number="3/BC-UBND", doc_date=date(2026, 3, 12), summary="về kết quả quý I")
@@ -121,7 +123,7 @@ def test_data_window_and_kinh_gui_open_the_body() -> None:
     assert c.body[1].text == "Kính gửi: Ủy ban nhân dân tỉnh Hải Dương."
     headings = [b.text for b in c.body if isinstance(b, Para) and b.style == "heading1"]
     assert headings == [
-        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN",
         "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
         "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
         "IV. ĐỀ XUẤT, KIẾN NGHỊ",
@@ -130,9 +132,10 @@ def test_data_window_and_kinh_gui_open_the_body() -> None:
 
 def test_limits_and_next_period() -> None:
     c = report()
-    assert "Nhiệm vụ I.3: Rà soát, kiện toàn công chức đầu mối" in c.sections["limits"]
+    assert "Nhiệm vụ I.3 (thời hạn: Trước ngày 10/3/2026): Rà soát, kiện toàn công chức đầu mối" in c.sections[
+        "limits"]
     nxt = c.sections["next"]
-    assert "Nhiệm vụ II.4: Đánh giá chất lượng" in nxt  # Quý II, due 30/4
+    assert "Nhiệm vụ II.4 (thời hạn: Quý II năm 2026): Đánh giá chất lượng" in nxt  # Quý II, due 30/4
     assert "Nhiệm vụ III.1" in nxt  # due 31/3
     assert "III.3" not in nxt  # due 30/6: after the next window (→ 14/6)
     assert next_window(parse_period("2026-Q1")) == (date(2026, 3, 15), date(2026, 6, 14))
@@ -142,15 +145,17 @@ def test_limits_and_next_period() -> None:
 def test_overrides_replace_drafts() -> None:
     c = report(overrides={"proposals": "Đề nghị UBND tỉnh tổ chức tập huấn.\nĐề nghị bổ sung kinh phí."})
     assert c.sections["proposals"] == "Đề nghị UBND tỉnh tổ chức tập huấn.\nĐề nghị bổ sung kinh phí."
-    assert c.drafts["proposals"] == "Không có đề xuất, kiến nghị."
+    assert c.drafts["proposals"] == "UBND xã không có đề xuất, kiến nghị."
     texts = [b.text for b in c.body if isinstance(b, Para) and b.key == "proposals"]
     assert texts == ["Đề nghị UBND tỉnh tổ chức tập huấn.", "Đề nghị bổ sung kinh phí."]
 
 
 def test_task_table_grouped_by_section_and_appendix_results() -> None:
     c = report()
-    tables = [b for b in c.body if isinstance(b, Table)]
-    status_table, task_table, appendix_table = tables
+    (status_table,) = [b for b in c.body if isinstance(b, Table)]
+    results, _form = c.appendices
+    assert results.label == "Phụ lục I"
+    task_table, appendix_table = [b for b in results.blocks if isinstance(b, Table)]
     assert status_table.rows[-1][1:3] == ["Tổng số", "10"]
     assert [task_table.rows[i][1] for i in task_table.group_rows] == [
         "Xây dựng và hoàn thiện thể chế",
@@ -165,13 +170,15 @@ def test_task_table_grouped_by_section_and_appendix_results() -> None:
 def test_statistics_appendix_and_rate() -> None:
     c = report(statistics_rows=sample.statistics_rows())
     assert c.on_time_rate == pytest.approx(162 / 164)
-    assert "tỷ lệ giải quyết đúng hạn 98,8%" in c.sections["statistics"]
+    assert "tỷ lệ giải quyết trước hạn và đúng hạn đạt 98,8%" in c.sections["statistics"]
     assert c.statistics_problems == []
-    (ap,) = c.appendices
+    ap = c.appendices[-1]
     assert ap.landscape and ap.label == "Biểu số 06a/VPCP/KSTT"
     table = ap.blocks[0]
     assert isinstance(table, Table) and table.header_rows == 4 and len(table.widths) == 13
-    assert report().appendices == []  # no figures, no form
+    blank = report().appendices[-1]  # no figures: a blank form to fill by hand, never a placeholder
+    assert blank.label == "Biểu số 06a/VPCP/KSTT" and blank.blocks[0].rows[0][1] == "Tổng số"
+    assert all(cell == "" for row in blank.blocks[0].rows for cell in row[2:])
 
 
 def test_broken_statistics_are_reported_not_printed_silently() -> None:
@@ -213,8 +220,13 @@ def test_plan_document() -> None:
     assert basis[0].endswith(";") and basis[-1].endswith(".")
     headings = [b.text for b in doc.body if isinstance(b, Para) and b.style == "heading1"]
     assert headings == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"]
-    main, review = doc.appendices
-    assert main.landscape and main.label == "Phụ lục I"
+    # the plan's own appendix keeps its numeral "Phụ lục I" (tasks say "chi tiết tại Phụ lục I");
+    # the task table takes the next free one, and the body points at the right labels
+    review, main = doc.appendices
+    assert main.landscape and main.label == "Phụ lục II"
+    body = "\n".join(b.text for b in doc.body if isinstance(b, Para))
+    assert "được nêu tại Phụ lục II kèm theo" in body
+    assert "Rà soát, đánh giá đơn giản hóa thủ tục hành chính năm 2026: chi tiết tại Phụ lục I kèm theo" in body
     table = main.blocks[0]
     assert isinstance(table, Table)
     assert table.header[0] == [
@@ -227,15 +239,16 @@ def test_plan_document() -> None:
     ]
     # deadlines printed exactly as written
     assert "Hằng quý (trước ngày 14 tháng cuối quý)" in [r[4] for r in table.rows]
-    assert review.label == "Phụ lục II" and len(review.blocks[0].rows) == 27
+    assert review.label == "Phụ lục I" and len(review.blocks[0].rows) == 27
 
 
 def test_intro_cites_the_plan() -> None:
     assert (
         report()
         .sections["intro"]
+        .split("\n")[1]
         .startswith(
-            "Thực hiện Kế hoạch số 05/KH-UBND ngày 10/1/2026 của UBND xã về kiểm soát thủ tục hành chính"
+            "Thực hiện Kế hoạch số 05/KH-UBND ngày 10/01/2026 của UBND xã Lê Lợi về kiểm soát thủ tục hành chính"
         )
     )
 

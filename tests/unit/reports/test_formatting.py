@@ -37,9 +37,11 @@ def test_place_date_line() -> None:
     assert place_date_line("Lê Lợi", None, 2026) == "Lê Lợi, ngày      tháng      năm 2026"
 
 
-def test_short_date_is_unpadded() -> None:
+def test_short_date_is_padded_like_the_date_line() -> None:
+    """One rule in one document: never "9/1/2023" beside "ngày 09 tháng 01"."""
     assert short_date(date(2026, 5, 10)) == "10/5/2026"
-    assert short_date(date(2026, 1, 5)) == "5/1/2026"
+    assert short_date(date(2026, 1, 5)) == "05/01/2026"
+    assert short_date(date(2023, 1, 9)) == "09/01/2023"
     assert short_date(None) == ""
 
 

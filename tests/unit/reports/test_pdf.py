@@ -44,8 +44,12 @@ def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pages_are_a4_and_forms_landscape(report_pdf: Path) -> None:
     pages = pdftools.pages(report_pdf)
     assert len(pages) >= 3
-    for page in pages[:-1]:
+    body = [p for p in pages if not any(w.text == "Phụ" for w in p.words[:3]) and p.width < p.height]
+    assert body and body[0] is pages[0]
+    for page in body:
         assert (page.width, page.height) == pytest.approx(A4, abs=0.1)
+    appendix = pages[len(body):]  # Phụ lục I (task results) and Biểu 06a, landscape
+    assert appendix and all((p.width, p.height) == pytest.approx(A4[::-1], abs=0.1) for p in appendix)
     last = pages[-1]  # Biểu 06a
     assert (last.width, last.height) == pytest.approx(A4[::-1], abs=0.1)
     assert any(w.text == "06a/VPCP/KSTT" for w in last.words)

@@ -18,7 +18,6 @@ from kstthc_desktop.services.overview import (
     group_progress,
     holiday_marks,
     next_report,
-    period_counts,
     report_marks,
 )
 
@@ -97,18 +96,6 @@ def test_done_tasks_are_never_stale() -> None:
     s = dashboard_summary([v], group_progress(done), TODAY, SubmissionRule(), CAL)
     assert s.stale == [] and s.overdue == []
     assert s.year_counts[Status.DONE_ON_TIME] == 1
-
-
-def test_period_counts_use_occurrences_inside_the_window() -> None:
-    views, progress = sample()
-    from kstthc_desktop.core.periods import quarter
-
-    counts = period_counts(views, progress, TODAY, quarter(2026, 4))  # 15/9 → 14/12
-    # task 1 (due 31/8) is outside; monthly task: Sep+Oct overdue → overdue; 4, 5 and 6 in time
-    assert counts[Status.OVERDUE] == 1
-    assert counts[Status.IN_TIME] == 3
-    assert counts[Status.NO_DEADLINE] == 1
-    assert sum(counts.values()) == 5
 
 
 def test_report_marks_cutoffs_and_submissions() -> None:
