@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     _office(s)
     s.add_argument("--set", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
                    help="sửa một thông tin, ví dụ source_number=12/KH-UBND hoặc source_date=05/01/2026")
-    s.add_argument("--plan-id", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--plan-id", type=parse_id, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
     _json(s)
 
     s = sub.add_parser("plan-document", help="xuất văn bản kế hoạch của cơ quan",
@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     _office(s)
     s.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi: .xlsx (hoặc .docx khi cấp trên gửi "
                    "tệp Word)")
-    s.add_argument("--plan", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--plan", type=parse_id, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
     s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="kết quả tính đến ngày này (mặc định: hôm nay)")
     _json(s)
 
@@ -434,7 +434,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_form06a(args: argparse.Namespace) -> int:
-    from .reports.form_io import write_template
+    from .services import OfficeService
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
@@ -448,8 +448,8 @@ def cmd_form06a(args: argparse.Namespace) -> int:
 
                 suffix = parse_period(args.period).label
                 rows = svc.carried_statistics(args.period)
-    write_template(out, rows, suffix)
-    print(f"Đã ghi mẫu Biểu 06a: {out}")
+    OfficeService.write_form06a_template(out, rows, suffix)
+    _say(f"Đã ghi mẫu Biểu 06a: {out}")
     return 0
 
 

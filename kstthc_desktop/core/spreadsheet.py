@@ -16,7 +16,8 @@ import re
 from datetime import date, datetime
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
-FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and their full-width forms
+# and their full-width forms; a tab or CR that a spreadsheet strips first
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -26,7 +27,8 @@ def cell_text(value: str) -> str:
 
 
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(FORMULA_STARTS)
+    """True when a spreadsheet could read ``text`` as a formula (leading spaces are skipped)."""
+    return text.lstrip(" ").startswith(FORMULA_STARTS)
 
 
 def safe_value(value: object) -> object:
@@ -40,9 +42,10 @@ def set_cell(cell, value: object):  # noqa: ANN001, ANN201 - an openpyxl cell, r
     """Put ``value`` into ``cell`` as data, never as a formula."""
     value = safe_value(value)
     cell.value = value
-    if isinstance(value, str) and (looks_like_formula(value) or cell.data_type == "f"):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl stores any "=…" string as a formula
+        if looks_like_formula(value):
+            cell.quotePrefix = True  # shown as typed, stays text even after editing
     return cell
 
 

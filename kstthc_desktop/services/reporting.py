@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.errors import KstthcError, ReportError
 from ..core.model import Report
 from ..core.progress import Progress
-from ..storage.atomic import atomic_write, guard_output, write_error
+from ..storage.atomic import atomic_write, guard_output, write_bytes, write_error
 from ..storage.repository import RowChange
 
 
@@ -216,10 +216,7 @@ class ReportMixin:
         if not data:
             return out, None
         side = out.with_suffix(".json")
-        try:
-            side.write_bytes(data)
-        except OSError as exc:
-            raise KstthcError(f"Không ghi được '{side.name}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+        write_bytes(side, data)  # guarded and atomic like the PDF beside it
         return out, side
 
     def changes_since_issued(self, period_code: str) -> dict | None:

@@ -118,6 +118,14 @@ class SafetyMixin:
             write(tmp)
         return target
 
+    @classmethod
+    def write_form06a_template(cls, target: str | os.PathLike, rows: list[dict] | None = None,
+                               title_suffix: str = "") -> Path:
+        """The form 06a workbook the officer fills in, written through the guarded writer."""
+        from ..reports.form_io import write_template
+
+        return cls.write_output(target, lambda tmp: write_template(tmp, rows, title_suffix))
+
     def save_issued_pdf(self, report_id: int, target: str | os.PathLike) -> Path:
         """The issued report, byte for byte, written safely to ``target``."""
         pdf = self.issued_pdf(report_id)

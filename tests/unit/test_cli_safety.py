@@ -293,3 +293,49 @@ def test_an_issued_report_is_saved_safely(office: Path, tmp_path: Path) -> None:
         assert office.read_bytes() == before
         out = svc.save_issued_pdf(rid, tmp_path / "bc-07.pdf")
         assert out.read_bytes() == svc.issued_pdf(rid)
+
+
+@pytest.mark.parametrize("argv,name", [
+    (["form06a", "--out", "{T}"], "bieu-06a.xlsx"),
+    (["rollup", "{D}", "--out", "{T}"], "tong-hop.xlsx"),
+    (["rollup", "{D}", "--out", "{T}"], "tong-hop.pdf"),
+    (["handback", "--office", "{F}", "--out", "{T}"], "ket-qua.xlsx"),
+    (["plan-document", "--office", "{F}", "--out", "{T}"], "ke-hoach.docx"),
+    (["report", "--office", "{F}", "--period", "2026-Q3", "--out", "{T}", "--number", "1", "--date",
+      "16/09/2026", "--issue"], "bao-cao.pdf"),
+])
+def test_the_newer_writers_never_land_on_an_office_file(capsys, office: Path, tmp_path: Path, argv: list[str],
+                                                        name: str) -> None:
+    """Form 06a, roll-up, hand-back, plan document and the issued report's .json beside its PDF:
+    an office file is an office file whatever its name says ('bieu-06a.xlsx' here)."""
+    folder = tmp_path / "khac"
+    folder.mkdir()
+    target = create_demo(folder / name, today=TODAY)
+    out = target
+    if "--issue" in argv:  # the .json beside 'bao-cao.pdf' is 'bao-cao.json'…
+        out = folder / "bao-cao-moi.pdf"
+        target = create_demo(folder / "bao-cao-moi.json", today=TODAY)  # …here another office file
+    before = target.read_bytes()
+    args = [a.format(F=office, D=tmp_path, T=out) for a in argv]
+    try:
+        code = main(args)
+    except SystemExit as stop:
+        code = stop.code
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [["handback", "--office", "{F}", "--plan", "1" * 24, "--out", "x.xlsx"],
+                                  ["plan", "--office", "{F}", "--plan-id", "9" * 30]])
+def test_huge_plan_ids_are_one_line(capsys, office: Path, argv: list[str]) -> None:
+    fails(capsys, *[a.format(F=office) for a in argv], needle="mã")
+
+
+def test_the_form_06a_template_holds_typed_text_never_a_formula(office: Path, tmp_path: Path) -> None:
+    from tests.unit.services.xlsx_checks import assert_no_formulas
+
+    out = OfficeService.write_form06a_template(tmp_path / "06a.xlsx", [{"field": "=HYPERLINK(\"x\")", "c3": 2},
+                                                                      {"field": "\x01@Hộ tịch"}], "quý III năm 2026")
+    cells = assert_no_formulas(out.read_bytes())
+    assert '=HYPERLINK("x")' in cells and "@Hộ tịch" in cells
