@@ -24,7 +24,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report preview</source>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1012,10 +1024,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search tasks (Ctrl+F)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1049,6 +1057,10 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1699,6 +1711,96 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search everything (Ctrl+F)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks, progress notes, evidence details and the text inside PDF, Word and Excel files. Accents do not matter; document numbers like 418/QĐ-UBND are found whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the text of evidence files for search: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 evidence file(s) not read yet: results may grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, best %3 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: open the task · Ctrl+Enter: open the file · Esc: close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file, page %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

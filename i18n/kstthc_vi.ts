@@ -24,8 +24,20 @@
         <translation>báo cáo PDF</translation>
     </message>
     <message>
-        <source>report preview</source>
-        <translation>xem trước báo cáo</translation>
+        <source>report preview, text of PDF evidence for search</source>
+        <translation>xem trước báo cáo, đọc nội dung tệp PDF minh chứng để tìm kiếm</translation>
+    </message>
+    <message>
+        <source>full-text search</source>
+        <translation>tìm kiếm toàn văn</translation>
+    </message>
+    <message>
+        <source>used by sqlite-utils</source>
+        <translation>thư viện sqlite-utils cần dùng</translation>
+    </message>
+    <message>
+        <source>used by holidays and sqlite-utils</source>
+        <translation>thư viện holidays và sqlite-utils cần dùng</translation>
     </message>
     <message>
         <source>images</source>
@@ -1013,10 +1025,6 @@ Results filled in for %2 task(s).</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <source>Search tasks (Ctrl+F)…</source>
-        <translation>Tìm nhiệm vụ (Ctrl+F)…</translation>
-    </message>
-    <message>
         <source>All statuses</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -1051,6 +1059,10 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Timeline</source>
         <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Filter the table…</source>
+        <translation>Lọc bảng theo chữ…</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -1701,6 +1713,96 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search everything (Ctrl+F)…</source>
+        <translation>Tìm mọi nơi (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Tasks, progress notes, evidence details and the text inside PDF, Word and Excel files. Accents do not matter; document numbers like 418/QĐ-UBND are found whole.</source>
+        <translation>Tìm trong nhiệm vụ, ghi chép tiến độ, thông tin tài liệu minh chứng và nội dung tệp PDF, Word, Excel. Gõ có dấu hay không dấu đều được; số văn bản như 418/QĐ-UBND được tìm nguyên cụm.</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>Tìm mọi nơi</translation>
+    </message>
+    <message>
+        <source>Reading the text of evidence files for search: %1 of %2…</source>
+        <translation>Đang đọc nội dung tệp minh chứng để tìm kiếm: tệp %1/%2…</translation>
+    </message>
+    <message>
+        <source>%1 evidence file(s) not read yet: results may grow.</source>
+        <translation>Còn %1 tệp minh chứng chưa đọc nội dung: kết quả có thể còn thêm.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tài liệu minh chứng</translation>
+    </message>
+    <message>
+        <source>%1 (%2, best %3 shown)</source>
+        <translation>%1 (%2, hiện %3 kết quả phù hợp nhất)</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Không tìm thấy “%1”.</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Hãy gõ từ cần tìm.</translation>
+    </message>
+    <message>
+        <source>Enter: open the task · Ctrl+Enter: open the file · Esc: close</source>
+        <translation>Enter: mở nhiệm vụ · Ctrl+Enter: mở tệp · Esc: đóng</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <source>In the file, page %1</source>
+        <translation>Trong tệp, trang %1</translation>
     </message>
 </context>
 <context>

@@ -204,9 +204,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu",
                        description="Kiểm tra tệp dữ liệu: cấu trúc SQLite, liên kết, khóa báo cáo đã ban hành, "
-                       "mã SHA-256 của từng báo cáo và tài liệu minh chứng; mã thoát 1 khi phát hiện lỗi.")
+                       "mã SHA-256 của từng báo cáo và tài liệu minh chứng; mã thoát 1 khi phát hiện lỗi. Chỉ mục "
+                       "tìm kiếm lệch với dữ liệu thì được dựng lại.")
     _office(s)
     s.add_argument("--quick", action="store_true", help="chỉ kiểm tra nhanh phần cấu trúc (như khi mở tệp)")
+    _json(s)
+
+    s = sub.add_parser("search", help="tìm trong nhiệm vụ, tiến độ và tài liệu minh chứng",
+                       description="Tìm mọi nhiệm vụ, lần cập nhật tiến độ và tài liệu minh chứng (cả nội dung "
+                       "tệp PDF, Word, Excel) có đủ các từ đã gõ; không phân biệt dấu, hoa thường, đ/d. "
+                       "Số văn bản như 418/QĐ-UBND được tìm nguyên cụm.")
+    _office(s)
+    s.add_argument("query", nargs="+", metavar="TỪ_KHÓA", help="các từ cần tìm, ví dụ: quyết định kiện toàn")
+    s.add_argument("--plan", type=int, metavar="MÃ", help="chỉ tìm trong kế hoạch có mã này (mặc định: mọi kế hoạch)")
+    s.add_argument("--limit", type=int, default=20, metavar="N", help="số kết quả tối đa mỗi nhóm (mặc định 20)")
+    s.add_argument("--no-index", action="store_true", help="tìm ngay, không đọc trước nội dung các tệp minh chứng "
+                   "mới đính kèm")
     _json(s)
     return p
 
@@ -541,24 +554,113 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .core.errors import OfficeFileLocked, OfficeFileReadOnly
     from .services import OfficeService
 
     # read-only, no lock, no migration: a damaged file is described, not refused
     report = OfficeService.check_path(args.office, full=not args.quick)
-    lines = []
-    for part in report.parts:
-        lines.append(f"{part.label}: {'bình thường' if part.ok else 'CÓ LỖI'} ({part.checked} mục)")
-        lines.extend(f"  - {msg}" for msg in part.problems)
-    lines.append("Tệp dữ liệu bình thường." if report.ok else
-                 f"Tệp có lỗi ({len(report.problems())}). Hãy khôi phục từ bản sao lưu gần nhất còn tốt.")
-    _out(args, report.to_json(), "\n".join(lines))
+    index = None
+    if report.ok and not args.quick:  # the search index is derived data: rebuilt when it drifted
+        try:
+            with _open(args.office) as svc:
+                index = svc.check_search_index(repair=True)
+        except (OfficeFileReadOnly, OfficeFileLocked) as exc:
+            report.parts.append(_index_part(None, str(exc)))
+        else:
+            report.parts.append(_index_part(index))
+    data = report.to_json()
+    if index is not None and not index.ok:
+        data["search_index"] = {"repaired": index.repaired, "drifted": index.drifted, "details": index.details}
+    if report.ok:
+        text = "Tệp dữ liệu bình thường."
+        if index is not None and not index.ok:
+            text += f" Chỉ mục tìm kiếm lệch với dữ liệu ({', '.join(index.drifted)}) nên đã được dựng lại."
+    else:
+        lines = []
+        for part in report.parts:
+            lines.append(f"{part.label}: {'bình thường' if part.ok else 'CÓ LỖI'} ({part.checked} mục)")
+            lines.extend(f"  - {msg}" for msg in part.problems)
+        lines.append(f"Tệp có lỗi ({len(report.problems())}). Hãy khôi phục từ bản sao lưu gần nhất còn tốt.")
+        text = "\n".join(lines)
+    _out(args, data, text)
     return 0 if report.ok else 1
+
+
+def _index_part(index, skipped: str = ""):  # noqa: ANN001, ANN202 - storage.search.IndexCheck → CheckPart
+    """The search index as one named part of the check: a drift is rebuilt, so it is a note."""
+    from .storage.integrity import CheckPart
+
+    part = CheckPart("search_index", "Chỉ mục tìm kiếm")
+    if index is None:
+        part.notes.append(f"chưa kiểm tra: {skipped}")
+    elif not index.ok:
+        part.notes.append(f"lệch với dữ liệu ({', '.join(index.drifted)}), đã được dựng lại")
+    return part
+
+class _StderrProgress:
+    """File-reading progress for the terminal: one line per file, on stderr (stdout stays clean)."""
+
+    cancelled = False
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        if message:
+            sys.stderr.write(f"Đang đọc nội dung tệp {done + 1}/{total}: {message}\n")
+            sys.stderr.flush()
+
+
+_FIELD_VI = {"content": "nội dung", "units": "đơn vị", "deadline": "thời hạn", "products": "sản phẩm",
+             "notes": "ghi chú", "note": "kết quả", "date": "ngày", "doc_number": "số, ký hiệu", "name": "tên tệp",
+             "summary": "trích yếu", "file": "trong tệp"}
+
+
+def _hit_json(h) -> dict:  # noqa: ANN001 - core.search.SearchHit
+    return {"kind": h.kind, "task_id": h.task_id, "item_id": h.item_id, "plan_id": h.plan_id,
+            "task_number": h.task_number, "task_content": h.task_content, "field": h.field, "title": h.title,
+            "page": h.page, "snippet": h.snippet.text, "marks": [list(m) for m in h.snippet.marks],
+            "score": round(h.score, 4)}
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .storage.search import match_expression
+
+    text = " ".join(args.query).strip()
+    if match_expression(text + " ") is None:
+        raise KstthcError(f"Không có từ nào để tìm trong '{text}'.", "Hãy gõ chữ hoặc số, ví dụ: quyết định.")
+    if not 1 <= args.limit <= 500:
+        raise KstthcError("Số kết quả mỗi nhóm phải từ 1 đến 500.", "Hãy sửa --limit.")
+    with _open(args.office) as svc:
+        if not args.no_index and svc.pending_file_count():
+            svc.index_pending_files(_StderrProgress())
+        results = svc.search(text + " ", plan_id=args.plan, limit=args.limit)
+    groups = {"task": "Nhiệm vụ", "progress": "Tiến độ", "evidence": "Tài liệu minh chứng"}
+    data = {"query": text, "counts": results.counts, "at_least": sorted(results.at_least),
+            "pending_files": results.pending_files,
+            **{key: [_hit_json(h) for h in hits]
+               for key, (_, hits) in zip(("tasks", "progress", "evidence"), results.groups(), strict=True)}}
+    lines: list[str] = [] if len(results) else [f"Không tìm thấy '{text}'."]
+    for kind, hits in results.groups():
+        total = results.counts.get(kind, 0)
+        if not total:
+            continue
+        more = "+" if kind in results.at_least else ""
+        lines.append(f"{groups[kind]} ({total}{more}{f', hiện {len(hits)}' if len(hits) < total else ''}):")
+        for h in hits:
+            where = _FIELD_VI[h.field] + (f", trang {h.page}" if h.page else "")
+            head = f"NV {h.task_number}".strip() if h.task_number else f"NV #{h.task_id}"
+            name = f" {h.title}" if h.title else ""
+            if h.kind == "task" and h.field != "content":
+                name = f" {h.task_content[:60]}{'…' if len(h.task_content) > 60 else ''}"
+            lines.append(f"  [{h.item_id or h.task_id}] {head}{name} – {where}: {h.snippet.marked()}")
+    if results.pending_files:
+        lines.append(f"(Còn {results.pending_files} tệp minh chứng chưa đọc nội dung.)")
+    _out(args, data, "\n".join(lines))
+    return 0
 
 
 COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progress, "evidence": cmd_evidence,
             "import": cmd_import, "demo": cmd_demo, "report": cmd_report, "backup": cmd_backup, "check": cmd_check,
             "form06a": cmd_form06a, "office": cmd_office, "plan": cmd_plan, "plan-document": cmd_plan_document,
-            "handback": cmd_handback, "rollup": cmd_rollup}
+            "handback": cmd_handback, "rollup": cmd_rollup, "search": cmd_search}
 
 
 def main(argv: list[str] | None = None) -> int:

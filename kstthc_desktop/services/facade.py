@@ -41,6 +41,7 @@ from .importing import ImportMixin
 from .references import ReferencesMixin
 from .reporting import ReportMixin
 from .safety import SafetyMixin
+from .search import SearchMixin
 
 DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
 UNDO_LIMIT = 200
@@ -103,7 +104,7 @@ class TaskView:
     children: list[TaskView] = field(default_factory=list)
 
 
-class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SafetyMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SearchMixin, SafetyMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:
@@ -115,6 +116,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Sa
         # Reads that several views ask for after one change are computed once, and kept until a
         # write touches a table they depend on.
         self._cache: dict[tuple, tuple[frozenset[str], object]] = {}
+        self._index_lock = threading.Lock()  # one pass of the evidence-file reader at a time
+        self._index_stop = threading.Event()  # set on close: the reader lets go of the file
 
     # --- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -131,6 +134,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Sa
         return self.file.path
 
     def close(self) -> None:
+        self.stop_indexing()
         self.file.close()
 
     def __enter__(self) -> OfficeService:

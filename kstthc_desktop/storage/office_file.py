@@ -304,6 +304,11 @@ class OfficeFile:
                 self._migrate(version)
         except sqlite3.OperationalError as exc:
             conn.close()
+            if "no such module" in str(exc):  # e.g. an SQLite built without FTS5 (search, schema 3)
+                raise OfficeFileError(
+                    f"Thư viện SQLite của máy này thiếu phần cần cho tệp dữ liệu ({exc}). Tệp không bị thay đổi.",
+                    "Hãy cài KSTTHC Desktop bằng bộ cài chính thức, hoặc dùng Python từ python.org.",
+                ) from exc
             if "locked" in str(exc) or "busy" in str(exc):
                 raise OfficeFileLocked(
                     f"Tệp '{self.path.name}' đang bị chương trình khác giữ.",

@@ -45,6 +45,7 @@ from .models.task_tree import KIND_ROLE, SECTION_ID_ROLE, TASK_ID_ROLE, Col, Tas
 from .panels.task_detail import TaskDetailPanel
 from .style import status_label
 from .tasks import BackgroundTask
+from .views.search import SearchBox
 from .views.start_page import StartPage
 from .views.table_tools import FilterBar, column_menu, view_rows
 
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.hub.task_activated.connect(self._on_task_activated)
         self.reload()
         self._restore_layout()
+        QTimer.singleShot(2000, self, self.finder.start_reading)  # evidence text for search, after start-up
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
@@ -192,13 +194,17 @@ class MainWindow(QMainWindow):
                   self.act_report):
             tb.addAction(a)
         tb.addSeparator()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search tasks (Ctrl+F)…"))
+        self.finder = SearchBox(self.service, lambda: (plan.id if (plan := self.plan()) else None), self)
+        self.finder.open_requested.connect(self.open_search_hit)
+        self.hub.data_changed.connect(self.finder.on_data_changed)
+        tb.addWidget(self.finder)
+        self.search = QLineEdit()  # filters the table by text; Ctrl+F searches everything (self.finder)
+        self.search.setPlaceholderText(self.tr("Filter the table…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(320)
         self.search.textChanged.connect(self.proxy.set_text)
         self.search.textChanged.connect(lambda _: self._after_filter())
-        tb.addWidget(self.search)
+        self.filter_bar.layout().insertWidget(0, self.search, 1)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for s in Status:
@@ -708,8 +714,24 @@ class MainWindow(QMainWindow):
         self._do(self.service.redo)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.finder.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.finder.selectAll()
+
+    def open_search_hit(self, hit, open_file: bool = False) -> None:  # noqa: ANN001 - core.search.SearchHit
+        """Show the task of a search result in the table, with the progress entry or evidence item
+        selected in the detail panel; Ctrl+Enter on evidence also opens the file in its viewer."""
+        self.tabs.setCurrentWidget(self.table_page)
+        self._on_task_activated(hit.task_id)
+        if self.selected_task_id() != hit.task_id:
+            return
+        if hit.kind == "progress":
+            self.detail.select_progress(hit.item_id)
+        elif hit.kind == "evidence":
+            self.detail.select_evidence(hit.item_id)
+            if open_file:
+                self.detail.open_evidence()
+        else:
+            self.tree.setFocus()
 
     def edit_office(self) -> None:
         from .dialogs.office_setup import OfficeSetupDialog

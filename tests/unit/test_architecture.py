@@ -28,7 +28,7 @@ def test_startup_modules_do_not_load_heavy_libraries() -> None:
     code = (
         "import sys\n"
         "import kstthc_desktop.services, kstthc_desktop.cli, kstthc_desktop.importers, kstthc_desktop.reports\n"
-        "heavy = ('openpyxl', 'reportlab', 'docx', 'python_calamine', 'holidays')\n"
+        "heavy = ('openpyxl', 'reportlab', 'docx', 'python_calamine', 'holidays', 'sqlite_utils', 'pypdfium2')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

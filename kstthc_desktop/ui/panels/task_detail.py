@@ -159,6 +159,13 @@ class TaskDetailPanel(QWidget):
             item.setToolTip(ev.summary or ev.name)
             self.evidence_list.addItem(item)
 
+    def select_progress(self, entry_id: int | None) -> bool:
+        """Select (and focus) one progress entry of the shown task, as a search result asks."""
+        return _select(self.progress_list, entry_id)
+
+    def select_evidence(self, evidence_id: int | None) -> bool:
+        return _select(self.evidence_list, evidence_id)
+
     # --- progress ------------------------------------------------------------------------
     def _run(self, fn) -> None:  # noqa: ANN001
         try:
@@ -259,6 +266,17 @@ class TaskDetailPanel(QWidget):
         eid = self._selected_id(self.evidence_list)
         if eid is not None:
             self._run(lambda: self.service.remove_evidence(eid))
+
+
+def _select(lst: QListWidget, item_id: int | None) -> bool:
+    for i in range(lst.count()):
+        item = lst.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == item_id:
+            lst.setCurrentItem(item)
+            lst.scrollToItem(item)
+            lst.setFocus()
+            return True
+    return False
 
 
 def _size(n: int) -> str:
