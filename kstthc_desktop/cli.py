@@ -554,7 +554,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .core.errors import OfficeFileLocked, OfficeFileReadOnly
+    from .core.errors import OfficeFileError
     from .services import OfficeService
 
     # read-only, no lock, no migration: a damaged file is described, not refused
@@ -564,7 +564,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             with _open(args.office) as svc:
                 index = svc.check_search_index(repair=True)
-        except (OfficeFileReadOnly, OfficeFileLocked) as exc:
+        except OfficeFileError as exc:  # read-only, full or held elsewhere: the file itself was checked
             report.parts.append(_index_part(None, str(exc)))
         else:
             report.parts.append(_index_part(index))

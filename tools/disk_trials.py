@@ -1,8 +1,8 @@
 """Every write command on a full disk and on a read-only disk: one clean line, nothing lost.
 
-    sudo python tools/disk_trials.py        # needs root: mounts a 2 MB tmpfs, later read-only
+    sudo python tools/disk_trials.py        # needs root: mounts a 4 MB tmpfs, later read-only
 
-The office file lives on a small tmpfs. First the disk is filled to the last few KB and each
+The office file lives on a small tmpfs (4 MB: the demo with its search index is ~0.5 MB). First the disk is filled to the last few KB and each
 write command is run (progress with a long note, evidence, import, backup, report, pack,
 evidence export, demo); then the disk is remounted read-only and the same again. Every command
 must fail with exit 2 and one Vietnamese line on stderr, and the office file must still pass the
@@ -95,7 +95,7 @@ def main() -> int:
         return 2
     mnt = Path(tempfile.mkdtemp(prefix="kstthc-disk-"))
     outside = Path(tempfile.mkdtemp(prefix="kstthc-src-"))
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)], check=True)
     try:
         from tests.unit.importers import fixtures as fx
 
@@ -108,7 +108,7 @@ def main() -> int:
         note = "ghi trước khi đầy đĩa"
         code, _, err = cli("progress", "--office", str(office), "--task", "13", "--percent", "10", "--note", note)
         assert code == 0, err
-        print(f"office file {office.stat().st_size // 1024} KB on a 2 MB tmpfs")
+        print(f"office file {office.stat().st_size // 1024} KB on a 4 MB tmpfs")
         full: list = []
         ok_full = True
         for left in (16, 160):  # too full to open the file at all; opens, but no room to write

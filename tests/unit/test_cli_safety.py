@@ -339,3 +339,17 @@ def test_the_form_06a_template_holds_typed_text_never_a_formula(office: Path, tm
                                                                       {"field": "\x01@Hộ tịch"}], "quý III năm 2026")
     cells = assert_no_formulas(out.read_bytes())
     assert '=HYPERLINK("x")' in cells and "@Hộ tịch" in cells
+
+
+def test_check_on_a_full_disk_still_checks_the_file(capsys, office: Path, monkeypatch) -> None:
+    """Rebuilding the search index needs the file open for work; a full disk only skips that step."""
+    from kstthc_desktop.core.errors import OfficeFileFull
+    from kstthc_desktop.services import facade
+
+    def full(cls, path, create=False):  # noqa: ANN001
+        raise OfficeFileFull("Ổ đĩa đã đầy.", "Hãy giải phóng dung lượng.")
+
+    monkeypatch.setattr(facade.OfficeService, "open", classmethod(full))
+    assert main(["check", "--office", str(office), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and "đầy" in data["parts"][-1]["notes"][0]
