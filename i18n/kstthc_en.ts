@@ -130,6 +130,22 @@
         <source>SAMPLE DATA</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing was saved: the data file has not been created. The program needs the office&apos;s name and place for the header of its reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter them now, or quit: the next start asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the office information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -853,6 +869,18 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,6 +909,46 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep only tasks that concern this office (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file: &quot;%1&quot;, year %2, issued by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same year and title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It looks like a revised version of &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It looks like a new plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superior&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,6 +961,10 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No longer in the plan, kept (has progress or evidence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,15 +972,7 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Plan tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Import superior plan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the office&apos;s plan document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -925,18 +989,6 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up to a folder or USB…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the data file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -984,11 +1036,115 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>superior&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revises &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan shown in every tab; the file keeps all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s &amp;plan document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table view to &amp;Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a folder or &amp;USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck the data file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Periodic report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the table view to Excel…</source>
+        <source>Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1012,6 +1168,14 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,30 +1188,6 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status as of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What needs me now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,10 +1197,6 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter the table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1101,18 +1237,6 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the table view to Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1178,7 +1302,7 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These lines are printed at the top of every report and plan. You can change them later in Settings.</source>
+        <source>These lines are printed at the top of every report and plan. You can change them later (File → Office information).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,6 +2017,14 @@ Results filled in for %2 task(s).</source>
         <source>Working days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program speaks the chosen language from its next start: close it and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -1941,9 +2073,60 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <source>Plan tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailPanel</name>
     <message>
-        <source>Progress</source>
+        <source>Progress log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2130,6 +2313,14 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pick a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due dates set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Expected products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2151,6 +2342,14 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by hand: no due date yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by hand: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2202,6 +2401,10 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -130,6 +130,22 @@
         <source>SAMPLE DATA</source>
         <translation>DỮ LIỆU MẪU</translation>
     </message>
+    <message>
+        <source>Nothing was saved: the data file has not been created. The program needs the office&apos;s name and place for the header of its reports.</source>
+        <translation>Chưa lưu gì: tệp dữ liệu chưa được tạo. Chương trình cần tên và địa danh của cơ quan để in phần đầu các báo cáo.</translation>
+    </message>
+    <message>
+        <source>Enter them now, or quit: the next start asks again.</source>
+        <translation>Hãy nhập ngay, hoặc thoát: lần mở sau chương trình sẽ hỏi lại.</translation>
+    </message>
+    <message>
+        <source>Enter the office information</source>
+        <translation>Nhập thông tin cơ quan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -854,6 +870,18 @@ Results filled in for %2 task(s).</source>
         <translation>%1 (trang %2)</translation>
     </message>
     <message>
+        <source>Is this file a revised version of a plan you already have, or a new plan?</source>
+        <translation>Tệp này là bản sửa đổi của kế hoạch đã có, hay kế hoạch mới?</translation>
+    </message>
+    <message>
+        <source>Revised version of:</source>
+        <translation>Bản sửa đổi của kế hoạch:</translation>
+    </message>
+    <message>
+        <source>A new plan (the plans you have stay as they are)</source>
+        <translation>Kế hoạch mới (các kế hoạch đang có giữ nguyên)</translation>
+    </message>
+    <message>
         <source>Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)</source>
         <translation>Kế hoạch (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;Mọi tệp (*)</translation>
     </message>
@@ -882,6 +910,46 @@ Results filled in for %2 task(s).</source>
         <translation>%1 — đọc được %2 nhiệm vụ, %3 liên quan đến cơ quan mình, đã chọn %4, %5 cảnh báo.</translation>
     </message>
     <message>
+        <source>Keep only tasks that concern this office (%1)</source>
+        <translation>Chỉ giữ nhiệm vụ liên quan đến cơ quan (%1)</translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation>Giữ tất cả (%1)</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>không ghi</translation>
+    </message>
+    <message>
+        <source>The file: &quot;%1&quot;, year %2, issued by %3.</source>
+        <translation>Tệp: &quot;%1&quot;, năm %2, cơ quan ban hành: %3.</translation>
+    </message>
+    <message>
+        <source>same file name</source>
+        <translation>cùng tên tệp</translation>
+    </message>
+    <message>
+        <source>same year and title</source>
+        <translation>cùng năm và cùng tên kế hoạch</translation>
+    </message>
+    <message>
+        <source>It looks like a revised version of &quot;%1&quot; (%2).</source>
+        <translation>Chương trình đoán đây là bản sửa đổi của &quot;%1&quot; (%2).</translation>
+    </message>
+    <message>
+        <source>It looks like a new plan.</source>
+        <translation>Chương trình đoán đây là kế hoạch mới.</translation>
+    </message>
+    <message>
+        <source>superior&apos;s plan</source>
+        <translation>kế hoạch cấp trên</translation>
+    </message>
+    <message>
+        <source>own plan</source>
+        <translation>kế hoạch của cơ quan</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Mới</translation>
     </message>
@@ -894,6 +962,10 @@ Results filled in for %2 task(s).</source>
         <translation>Không còn trong kế hoạch</translation>
     </message>
     <message>
+        <source>No longer in the plan, kept (has progress or evidence)</source>
+        <translation>Không còn trong kế hoạch, vẫn giữ (đã có tiến độ hoặc minh chứng)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>
         <translation>&lt;b&gt;Sẵn sàng nhập.&lt;/b&gt; %1 mới, %2 thay đổi, %3 không còn trong kế hoạch cấp trên (được giữ lại nếu đã có tiến độ hoặc minh chứng). Chương trình sao lưu trước khi nhập; có thể hoàn tác bằng Ctrl+Z.</translation>
     </message>
@@ -901,16 +973,8 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Plan tasks</source>
-        <translation>Nhiệm vụ của kế hoạch</translation>
-    </message>
-    <message>
         <source>&amp;Import superior plan…</source>
         <translation>&amp;Nhập kế hoạch cấp trên…</translation>
-    </message>
-    <message>
-        <source>Export the office&apos;s plan document…</source>
-        <translation>Xuất văn bản kế hoạch của cơ quan…</translation>
     </message>
     <message>
         <source>Office &amp;information…</source>
@@ -918,7 +982,7 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Plan re&amp;ferences…</source>
-        <translation>Thông tin &amp;kế hoạch…</translation>
+        <translation>Thông t&amp;in kế hoạch…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -927,18 +991,6 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
-    </message>
-    <message>
-        <source>Back up to a folder or USB…</source>
-        <translation>Sao lưu ra thư mục hoặc USB…</translation>
-    </message>
-    <message>
-        <source>Restore from a backup…</source>
-        <translation>Khôi phục từ bản sao lưu…</translation>
-    </message>
-    <message>
-        <source>Check the data file…</source>
-        <translation>Kiểm tra tệp dữ liệu…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -978,19 +1030,123 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>Chuyển &amp;xuống</translation>
+        <translation>Chuyển x&amp;uống</translation>
     </message>
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <source>&amp;Periodic report…</source>
-        <translation>Báo cáo &amp;định kỳ…</translation>
+        <source>superior&apos;s plan</source>
+        <translation>kế hoạch cấp trên</translation>
     </message>
     <message>
-        <source>Export the table view to Excel…</source>
-        <translation>Xuất bảng đang xem ra Excel…</translation>
+        <source>own plan</source>
+        <translation>kế hoạch của cơ quan</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>bản sửa đổi %1</translation>
+    </message>
+    <message>
+        <source>revises &quot;%1&quot;</source>
+        <translation>sửa đổi &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>(untitled plan)</source>
+        <translation>(kế hoạch chưa có tên)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>The plan shown in every tab; the file keeps all of them.</source>
+        <translation>Kế hoạch đang xem ở mọi thẻ; tệp dữ liệu giữ tất cả các kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <source>Import plan…</source>
+        <translation>Nhập kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s &amp;plan document…</source>
+        <translation>Xuất &amp;văn bản kế hoạch của cơ quan…</translation>
+    </message>
+    <message>
+        <source>Export the table view to &amp;Excel…</source>
+        <translation>Xuất bảng đang xem ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Back up to a folder or &amp;USB…</source>
+        <translation>Sao lưu ra thư mục hoặc &amp;USB…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the data file…</source>
+        <translation>Kiểm tra tệp &amp;dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation>&amp;Ghi tiến độ…</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>Ghi tiến độ…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>Đánh dấu &amp;hoàn thành</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Đính &amp;kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Periodic report…</source>
+        <translation>&amp;Báo cáo định kỳ…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>(no plan yet)</source>
+        <translation>(chưa có kế hoạch)</translation>
     </message>
     <message>
         <source>Fill results into the superior&apos;s file…</source>
@@ -1013,40 +1169,24 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
+        <source>&amp;Task</source>
+        <translation>&amp;Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Kế hoạch</translation>
+    </message>
+    <message>
         <source>&amp;Report</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Trợ giúp</translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Mọi tình trạng</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks</source>
-        <translation>%1 / %2 nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Search: &quot;%1&quot;</source>
-        <translation>Tìm: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Status as of %1</source>
-        <translation>Tình trạng tính đến %1</translation>
-    </message>
-    <message>
-        <source>All tasks</source>
-        <translation>Tất cả nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>Bộ lọc</translation>
     </message>
     <message>
         <source>What needs me now</source>
@@ -1058,11 +1198,7 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Timeline</source>
-        <translation>Tiến độ</translation>
-    </message>
-    <message>
-        <source>Filter the table…</source>
-        <translation>Lọc bảng theo chữ…</translation>
+        <translation>Dòng thời gian</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -1103,18 +1239,6 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
-    </message>
-    <message>
-        <source>Export the table view to Excel</source>
-        <translation>Xuất bảng đang xem ra Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
-        <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
         <source>Export plan document</source>
@@ -1179,8 +1303,8 @@ Results filled in for %2 task(s).</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <source>These lines are printed at the top of every report and plan. You can change them later in Settings.</source>
-        <translation>Các dòng này được in ở đầu mọi báo cáo, kế hoạch. Có thể sửa sau trong mục Thông tin cơ quan.</translation>
+        <source>These lines are printed at the top of every report and plan. You can change them later (File → Office information).</source>
+        <translation>Các dòng này được in ở đầu mọi báo cáo và kế hoạch. Có thể sửa lại sau (Tệp → Thông tin cơ quan).</translation>
     </message>
     <message>
         <source>(optional) e.g. UBND TỈNH …</source>
@@ -1894,6 +2018,14 @@ Results filled in for %2 task(s).</source>
         <source>Working days</source>
         <translation>Ngày làm việc</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The program speaks the chosen language from its next start: close it and open it again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau: hãy đóng rồi mở lại chương trình.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -1942,10 +2074,61 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <source>Plan tasks</source>
+        <translation>Nhiệm vụ của kế hoạch</translation>
+    </message>
+    <message>
+        <source>Filter the table…</source>
+        <translation>Lọc bảng theo chữ…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 / %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Search: &quot;%1&quot;</source>
+        <translation>Tìm: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation>Tình trạng tính đến %1</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Tất cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>Export the table view to Excel</source>
+        <translation>Xuất bảng đang xem ra Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailPanel</name>
     <message>
-        <source>Progress</source>
-        <translation>Tiến độ</translation>
+        <source>Progress log</source>
+        <translation>Tiến độ thực hiện</translation>
     </message>
     <message>
         <source>Record progress…</source>
@@ -2131,6 +2314,14 @@ Results filled in for %2 task(s).</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
+        <source>Pick a date</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>Due dates set by hand</source>
+        <translation>Ngày đến hạn tự đặt</translation>
+    </message>
+    <message>
         <source>Expected products</source>
         <translation>Sản phẩm dự kiến</translation>
     </message>
@@ -2153,6 +2344,14 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Set by hand: no due date yet.</source>
+        <translation>Tự đặt: chưa có ngày đến hạn.</translation>
+    </message>
+    <message>
+        <source>Set by hand: %1</source>
+        <translation>Tự đặt: %1</translation>
     </message>
     <message>
         <source>No deadline: the task counts as &apos;no deadline&apos;.</source>
@@ -2204,6 +2403,10 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Cơ quan mình</translation>
     </message>
     <message>
         <source>Marked done but no evidence is attached</source>

@@ -10,10 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from .core.errors import KstthcError, OfficeFileCorrupt, OfficeFileError
+from .core.errors import KstthcError
 
 log = logging.getLogger("kstthc")
-_windows: list = []  # keep extra windows (demo) alive
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,7 +33,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--office", metavar="TỆP", help="tệp dữ liệu cần mở (.kstthc)")
     p.add_argument("--demo", action="store_true", help="mở một bản dữ liệu mẫu mới (không đụng đến tệp của bạn)")
     p.add_argument("--smoke-test", action="store_true", help="mở, vẽ cửa sổ chính rồi thoát (mã 0 khi được)")
-    p.add_argument("--screenshot", metavar="THƯ_MỤC", help="ghi mỗi màn hình chính một ảnh PNG vào thư mục rồi thoát")
+    p.add_argument("--screenshot", metavar="THƯ_MỤC", help="ghi mỗi màn hình chính (và hộp báo cáo, hộp ghi tiến độ) một ảnh PNG vào thư mục rồi thoát")
     p.add_argument("--size", type=_size, metavar="RỘNGxCAO", help="kích thước cửa sổ cho --screenshot, "
                    "ví dụ 1366x698")
     p.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện: vi (tiếng Việt) hoặc en")
@@ -92,54 +91,35 @@ def demo_path() -> Path:
     return Path(tempfile.mkdtemp(prefix="kstthc-demo-")) / "du-lieu-mau.kstthc"
 
 
-def open_service(path: Path, parent=None, create: bool = False):  # noqa: ANN001, ANN201
-    """Open the office file; on failure offer another file or a backup. None if the user gives up."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    from .services import OfficeService
-
-    while True:
-        try:
-            return OfficeService.open(path, create=create)
-        except KstthcError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
-            box.setInformativeText(exc.hint)
-            choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
-            good = OfficeService.newest_good_backup_of(path) if isinstance(exc, OfficeFileCorrupt) else None
-            restore = box.addButton(QCoreApplication.translate("App", "Restore the newest backup"),
-                                    QMessageBox.ButtonRole.ActionRole) if good else None
-            box.addButton(QMessageBox.StandardButton.Close)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is choose:
-                name, _ = QFileDialog.getOpenFileName(parent, "KSTTHC Desktop", str(path.parent),
-                                                      "KSTTHC (*.kstthc);;* (*)")
-                if not name:
-                    return None
-                path, create = Path(name), False
-            elif restore is not None and clicked is restore:
-                try:
-                    OfficeService.restore_backup(good, path)
-                except (OSError, OfficeFileError) as err:
-                    QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
-                    return None
-            else:
-                return None
-
-
 def first_run(path: Path):  # noqa: ANN201
     """No office file yet: ask for the office, then create the file (nothing is written before OK)."""
     from .services import OfficeService
     from .ui.dialogs.office_setup import OfficeSetupDialog
 
-    office = OfficeSetupDialog.ask(None)
-    if office is None:
-        return None
+    while (office := OfficeSetupDialog.ask(None)) is None:
+        if not _first_run_cancelled():
+            return None
     service = OfficeService.open(path, create=True)
     service.save_office(office)
     service.clear_undo()
     return service
+
+
+def _first_run_cancelled() -> bool:
+    """Say what Cancel means on the first run (nothing was created); True to enter the office now."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "KSTTHC Desktop", QCoreApplication.translate(
+        "App", "Nothing was saved: the data file has not been created. The program needs the office's name and "
+               "place for the header of its reports."))
+    box.setInformativeText(QCoreApplication.translate("App", "Enter them now, or quit: the next start asks again."))
+    again = box.addButton(QCoreApplication.translate("App", "Enter the office information"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def _ask_office(service) -> None:  # noqa: ANN001
@@ -149,50 +129,6 @@ def _ask_office(service) -> None:  # noqa: ANN001
     if office is not None:
         service.save_office(office)
         service.clear_undo()
-
-
-def open_demo_window(parent=None):  # noqa: ANN001, ANN201
-    from .services.demo import create_demo
-    from .ui.main_window import MainWindow
-
-    path = create_demo(demo_path())
-    service = open_service(path, parent)
-    if service is None:
-        return None
-    window = MainWindow(service)
-    from PySide6.QtCore import QCoreApplication
-
-    window.setWindowTitle(window.windowTitle() + " – " + QCoreApplication.translate("App", "SAMPLE DATA"))
-    window.show()
-    _windows.append(window)
-    return window
-
-
-def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
-    """Close the office file, put the backup in its place, reopen it in a fresh window."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from .services import OfficeService
-    from .ui.main_window import MainWindow
-
-    path = window.service.path
-    check = OfficeService.check_backup(backup)
-    if check:
-        QMessageBox.warning(window, "KSTTHC Desktop", check)
-        return None
-    window.service.close()
-    try:
-        OfficeService.restore_backup(backup, path)
-    except (OSError, KstthcError) as exc:
-        QMessageBox.warning(window, "KSTTHC Desktop", str(exc))
-    service = open_service(path, window)
-    window.close()
-    if service is None:
-        return None
-    new = MainWindow(service, today=window.today)
-    new.show()
-    _windows.append(new)
-    return new
 
 
 def _say(message: str) -> None:
@@ -246,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if args.screenshot and args.size:
+        from .ui.screenshots import configure_headless_screen
+
+        configure_headless_screen(args.size)  # headless: the screen itself has that size
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if sys.platform != "win32" and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
@@ -264,11 +204,11 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
 
     from .services import OfficeService
-    from .ui.main_window import MainWindow
+    from .ui import windows
+    from .ui.windows import open_service
 
     OfficeService.set_holder_name("KSTTHC Desktop (cửa sổ)")
     if headless and (args.demo or args.office):
-        from .services import OfficeService
 
         try:  # headless checks never wait on a dialog: the reason goes to stderr
             if args.demo:
@@ -311,8 +251,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not service.has_office() and not headless:
         _ask_office(service)  # an empty or foreign-made file: the header lines are needed first
-    window = MainWindow(service)
-    window.show()
+    window = windows.show_main_window(service, keep=False)
     if headless:
         app.processEvents()
         image = window.grab()
@@ -323,12 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot:
             from .ui.screenshots import save_screenshots
 
-            for p in save_screenshots(window, Path(args.screenshot), args.size or (1280, 800)):
+            for p in save_screenshots(window, Path(args.screenshot), args.size):
                 print(p)
         if os.environ.get("KSTTHC_BENCH_PAINTED"):  # tests/benchmarks/bench_startup.py: when the paint was done
             print(f"painted-at {time.monotonic():.6f}")
         menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
-        print(f"smoke-test ok: {window.model.task_count()} tasks painted in {elapsed:.2f} s; menus: {menus}")
+        print(f"smoke-test ok: {window.table.model.task_count()} tasks painted in {elapsed:.2f} s; menus: {menus}")
         window.close()
         service.close()
         return 0
@@ -336,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(2500, window, lambda: _check_on_open(window))
     code = app.exec()
     service.close()
-    for w in _windows:
+    for w in windows.open_windows():
         w.service.close()
     return code
 

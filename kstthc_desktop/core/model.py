@@ -166,6 +166,7 @@ class Plan:
     source_title: str = ""
     source_blob: str | None = None  # SHA-256 of the imported source file kept in the blob store
     created: str = ""  # ISO date-time the plan was stored
+    revision: int = 0  # how many revised versions of the superior plan were imported into it
 
 
 @dataclass
@@ -201,6 +202,19 @@ class Task:
     source_row: int | None = None
     topic: str = ""  # report topic chosen by the officer ("" = classified from the text)
     overdue_cause: str = ""  # why it is late, as the officer wrote it (printed in the report)
+
+
+def qualified_number(section_number: str, task_number: str, appendix: bool = False) -> str:
+    """ "II" + "3.2" → "II.3.2": one name per task, where a bare "3" would be ambiguous (numbering
+    restarts in every section). An appendix's tasks read "PL.3" when asked (``appendix``); a
+    section without a short number, or a bullet task ("-"), leaves the number as it is."""
+    sec = "PL" if appendix else section_number.strip().rstrip(".")
+    num = task_number.strip().rstrip(".")
+    if not num or num in ("-", "+"):
+        return ""
+    if sec and len(sec) <= 6 and " " not in sec:
+        return f"{sec}.{num}"
+    return num
 
 
 @dataclass

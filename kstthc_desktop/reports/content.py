@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..core.model import STATUS_LABELS_VI, Evidence, Office, Plan, ProgressEntry, Section, Status, Task
+from ..core.model import (
+    STATUS_LABELS_VI,
+    Evidence,
+    Office,
+    Plan,
+    ProgressEntry,
+    Section,
+    Status,
+    Task,
+    qualified_number,
+)
 from ..core.periods import ReportPeriod, format_short
 from ..core.status import DONE_STATUSES, STATUS_ORDER
 from ..core.tally import Tally, completion_date, is_ours, period_tally
@@ -233,17 +243,6 @@ def _dues(task: Task) -> list[date]:
     return dues
 
 
-def _qualified(section_number: str, task_number: str) -> str:
-    """ "II" + "2" → "II.2", so that a sentence names one task even when numbering restarts."""
-    sec = section_number.strip().rstrip(".")
-    num = task_number.strip().rstrip(".")
-    if not num or num in ("-", "+"):
-        return ""
-    if sec and len(sec) <= 6 and " " not in sec:
-        return f"{sec}.{num}"
-    return num
-
-
 _completion_date = completion_date
 
 
@@ -397,7 +396,7 @@ def build_period_report(
             task_id=task.id, number=task.number, content=joined_text(task.content), section=section_title,
             status=status, status_label=STATUS_LABELS_VI[status] if status is not None else "", notes=notes,
             completed_on=completed, evidence=refs, deadline=one_line(task.deadline_text), due=_task_due(task),
-            ref=_qualified(section_number, task.number), topic=topic_of(task),
+            ref=qualified_number(section_number, task.number), topic=topic_of(task),
             overdue_cause=one_line(task.overdue_cause))
 
     main_groups: list[tuple[Section | None, list[TaskResult]]] = []

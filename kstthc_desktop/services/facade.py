@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..core.errors import EvidenceError, ValidationError
+from ..core.errors import EvidenceError, KstthcError, ValidationError
 from ..core.filenames import safe_file_name, unique_name
 from ..core.model import (
     Evidence,
@@ -28,6 +28,7 @@ from ..core.model import (
     Section,
     Status,
     Task,
+    qualified_number,
 )
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
@@ -102,6 +103,7 @@ class TaskView:
     evidence_count: int = 0
     done_without_evidence: bool = False
     children: list[TaskView] = field(default_factory=list)
+    ref: str = ""  # the number with its section ("II.3.2"), for lists where a bare "3" is ambiguous
 
 
 class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SearchMixin, SafetyMixin):
@@ -259,6 +261,12 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         wanted = self.repo.setting("current_plan")
         return next((p for p in plans if p.id == wanted), plans[0])
 
+    def set_current_plan(self, plan_id: int) -> Changes:
+        """The plan the window shows; the others stay in the file, untouched."""
+        self.repo.plan(plan_id)  # a plan that is not there is an error, not a silent choice
+        return self._write("Chọn kế hoạch", lambda log: self.repo.set_setting("current_plan", plan_id, log),
+                           undoable=False)
+
     def create_plan(self, plan: Plan) -> tuple[int, Changes]:
         if not (1900 < plan.year < 2200):
             raise ValidationError("Năm của kế hoạch không hợp lệ.", "Hãy nhập năm, ví dụ 2026.", "year")
@@ -373,12 +381,13 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         self._prepare_task(task)
         from ..storage.repository import task_to_row
 
-        return self._write(f"Sửa nhiệm vụ {task.number}".strip(),
+        return self._write(f"Sửa nhiệm vụ {self.task_ref(task)}".strip(),
                            lambda log: self.repo.update("tasks", task_to_row(task), log))
 
     def delete_task(self, task_id: int) -> Changes:
         task = self.repo.task(task_id)
-        return self._write(f"Xóa nhiệm vụ {task.number}".strip(), lambda log: self._delete_task_rows(task_id, log))
+        return self._write(f"Xóa nhiệm vụ {self.task_ref(task)}".strip(),
+                           lambda log: self._delete_task_rows(task_id, log))
 
     def move_task(self, task_id: int, delta: int) -> Changes:
         """Move a task up (-1) or down (+1) among its siblings."""
@@ -393,7 +402,17 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             siblings.insert(j, siblings.pop(i))
             self._renumber(siblings, log)
 
-        return self._write(f"Di chuyển nhiệm vụ {task.number}".strip(), do)
+        return self._write(f"Di chuyển nhiệm vụ {self.task_ref(task)}".strip(), do)
+
+    def task_ref(self, task: Task) -> str:
+        """The task's number with its section ("II.3.2", "PL.3"): a bare "3" names several tasks."""
+        if task.section_id is None:
+            return task.number
+        try:
+            sec = self.repo.section(task.section_id)
+        except KstthcError:
+            return task.number
+        return qualified_number(sec.number, task.number, sec.appendix) or task.number
 
     def _prepare_task(self, task: Task) -> None:
         task.content = clean(task.content)
@@ -454,8 +473,10 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             progress[p.task_id].append(p)
         ev_count = self._cached(("evidence_counts", plan_id), lambda: self.repo.evidence_counts(plan_id),
                                 frozenset({"tasks", "evidence"}))
+        sections = {s.id: s for s in self.repo.sections(plan_id)}
         views = []
         for t in tasks:
+            sec = sections.get(t.section_id)
             entries = progress.get(t.id, [])
             seen = [p for p in entries if p.on <= ref]
             status = task_status(t.schedule, entries, ref)
@@ -465,7 +486,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
                 percent=100 if done else max((p.percent for p in seen), default=0),
                 last_update=max((p.on for p in entries), default=None),
                 evidence_count=ev_count.get(t.id, 0),
-                done_without_evidence=done and not ev_count.get(t.id, 0)))
+                done_without_evidence=done and not ev_count.get(t.id, 0),
+                ref=(qualified_number(sec.number, t.number, sec.appendix) if sec else "") or t.number))
         return views
 
     def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
@@ -500,7 +522,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             box.append(int(self.repo.insert("progress", progress_to_row(entry), log)))
 
         label = "Đánh dấu hoàn thành" if entry.done else "Cập nhật tiến độ"
-        changes = self._write(f"{label} {task.number}".strip(), do)
+        changes = self._write(f"{label} {self.task_ref(task)}".strip(), do)
         return box[0], changes
 
     def update_progress(self, entry: ProgressEntry) -> Changes:
@@ -577,7 +599,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
                           doc_number=clean(doc_number), doc_date=doc_date, summary=clean(summary))
             box.append(int(self.repo.insert("evidence", evidence_to_row(ev), log)))
 
-        changes = self._write(f"Đính kèm '{src.name}' vào nhiệm vụ {task.number}".strip(), do)
+        changes = self._write(f"Đính kèm '{src.name}' vào nhiệm vụ {self.task_ref(task)}".strip(), do)
         return box[0], changes
 
     def update_evidence(self, ev: Evidence) -> Changes:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Plan, Task
+from ..core.model import Plan, Task, qualified_number
 from ..core.progress import Progress
 from ..core.text import fold
 from ..storage.repository import RowChange, plan_to_row, section_to_row, task_to_row
@@ -24,11 +24,28 @@ class ImportResult:
 
 @dataclass
 class ImportDiff:
-    """What re-importing a revised plan would do to the stored one."""
+    """What re-importing a revised plan would do to the stored one (tasks named "II.3.2 Nội dung…")."""
 
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # removed upstream, kept: they carry progress or evidence
+
+
+NEW_PLAN = "new"  # ``into=NEW_PLAN``: store the file as a new plan beside the others
+
+
+@dataclass
+class ImportGuess:
+    """What the program thinks an imported file is, shown to the officer before anything is written:
+    the revised version of a plan already in the file (``plan``), or a new plan (``plan`` None)."""
+
+    title: str
+    year: int | None
+    issuer: str
+    plan: Plan | None = None
+    reason: str = ""  # "file" (same file name), "title" (same year, same title) or ""
+    plans: list[Plan] = field(default_factory=list)  # every plan a revision could go into
 
 
 def preview_import(path: str | os.PathLike, year: int | None = None, mapping=None,  # noqa: ANN001
@@ -53,6 +70,22 @@ def apply_reference(plan: Plan, imported) -> None:  # noqa: ANN001
 
 def _origin(section_number: str, path: list[str], content: str) -> str:
     return f"{fold(section_number)}|{'/'.join(path)}|{fold(content)[:60]}"
+
+
+def _stem(name: str) -> str:
+    return Path(name).stem.split("_v")[0]
+
+
+def _ref(sec, task) -> str:  # noqa: ANN001 - ImportedSection, ImportedTask
+    """ "II.3.2 Nội dung…": the section-qualified number and the start of the content."""
+    number = qualified_number(getattr(sec, "number", "") or "", task.number, bool(getattr(sec, "appendix", False)))
+    return f"{number or task.number} {task.content[:60]}".strip()
+
+
+def _stored_ref(task: Task, sections: dict[int, object]) -> str:
+    sec = sections.get(task.section_id)
+    number = qualified_number(sec.number, task.number, sec.appendix) if sec is not None else task.number
+    return f"{number or task.number} {task.content[:60]}".strip()
 
 
 def _flatten(imported, selected: set[int] | None):  # noqa: ANN001, ANN202
@@ -156,12 +189,12 @@ class ImportMixin:
             remembered[sig] = mapping.to_dict()
             self.set_setting("import_mappings", remembered)
 
-    def _target_plan(self, imported) -> Plan | None:  # noqa: ANN001
-        for plan in self.repo.plans():
-            if plan.year == imported.year and plan.source_file and \
-                    Path(plan.source_file).stem.split("_v")[0] == Path(imported.source_file).stem.split("_v")[0]:
-                return plan
-        return None
+    @staticmethod
+    def concerned_import_indices(imported) -> set[int]:  # noqa: ANN001
+        """The tasks that concern this office (and their parents): what a commune keeps by default."""
+        from ..importers import ours_indices
+
+        return ours_indices(imported)
 
     def _keep_source_file(self, plan: Plan, path: Path, sha: str, size: int, log: list[RowChange]) -> None:
         """Store the source file in the blob store (deduplicated) inside the import's transaction;
@@ -175,28 +208,74 @@ class ImportMixin:
             plan.source_blob = sha
             self.repo.update("plans", plan_to_row(plan), log)
 
-    def diff_import(self, imported, selected: set[int] | None = None) -> ImportDiff:  # noqa: ANN001
-        plan = self._target_plan(imported)
+    def guess_import_target(self, imported) -> ImportGuess:  # noqa: ANN001
+        """Is this file the revised version of a stored plan (same year and same file name or same
+        title), or a new plan? Only a guess: the officer confirms or changes it in the wizard."""
+        from difflib import SequenceMatcher
+
+        plans = self.repo.plans()
+        ref = getattr(imported, "reference", None)
+        guess = ImportGuess(title=(ref.title if ref is not None and ref.title else "") or imported.title,
+                            year=imported.year, plans=plans, issuer=ref.issuer if ref is not None else "")
+        same_year = [p for p in plans if p.year == imported.year]
+        for p in same_year:
+            if p.source_file and _stem(p.source_file) == _stem(imported.source_file):
+                guess.plan, guess.reason = p, "file"
+                return guess
+        number = (ref.number if ref is not None else "").strip()
+        for p in same_year:  # the same superior document (số, ký hiệu) read again
+            if number and not number.startswith("/") and p.source_number == number:
+                guess.plan, guess.reason = p, "number"
+                return guess
+        # Only a plan that itself came from a file can have a revised version of that file; titles
+        # are alike across plans ("Kế hoạch KSTTHC năm 2026"), so they must be nearly the same.
+        title = fold(imported.title or "")
+        scored = [(SequenceMatcher(None, title, fold(p.title)).ratio(), p) for p in same_year
+                  if title and p.title and p.source_file]
+        if scored:
+            ratio, best = max(scored, key=lambda rp: rp[0])
+            if ratio >= 0.9:
+                guess.plan, guess.reason = best, "title"
+        return guess
+
+    def _target_plan(self, imported, into) -> Plan | None:  # noqa: ANN001
+        """The plan a revision goes into: ``into`` a plan id, NEW_PLAN, or None for the guess."""
+        if into == NEW_PLAN:
+            return None
+        if into is None:
+            return self.guess_import_target(imported).plan
+        return self.repo.plan(int(into))
+
+    def diff_import(self, imported, selected: set[int] | None = None, into=None) -> ImportDiff:  # noqa: ANN001
+        plan = self._target_plan(imported, into)
         diff = ImportDiff()
         incoming = _flatten(imported, selected)
         if plan is None:
-            diff.added = [f"{t.number} {t.content[:60]}" for _, _, _, t in incoming]
+            diff.added = [_ref(sec, t) for sec, _, _, t in incoming]
             return diff
+        sections = {s.id: s for s in self.repo.sections(plan.id)}
         existing = {t.origin: t for t in self.repo.tasks(plan.id) if t.origin}
         seen = set()
-        for _, _, origin, t in incoming:
+        for sec, _, origin, t in incoming:
             old = existing.get(origin)
             seen.add(origin)
             if old is None:
-                diff.added.append(f"{t.number} {t.content[:60]}")
+                diff.added.append(_ref(sec, t))
             elif (old.content, old.lead_units, old.coordinating_units, old.deadline_text, old.products) != \
                     (t.content, t.lead, t.coordinating, t.deadline_text, t.products):
-                diff.changed.append(f"{t.number} {t.content[:60]}")
-        diff.removed = [f"{t.number} {t.content[:60]}" for o, t in existing.items() if o not in seen]
+                diff.changed.append(_ref(sec, t))
+        for o, t in existing.items():
+            if o not in seen:
+                (diff.kept if self.repo.task_in_use(t.id) else diff.removed).append(_stored_ref(t, sections))
         return diff
 
-    def apply_import(self, imported, selected: set[int] | None = None) -> ImportResult:  # noqa: ANN001
-        """Store the chosen tasks: a backup first, then one transaction; re-import updates in place."""
+    def apply_import(self, imported, selected: set[int] | None = None, into=None) -> ImportResult:  # noqa: ANN001
+        """Store the chosen tasks: a backup first, then one transaction.
+
+        ``into`` a plan id: the file is a revised version of that plan, updated in place (tasks gone
+        from the new version are kept when they carry progress or evidence); ``NEW_PLAN``: a new plan
+        beside the others; None: the program's guess. The other plans are never touched.
+        """
         if not imported.year:
             from ..core.errors import ValidationError
 
@@ -205,7 +284,7 @@ class ImportMixin:
                 "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
                 field="year",
             )
-        plan = self._target_plan(imported)
+        plan = self._target_plan(imported, into)
         self.backup(reason="truoc-nhap-ke-hoach")
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
@@ -221,6 +300,7 @@ class ImportMixin:
                 plan = self.repo.plan(pid)
             else:
                 plan.source_file = Path(imported.source_file).name
+                plan.revision += 1
                 apply_reference(plan, imported)
                 self.repo.update("plans", plan_to_row(plan), log)
             if source is not None:  # the superior's file itself, kept for the hand-back (#16)
@@ -281,5 +361,6 @@ class ImportMixin:
                     self.repo.delete("tasks", old.id, log)
                     result.removed += 1
 
-        result.changes = self._write(f"Nhập kế hoạch '{Path(imported.source_file).name}'", do)
+        what = "Nhập bản sửa đổi" if plan is not None else "Nhập kế hoạch"
+        result.changes = self._write(f"{what} '{Path(imported.source_file).name}'", do)
         return result

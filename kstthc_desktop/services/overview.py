@@ -106,7 +106,7 @@ def task_occurrences(view: TaskView, progress: Sequence[ProgressEntry], ref: dat
     """Every occurrence of one task with its own status at ``ref``."""
     t = view.task
     occ = occurrence_statuses(t.schedule, progress, ref)
-    return [DueItem(task_id=int(t.id or 0), number=t.number, content=t.content, start=s, due=d, status=st,
+    return [DueItem(task_id=int(t.id or 0), number=view.ref or t.number, content=t.content, start=s, due=d, status=st,
                     index=i, count=len(occ), deadline_text=t.deadline_text)
             for i, ((s, d), st) in enumerate(occ)]
 

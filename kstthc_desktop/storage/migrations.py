@@ -130,6 +130,7 @@ V2 = [
     """CREATE TRIGGER reports_issued_no_replace BEFORE INSERT ON reports
        WHEN EXISTS (SELECT 1 FROM reports WHERE id = NEW.id AND issued = 1)
        BEGIN SELECT RAISE(ABORT, 'issued report is frozen'); END""",
+    "ALTER TABLE plans ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
 ]
 
 # V3: full-text search (issue 15). Everything here is derived data, rebuilt from the rows above:

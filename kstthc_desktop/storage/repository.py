@@ -69,7 +69,7 @@ def plan_to_row(p: Plan) -> dict:
             "sample": int(p.sample), "kind": PlanKind(p.kind).value, "revision_of": p.revision_of,
             "issuer": p.issuer, "source_number": p.source_number, "source_date": _iso(p.source_date),
             "source_issuer": p.source_issuer, "source_title": p.source_title, "source_blob": p.source_blob,
-            "created": p.created}
+            "created": p.created, "revision": p.revision}
 
 
 def plan_from_row(r: sqlite3.Row) -> Plan:
@@ -78,7 +78,7 @@ def plan_from_row(r: sqlite3.Row) -> Plan:
                 sample=bool(r["sample"]), kind=PlanKind(r["kind"]), revision_of=r["revision_of"],
                 issuer=r["issuer"], source_number=r["source_number"], source_date=_d(r["source_date"]),
                 source_issuer=r["source_issuer"], source_title=r["source_title"], source_blob=r["source_blob"],
-                created=r["created"])
+                created=r["created"], revision=r["revision"])
 
 
 def section_to_row(s: Section) -> dict:

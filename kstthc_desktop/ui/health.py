@@ -77,9 +77,7 @@ def offer_repair(window: QWidget, report) -> None:  # noqa: ANN001 - services.sa
                      grid.rowCount(), 0, 1, grid.columnCount())
     box.exec()
     if restore is not None and box.clickedButton() is restore:
-        from .. import app
-
-        app.restore_into_new_window(window, backup)
+        window.restore_requested.emit(backup)  # the window's owner closes it and reopens the backup
 
 
 __all__ = ["offer_repair", "on_open", "run_full_check"]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from kstthc_desktop import __version__
-from kstthc_desktop.i18n import install_translators
+from kstthc_desktop.i18n import install_translators, reset_translators
 from kstthc_desktop.ui.dialogs.about import AboutDialog
 from kstthc_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -53,7 +53,7 @@ def test_help_about_shows_version_licences_and_closes(qtbot, demo_service, qapp)
         assert "SIL OPEN FONT LICENSE Version 1.1" in seen["fonts"]
         assert QApplication.activeModalWidget() is None
     finally:
-        install_translators(qapp, "en")
+        reset_translators(qapp)
 
 
 def test_about_fits_a_small_screen(qtbot) -> None:  # noqa: ANN001

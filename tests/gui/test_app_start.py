@@ -9,13 +9,28 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kstthc_desktop import app
 from kstthc_desktop.core.model import Office
+from kstthc_desktop.ui import files, windows
 from kstthc_desktop.ui.dialogs.office_setup import OfficeSetupDialog
 
 
-def test_first_run_cancelled_writes_nothing(qapp, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, office=None: None))
+def test_first_run_cancelled_writes_nothing_and_says_so(qapp, tmp_path: Path, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(OfficeSetupDialog, "ask", classmethod(lambda cls, parent, office=None: asked.append(1)))
+    said = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        said.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Enter the office information"))  # once more…
+    QTimer.singleShot(200, lambda: answer("Quit"))  # …then give up
     path = tmp_path / "data" / "van-phong.kstthc"
     assert app.first_run(path) is None
+    assert len(asked) == 2 and len(said) == 2 and "not been created" in said[0]
     assert not path.exists()
 
 
@@ -53,7 +68,7 @@ def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: P
         restore.click()
 
     QTimer.singleShot(0, press_restore)
-    service = app.open_service(path)
+    service = windows.open_service(path)
     try:
         assert service is not None
         assert service.current_plan().title == plan_title
@@ -67,33 +82,31 @@ def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: P
 def test_restore_from_backup_menu_reopens_with_the_backup(qtbot, tmp_path: Path, monkeypatch) -> None:
     from datetime import date
 
-    from PySide6.QtWidgets import QFileDialog
-
     from kstthc_desktop.core.model import Task
     from kstthc_desktop.services import OfficeService
     from kstthc_desktop.services.demo import create_demo
-    from kstthc_desktop.ui.main_window import MainWindow
 
     path = create_demo(tmp_path / "van-phong.kstthc", today=date(2026, 11, 25))
     svc = OfficeService.open(path)
     backup = svc.backup(reason="thu-cong")
     svc.add_task(Task(plan_id=svc.current_plan().id, content="Nhiệm vụ thêm sau khi sao lưu"))
-    w = MainWindow(svc, today=date(2026, 11, 25))
+    w = windows.show_main_window(svc, today=date(2026, 11, 25))
     qtbot.addWidget(w)
-    before = w.model.task_count()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    windows.forget(w)
+    before = w.table.model.task_count()
+    monkeypatch.setattr(files, "ask_open", lambda *a, **k: str(backup))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     w.restore_from_backup()
-    new = app._windows[-1]
+    new = windows.open_windows()[-1]
     qtbot.addWidget(new)
     try:
-        assert new.model.task_count() == before - 1
+        assert new.table.model.task_count() == before - 1
         assert "Nhiệm vụ thêm sau khi sao lưu" not in {t.content for t in new.service.tasks(new.service.current_plan().id)}
         kept = list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))
         assert len(kept) == 1  # the replaced data is kept aside
     finally:
         new.service.close()
-        app._windows.remove(new)
+        windows.forget(new)
 
 
 def test_a_damaged_backup_is_refused_before_anything_is_replaced(qapp, tmp_path: Path) -> None:

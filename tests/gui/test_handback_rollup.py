@@ -8,8 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from kstthc_desktop.ui import files
 from kstthc_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.unit.reports import rollup_data
@@ -116,7 +117,7 @@ def test_rollup_window_reads_a_folder_and_saves_both_outputs(qtbot, office_windo
 
     for kind, button in (("xlsx", "Save as Excel…"), ("pdf", "Save the summary report (PDF)…")):
         target = tmp_path / f"tong-hop.{kind}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        monkeypatch.setattr(files, "ask_save", lambda *a, t=target, **k: str(t))
         _click(qtbot, dlg, button)
         qtbot.waitUntil(lambda t=target: t.is_file() and "Saved" in dlg.saved.text(), timeout=30000)
     ws = openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")["Tổng hợp"]

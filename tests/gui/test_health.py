@@ -10,10 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kstthc_desktop import app
 from kstthc_desktop.services import OfficeService
 from kstthc_desktop.services.demo import create_demo
-from kstthc_desktop.ui import health
+from kstthc_desktop.ui import health, windows
 from kstthc_desktop.ui.main_window import MainWindow
 
 TODAY = date(2026, 11, 25)
@@ -54,14 +53,14 @@ def _menu_action(window: MainWindow, text: str):  # noqa: ANN202
 def test_the_check_menu_finds_a_damaged_document_and_restores_the_backup_without_it(qtbot, tmp_path: Path) -> None:
     path = _office(tmp_path)
     _damage(path)
-    w = MainWindow(OfficeService.open(path), today=TODAY)
+    w = windows.show_main_window(OfficeService.open(path), today=TODAY)
     qtbot.addWidget(w)
+    windows.forget(w)
     seen: dict = {}
     QTimer.singleShot(0, lambda: _answer("Restore that backup", seen))
-    windows = len(app._windows)
-    _menu_action(w, "Check the data file…").trigger()
-    qtbot.waitUntil(lambda: len(app._windows) > windows, timeout=20000)
-    new = app._windows[-1]
+    _menu_action(w, "C&heck the data file…").trigger()
+    qtbot.waitUntil(lambda: bool(windows.open_windows()), timeout=20000)
+    new = windows.open_windows()[-1]
     qtbot.addWidget(new)
     try:
         assert "problems" in seen["text"] and "Bien ban kiem tra.pdf" in seen["info"]
@@ -69,7 +68,7 @@ def test_the_check_menu_finds_a_damaged_document_and_restores_the_backup_without
         assert new.service.check() == ""
     finally:
         new.service.close()
-        app._windows.remove(new)
+        windows.forget(new)
     assert len(list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))) == 1  # the damaged file kept aside
 
 

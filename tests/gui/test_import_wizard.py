@@ -66,7 +66,7 @@ def test_wizard_reads_filters_and_imports_only_commune_tasks(qtbot, service, tmp
     assert wiz.pages.currentIndex() == 2
     assert "2 new" in wiz.confirm_text.text() or "2 mới" in wiz.confirm_text.text()
     qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
-    assert wiz.result is not None and wiz.result.added == 2
+    assert wiz.outcome is not None and wiz.outcome.added == 2
 
     plan = service.current_plan()
     assert plan.year == 2026
@@ -97,12 +97,17 @@ def test_reimporting_revised_plan_shows_changes_instead_of_duplicating(qtbot, se
     wiz.path_edit.setText(str(src))
     wiz.next()
     qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1, timeout=10000)
+    assert wiz._checked_count() == 1  # a commune starts with its own task ticked…
+    qtbot.mouseClick(wiz.all_btn, Qt.MouseButton.LeftButton)  # …and keeps them all in one click
+    assert wiz._checked_count() == 2
     wiz.next()
+    assert wiz.as_revision.isChecked() and wiz.revision_of.currentData() == first.plan_id  # same file: a revision
     texts = [wiz.diff_list.item(i).text() for i in range(wiz.diff_list.count())]
+    assert any(t.endswith("I.2 Niêm yết công khai TTHC tại Bộ phận Một cửa cấp xã") for t in texts)
     assert any("Niêm yết" in t for t in texts if t.startswith(("Changed", "Đã sửa", "Thay đổi")))
     assert any("Kiểm tra" in t for t in texts if t.startswith(("No longer", "Không còn")))
     wiz.next()
-    assert wiz.result.added == 0 and wiz.result.changed == 1 and wiz.result.removed == 1
+    assert wiz.outcome.added == 0 and wiz.outcome.changed == 1 and wiz.outcome.removed == 1
     assert len(service.tasks(service.current_plan().id)) == 2
 
 
@@ -152,9 +157,11 @@ def test_unrecognised_table_can_be_pointed_out_by_hand(qtbot, service, tmp_path:
     t1 = wiz._items[0][1]
     assert t1.content == "Niêm yết công khai TTHC" and t1.lead == ["UBND cấp xã"]
     assert t1.schedule.due.isoformat() == "2026-06-30" and t1.commune_role.value == "lead"
+    assert wiz._checked_count() == 1 and "(1)" in wiz.only_mine_btn.text() and "(2)" in wiz.all_btn.text()
+    qtbot.mouseClick(wiz.all_btn, Qt.MouseButton.LeftButton)
     wiz.next()
     wiz.next()
-    assert wiz.result.added == 2
+    assert wiz.outcome.added == 2
     # the choice is remembered for the next file laid out the same way
     again = service.build_import_preview(service.read_import_grids(src), str(src))
     assert len(list(again.iter_tasks())) == 2

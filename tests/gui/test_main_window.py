@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kstthc_desktop.core.model import Status, Task
+from kstthc_desktop.ui import fit
 from kstthc_desktop.ui.dialogs.task_editor import TaskEditorDialog
 from kstthc_desktop.ui.main_window import MainWindow
 from kstthc_desktop.ui.models.task_tree import KIND_ROLE, STATUS_ROLE, TASK_ID_ROLE, Col
@@ -27,10 +28,10 @@ def _visible_tasks(w: MainWindow) -> list[tuple[int, str]]:
     out = []
 
     def walk(parent: QModelIndex) -> None:
-        for r in range(w.proxy.rowCount(parent)):
-            idx = w.proxy.index(r, 0, parent)
+        for r in range(w.table.proxy.rowCount(parent)):
+            idx = w.table.proxy.index(r, 0, parent)
             if idx.data(KIND_ROLE) == "task":
-                out.append((idx.data(TASK_ID_ROLE), w.proxy.index(r, Col.CONTENT, parent).data()))
+                out.append((idx.data(TASK_ID_ROLE), w.table.proxy.index(r, Col.CONTENT, parent).data()))
             walk(idx)
 
     walk(QModelIndex())
@@ -55,21 +56,21 @@ def _refocus(w: MainWindow, qtbot) -> None:  # noqa: ANN001
     w.activateWindow()
     w.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    w.tree.setFocus()
+    w.table.tree.setFocus()
 
 
 def test_window_shows_demo_plan_with_sections_and_statuses(window: MainWindow) -> None:
     assert window.stack.currentIndex() == 1
-    assert window.model.task_count() == 47
-    top = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert window.table.model.task_count() == 47
+    top = [window.table.proxy.index(r, 0).data() for r in range(window.table.proxy.rowCount())]
     assert top == ["II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN", "Phụ lục. Rà soát, đánh giá đơn giản hóa thủ tục hành chính năm 2026"]
-    statuses = {window.proxy.index(r, 0, window.proxy.index(2, 0)).data(STATUS_ROLE)
-                for r in range(window.proxy.rowCount(window.proxy.index(2, 0)))}
+    statuses = {window.table.proxy.index(r, 0, window.table.proxy.index(2, 0)).data(STATUS_ROLE)
+                for r in range(window.table.proxy.rowCount(window.table.proxy.index(2, 0)))}
     assert Status.OVERDUE.value in statuses and Status.DONE_ON_TIME.value in statuses
 
 
 def test_add_task_through_dialog_then_undo_and_redo(window: MainWindow, qtbot) -> None:
-    before = window.model.task_count()
+    before = window.table.model.task_count()
 
     def fill(dlg: TaskEditorDialog) -> None:
         dlg.number.setText("5")
@@ -79,17 +80,17 @@ def test_add_task_through_dialog_then_undo_and_redo(window: MainWindow, qtbot) -
     window.select_task(window.service.tasks(window.plan().id)[0].id)
     _answer_next_dialog(qtbot, fill)
     window.act_new_task.trigger()
-    assert window.model.task_count() == before + 1
+    assert window.table.model.task_count() == before + 1
     added = [c for _, c in _visible_tasks(window) if c.startswith("Niêm yết")]
     assert added == ["Niêm yết công khai TTHC mới tại Bộ phận Một cửa"]
     assert window.selected_task_id() is not None
     assert window.act_undo.isEnabled()
 
     _refocus(window, qtbot)
-    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.task_count() == before
-    qtbot.keyClick(window.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.task_count() == before + 1
+    qtbot.keyClick(window.table.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.model.task_count() == before
+    qtbot.keyClick(window.table.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.model.task_count() == before + 1
 
 
 def test_edit_with_f2_changes_content_and_undo_restores(window: MainWindow, qtbot) -> None:
@@ -101,8 +102,8 @@ def test_edit_with_f2_changes_content_and_undo_restores(window: MainWindow, qtbo
         dlg.content.setPlainText("Tham gia tập huấn nghiệp vụ do thành phố tổ chức")
 
     _answer_next_dialog(qtbot, fill)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_F2)
+    window.table.tree.setFocus()
+    qtbot.keyClick(window.table.tree, Qt.Key.Key_F2)
     assert window.service.task(tid).content == "Tham gia tập huấn nghiệp vụ do thành phố tổ chức"
     assert window.selected_task_id() == tid  # selection kept across the refresh
     window.act_undo.trigger()
@@ -112,32 +113,32 @@ def test_edit_with_f2_changes_content_and_undo_restores(window: MainWindow, qtbo
 def test_delete_key_removes_without_asking_and_undo_brings_back(window: MainWindow, qtbot) -> None:
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.7")
     window.select_task(tid)
-    before = window.model.task_count()
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
-    assert window.model.task_count() == before - 1
+    before = window.table.model.task_count()
+    window.table.tree.setFocus()
+    qtbot.keyClick(window.table.tree, Qt.Key.Key_Delete)
+    assert window.table.model.task_count() == before - 1
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.act_undo.trigger()
-    assert window.model.task_count() == before
+    assert window.table.model.task_count() == before
     assert window.service.task(tid).number == "2.7"
 
 
 def test_search_is_accent_insensitive(window: MainWindow, qtbot) -> None:
-    qtbot.keyClicks(window.search, "linh vuc ho tich")
+    qtbot.keyClicks(window.table.search, "linh vuc ho tich")
     shown = [c for _, c in _visible_tasks(window)]
     assert shown == ["Lĩnh vực Hộ tịch"]
-    assert window.count_label.text().startswith("1 ")
-    window.search.clear()
-    qtbot.keyClicks(window.search, "HO TICH")  # also matches the unit "Công chức Tư pháp – Hộ tịch"
+    assert window.table.count_label.text().startswith("1 ")
+    window.table.search.clear()
+    qtbot.keyClicks(window.table.search, "HO TICH")  # also matches the unit "Công chức Tư pháp – Hộ tịch"
     shown = [c for _, c in _visible_tasks(window)]
     assert "Lĩnh vực Hộ tịch" in shown and "Lĩnh vực Đất đai" not in shown
     assert any(c.startswith("Kiểm tra kiểm soát") for c in shown)
-    window.search.clear()
+    window.table.search.clear()
     assert len(_visible_tasks(window)) == 47
 
 
 def test_status_filter_shows_only_that_bucket(window: MainWindow) -> None:
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.DONE_LATE.value))
+    window.table.status_filter.setCurrentIndex(window.table.status_filter.findData(Status.DONE_LATE.value))
     ids = [tid for tid, _ in _visible_tasks(window)]
     views = {v.task.id: v for v in window.service.task_views(window.plan().id, TODAY)}
     assert ids and all(views[i].status is Status.DONE_LATE for i in ids)
@@ -148,11 +149,11 @@ def test_detail_panel_records_progress_and_status_turns_green(window: MainWindow
     window.select_task(tid)
     assert "2.6" in window.detail.title.text()
     assert window.detail.progress_list.count() == 1
-    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.OVERDUE.value  # due 15/9, not done by 25/11
     window.detail.mark_done()
     assert window.detail.progress_list.count() == 2
-    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.DONE_LATE.value
     assert window.service.progress(tid)[-1].on == TODAY
 
@@ -183,14 +184,17 @@ def test_layout_is_remembered(qtbot, demo_service) -> None:
     w = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w)
     w.show()
-    w.resize(w.minimumSizeHint().width() + 5, 560)  # within the small offscreen screen
+    w.resize(w.minimumSizeHint().width() + 5, 560)
     wanted = w.size()
-    w.tree.setColumnWidth(Col.CONTENT, 333)
+    w.table.tree.setColumnWidth(Col.CONTENT, 333)
     w.close()
     w2 = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w2)
-    assert w2.tree.columnWidth(Col.CONTENT) == 333
-    assert w2.size() == wanted
+    assert w2.table.tree.columnWidth(Col.CONTENT) == 333
+    w2.show_fitted()  # the remembered geometry, pulled inside this (small, headless) screen if need be
+    area = fit.available(w2)
+    assert area.contains(w2.frameGeometry().topLeft()) and w2.frameGeometry().right() <= area.right()
+    assert w2.height() == wanted.height() and w2.width() <= wanted.width()
 
 
 def test_task_model_passes_qt_model_tester(qtmodeltester, demo_service) -> None:
@@ -244,13 +248,15 @@ def test_bad_manual_due_date_is_refused_inline(qtbot) -> None:
 
 def test_deleting_task_with_evidence_asks_and_can_save_files_first(window: MainWindow, qtbot, tmp_path,
                                                                   monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
+
+    from kstthc_desktop.ui import files
 
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "1.3")  # has demo evidence
     window.select_task(tid)
     out = tmp_path / "giu-lai"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(files, "ask_folder", lambda *a, **k: str(out))
 
     def choose_save() -> None:
         box = QApplication.activeModalWidget()
@@ -271,18 +277,19 @@ def test_deleting_task_with_evidence_asks_and_can_save_files_first(window: MainW
 
 def test_right_click_selects_the_row_and_opens_the_task_menu(window: MainWindow, qtbot, monkeypatch) -> None:
     shown: list[list] = []
-    monkeypatch.setattr(window, "_popup", lambda menu, _where: shown.append(
+    monkeypatch.setattr(window.table, "popup", lambda menu, _where: shown.append(
         [x for x in menu.actions() if not x.isSeparator()]))
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.8")
-    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
-    window.tree.expandAll()
-    window.tree.scrollTo(idx)
-    pos = window.tree.visualRect(idx).center()
-    window.tree.customContextMenuRequested.emit(pos)
+    idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
+    window.table.tree.expandAll()
+    window.table.tree.scrollTo(idx)
+    pos = window.table.tree.visualRect(idx).center()
+    window.table.tree.customContextMenuRequested.emit(pos)
     assert window.selected_task_id() == tid
     assert shown and window.act_edit in shown[0] and window.act_export_view in shown[0]
+    assert window.act_progress in shown[0] and window.act_attach in shown[0]
     assert window.act_new_sub.isEnabled() and window.act_up.isEnabled()
-    window.tree.header().customContextMenuRequested.emit(window.tree.header().rect().center())
+    window.table.tree.header().customContextMenuRequested.emit(window.table.tree.header().rect().center())
     assert len(shown) == 2 and len(shown[1]) == len(Col)
     assert window.tabs.currentWidget().objectName() == "table"
 
@@ -291,23 +298,23 @@ def test_new_day_rejudges_statuses_in_every_view(window: MainWindow) -> None:
     from datetime import date as _date
 
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.8")  # due 30/11/2026
-    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.IN_TIME.value
     window.set_today(_date(2026, 12, 1))
-    idx = window.proxy.mapFromSource(window.model.index_for_task(tid))
+    idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.OVERDUE.value
     assert window.dashboard.today == _date(2026, 12, 1) and window.timeline.today == _date(2026, 12, 1)
 
 
 def test_sections_reorder_with_ctrl_arrows_and_undo(window: MainWindow, qtbot) -> None:
     def tops() -> list[str]:
-        return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+        return [window.table.proxy.index(r, 0).data() for r in range(window.table.proxy.rowCount())]
 
     assert tops()[:2] == ["II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN"]
     sid = next(s.id for s in window.service.sections(window.plan().id) if s.number == "IV")
-    window.select_section(sid)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    window.table.select_section(sid)
+    window.table.tree.setFocus()
+    qtbot.keyClick(window.table.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert tops()[:2] == ["IV. TỔ CHỨC THỰC HIỆN", "II. NỘI DUNG"]
     assert tops()[2].startswith("Phụ lục")  # the appendix stays after the body
     window.act_undo.trigger()
@@ -331,23 +338,23 @@ def test_date_picker_adds_due_dates_by_hand(qtbot) -> None:
 def test_in_place_update_respects_filter_and_keeps_open_rows(window: MainWindow) -> None:
     """Recording progress patches rows (no rebuild): open rows stay open, filters re-evaluate."""
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.6")  # overdue
-    parent_idx = window.proxy.mapFromSource(window.model.index_for_task(window.service.task(tid).parent_id))
-    window.tree.expand(parent_idx)
-    collapsed_sibling = window.proxy.mapFromSource(window.model.index_for_task(
+    parent_idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(window.service.task(tid).parent_id))
+    window.table.tree.expand(parent_idx)
+    collapsed_sibling = window.table.proxy.mapFromSource(window.table.model.index_for_task(
         next(t.id for t in window.service.tasks(window.plan().id) if t.number == "3")))
-    window.tree.collapse(collapsed_sibling)
+    window.table.tree.collapse(collapsed_sibling)
     window.select_task(tid)
     window.detail.mark_done()  # done late: 25/11 after 15/9
-    parent_idx = window.proxy.mapFromSource(window.model.index_for_task(window.service.task(tid).parent_id))
-    assert window.tree.isExpanded(parent_idx)
-    assert not window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_task(
+    parent_idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(window.service.task(tid).parent_id))
+    assert window.table.tree.isExpanded(parent_idx)
+    assert not window.table.tree.isExpanded(window.table.proxy.mapFromSource(window.table.model.index_for_task(
         next(t.id for t in window.service.tasks(window.plan().id) if t.number == "3"))))
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.OVERDUE.value))
-    shown_before = window.proxy.shown_tasks
+    window.table.status_filter.setCurrentIndex(window.table.status_filter.findData(Status.OVERDUE.value))
+    shown_before = window.table.proxy.shown_tasks
     other = next(v.task.id for v in window.service.task_views(window.plan().id, TODAY)
                  if v.status is Status.OVERDUE and not v.task.schedule.kinds[0] == "months")
     window.select_task(other)
     window.detail.mark_done()
     assert other not in [tid_ for tid_, _ in _visible_tasks(window)]
-    assert window.proxy.shown_tasks < shown_before
-    assert window.count_label.text().startswith(str(window.proxy.shown_tasks))
+    assert window.table.proxy.shown_tasks < shown_before
+    assert window.table.count_label.text().startswith(str(window.table.proxy.shown_tasks))

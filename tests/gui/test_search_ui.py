@@ -59,7 +59,7 @@ def test_type_see_grouped_results_and_enter_opens_the_task_with_the_entry(window
     assert hit.kind == "progress"
     qtbot.keyClick(window.finder, Qt.Key.Key_Return)
     assert not window.finder.popup.isVisible()
-    assert window.tabs.currentWidget() is window.table_page
+    assert window.tabs.currentWidget() is window.table
     task = window.service.task(window.selected_task_id())
     assert (task.number, task.content) == ("15", "Lĩnh vực Hộ tịch")
     item = window.detail.progress_list.currentItem()
@@ -88,12 +88,12 @@ def test_arrow_keys_move_over_the_groups(window: MainWindow, qtbot) -> None:
 
 
 def test_a_hidden_task_is_shown_and_selected(window: MainWindow, qtbot) -> None:
-    qtbot.keyClicks(window.search, "khong co nhiem vu nay")  # the table's own text filter hides everything
-    assert window.proxy.shown_tasks == 0
+    qtbot.keyClicks(window.table.search, "khong co nhiem vu nay")  # the table's own text filter hides everything
+    assert window.table.proxy.shown_tasks == 0
     _type(window, qtbot, "đơn giản hóa thủ tục hành chính trong nội bộ")
     qtbot.keyClick(window.finder, Qt.Key.Key_Enter)
     assert window.service.task(window.selected_task_id()).number == "1.3"
-    assert window.search.text() == ""  # the filter gave way so the task can be seen
+    assert window.table.search.text() == ""  # the filter gave way so the task can be seen
 
 
 def test_evidence_pdf_is_read_in_background_found_by_its_body_and_opens(window: MainWindow, qtbot, tmp_path: Path,
@@ -143,7 +143,7 @@ def test_results_fit_in_the_window_and_the_table_filter_lives_in_the_filter_bar(
     popup = window.finder.popup
     assert window.rect().contains(popup.geometry())
     assert popup.geometry().top() >= window.finder.mapTo(window, QPoint(0, window.finder.height())).y()
-    assert window.filter_bar.isAncestorOf(window.search)
+    assert window.table.filter_bar.isAncestorOf(window.table.search)
     assert "Ctrl+Enter" in popup.footer.text()
     QApplication.processEvents()
     popup.grab().save(str(Path(window.service.path).with_name("search-popup.png")))

@@ -28,8 +28,8 @@ def _rows(w: MainWindow) -> list[tuple[str, str]]:
     out = []
 
     def walk(parent: QModelIndex) -> None:
-        for r in range(w.proxy.rowCount(parent)):
-            idx = w.proxy.index(r, 0, parent)
+        for r in range(w.table.proxy.rowCount(parent)):
+            idx = w.table.proxy.index(r, 0, parent)
             out.append((idx.data(KIND_ROLE), idx.data()))
             walk(idx)
 
@@ -41,8 +41,8 @@ def _task_ids(w: MainWindow) -> list[int]:
     out = []
 
     def walk(parent: QModelIndex) -> None:
-        for r in range(w.proxy.rowCount(parent)):
-            idx = w.proxy.index(r, 0, parent)
+        for r in range(w.table.proxy.rowCount(parent)):
+            idx = w.table.proxy.index(r, 0, parent)
             if idx.data(KIND_ROLE) == "task":
                 out.append(idx.data(TASK_ID_ROLE))
             walk(idx)
@@ -54,8 +54,8 @@ def _task_ids(w: MainWindow) -> list[int]:
 def _children_numbers(w: MainWindow, *path: int) -> list[str]:
     parent = QModelIndex()
     for r in path:
-        parent = w.proxy.index(r, 0, parent)
-    return [w.proxy.index(r, Col.NUMBER, parent).data() for r in range(w.proxy.rowCount(parent))]
+        parent = w.table.proxy.index(r, 0, parent)
+    return [w.table.proxy.index(r, Col.NUMBER, parent).data() for r in range(w.table.proxy.rowCount(parent))]
 
 
 def _tid(w: MainWindow, number: str, section_number: str = "II") -> int:
@@ -71,7 +71,7 @@ def _choose(combo, data) -> None:  # noqa: ANN001
 
 
 def _click_header(w: MainWindow, qtbot, col: int) -> None:  # noqa: ANN001
-    h = w.tree.header()
+    h = w.table.tree.header()
     x = h.sectionViewportPosition(col) + h.sectionSize(col) // 2
     qtbot.mouseClick(h.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, h.height() // 2))
 
@@ -82,10 +82,10 @@ def test_sort_by_due_within_parents_then_back_to_document_order(window: MainWind
     sections = [t for k, t in doc if k == "section"]
     tid = _tid(window, "2.6")
     window.select_task(tid)
-    assert window.tree.isSortingEnabled()
+    assert window.table.tree.isSortingEnabled()
 
     _click_header(window, qtbot, Col.DUE)
-    h = window.tree.header()
+    h = window.table.tree.header()
     assert (h.sortIndicatorSection(), h.sortIndicatorOrder()) == (Col.DUE, Qt.SortOrder.AscendingOrder)
     assert [t for k, t in _rows(window) if k == "section"] == sections  # sections keep their order
     # II.2's children by due date (31/8, 15/9, 30/9, 30/11, 31/12 ×3 in document order); blanks last
@@ -113,42 +113,42 @@ def test_sort_by_due_within_parents_then_back_to_document_order(window: MainWind
 
 
 def test_sort_by_status_keeps_filter_and_survives_reload(window: MainWindow) -> None:
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.OVERDUE.value))
+    window.table.status_filter.setCurrentIndex(window.table.status_filter.findData(Status.OVERDUE.value))
     before = set(_task_ids(window))
-    shown = window.proxy.shown_tasks
-    window.tree.sortByColumn(Col.CONTENT, Qt.SortOrder.DescendingOrder)
-    assert set(_task_ids(window)) == before and window.proxy.shown_tasks == shown
+    shown = window.table.proxy.shown_tasks
+    window.table.tree.sortByColumn(Col.CONTENT, Qt.SortOrder.DescendingOrder)
+    assert set(_task_ids(window)) == before and window.table.proxy.shown_tasks == shown
     appendix = _children_numbers(window, 2)
-    contents = [window.proxy.index(r, Col.CONTENT, window.proxy.index(2, 0)).data() for r in range(len(appendix))]
+    contents = [window.table.proxy.index(r, Col.CONTENT, window.table.proxy.index(2, 0)).data() for r in range(len(appendix))]
     assert contents == ["Lĩnh vực xử lý đơn thư", "Lĩnh vực quản lý Nhà nước về Tôn giáo",
                         "Lĩnh vực quản lý công sản", "Lĩnh vực Chứng thực"]
     window.reload()  # an edit elsewhere rebuilds the model: the sort order stays
-    assert [window.proxy.index(r, Col.CONTENT, window.proxy.index(2, 0)).data()
+    assert [window.table.proxy.index(r, Col.CONTENT, window.table.proxy.index(2, 0)).data()
             for r in range(len(appendix))] == contents
 
 
 # --- filters ---------------------------------------------------------------------------------
 def test_section_filter(window: MainWindow) -> None:
-    sec = next(s for s in window.model.sections() if s.number == "IV")
-    _choose(window.filter_bar.section, sec.id)
+    sec = next(s for s in window.table.model.sections() if s.number == "IV")
+    _choose(window.table.filter_bar.section, sec.id)
     assert _rows(window) == [("section", "IV. TỔ CHỨC THỰC HIỆN"), ("task", "1"), ("task", "2")]
-    assert window.count_label.text().startswith("2 ")
-    assert window.filter_bar.clear_button.isEnabled()
-    window.filter_bar.clear_button.click()
-    assert len(_task_ids(window)) == 47 and not window.filter_bar.clear_button.isEnabled()
+    assert window.table.count_label.text().startswith("2 ")
+    assert window.table.filter_bar.clear_button.isEnabled()
+    window.table.filter_bar.clear_button.click()
+    assert len(_task_ids(window)) == 47 and not window.table.filter_bar.clear_button.isEnabled()
 
 
 def test_unit_filter_lists_plan_units_and_matches_without_accents(window: MainWindow) -> None:
-    units = [window.filter_bar.unit.itemText(i) for i in range(1, window.filter_bar.unit.count())]
+    units = [window.table.filter_bar.unit.itemText(i) for i in range(1, window.table.filter_bar.unit.count())]
     for u in ("Công chức Văn phòng – Thống kê", "Công chức Tư pháp – Hộ tịch", "Công chức Văn hóa – Xã hội",
               "Công chức Tài chính – Kế toán", "Đài truyền thanh xã"):
         assert u in units
     assert len(units) == len(set(units))
-    _choose(window.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
+    _choose(window.table.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
     assert _rows(window) == [("section", "II. NỘI DUNG"), ("task", "2"), ("task", "2.8")]
-    window.proxy.set_unit("tu phap – ho tich")  # the proxy also takes part of a name, accents ignored
+    window.table.proxy.set_unit("tu phap – ho tich")  # the proxy also takes part of a name, accents ignored
     assert [window.service.task(i).number for i in _task_ids(window)] == ["2", "2.8"]
-    window.proxy.set_unit("dai truyen thanh")  # a coordinating unit counts too
+    window.table.proxy.set_unit("dai truyen thanh")  # a coordinating unit counts too
     assert [window.service.task(i).number for i in _task_ids(window)] == ["4"]
 
 
@@ -156,67 +156,67 @@ def test_role_filter(window: MainWindow) -> None:
     task = window.service.task(_tid(window, "1", "IV"))
     task.commune_role = CommuneRole.COORDINATING
     window.apply_changes(window.service.update_task(task))
-    _choose(window.filter_bar.role, CommuneRole.COORDINATING.value)
+    _choose(window.table.filter_bar.role, CommuneRole.COORDINATING.value)
     assert _rows(window) == [("section", "IV. TỔ CHỨC THỰC HIỆN"), ("task", "1")]
-    _choose(window.filter_bar.role, CommuneRole.NONE.value)
-    assert _rows(window) == [] and window.proxy.shown_tasks == 0
-    _choose(window.filter_bar.role, CommuneRole.LEAD.value)
-    assert window.proxy.shown_tasks == 46
+    _choose(window.table.filter_bar.role, CommuneRole.NONE.value)
+    assert _rows(window) == [] and window.table.proxy.shown_tasks == 0
+    _choose(window.table.filter_bar.role, CommuneRole.LEAD.value)
+    assert window.table.proxy.shown_tasks == 46
 
 
 def test_period_filter_uses_the_data_window(window: MainWindow) -> None:
     q3 = parse_period("2026-Q3")
     assert (q3.window_start, q3.window_end) == (date(2026, 6, 15), date(2026, 9, 14))
-    codes = [window.filter_bar.period.itemData(i) for i in range(1, window.filter_bar.period.count())]
+    codes = [window.table.filter_bar.period.itemData(i) for i in range(1, window.table.filter_bar.period.count())]
     assert codes == ["2026-Q1", "2026-Q2", "2026-H1", "2026-Q3", "2026-9M", "2026-Q4", "2026-H2", "2026-Y"]
-    _choose(window.filter_bar.period, "2026-Q3")
+    _choose(window.table.filter_bar.period, "2026-Q3")
     ids = set(_task_ids(window))
     appendix = [_tid(window, str(i), "Phụ lục") for i in range(1, 28)]
     assert set(appendix) <= ids
     assert _tid(window, "2.6") not in ids  # due 15/9: after Q3's window (ends 14/9)
     assert _tid(window, "2.2") in ids and _tid(window, "2.3") in ids  # 31/8; 30/6 (a six-monthly occurrence)
     assert _tid(window, "2.4") not in ids  # 30/9
-    _choose(window.filter_bar.period, "2026-Q4")
+    _choose(window.table.filter_bar.period, "2026-Q4")
     assert _tid(window, "2.6") in set(_task_ids(window))
 
 
 def test_filters_combine_with_search_and_status(window: MainWindow, qtbot) -> None:
-    appendix = next(s for s in window.model.sections() if s.number == "Phụ lục")
-    _choose(window.filter_bar.section, appendix.id)
-    _choose(window.filter_bar.period, "2026-Q3")
-    assert window.proxy.shown_tasks == 27
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.OVERDUE.value))
-    assert window.proxy.shown_tasks == 4
-    qtbot.keyClicks(window.search, "quan ly")
+    appendix = next(s for s in window.table.model.sections() if s.number == "Phụ lục")
+    _choose(window.table.filter_bar.section, appendix.id)
+    _choose(window.table.filter_bar.period, "2026-Q3")
+    assert window.table.proxy.shown_tasks == 27
+    window.table.status_filter.setCurrentIndex(window.table.status_filter.findData(Status.OVERDUE.value))
+    assert window.table.proxy.shown_tasks == 4
+    qtbot.keyClicks(window.table.search, "quan ly")
     assert [window.service.task(i).content for i in _task_ids(window)] == [
         "Lĩnh vực quản lý Nhà nước về Tôn giáo", "Lĩnh vực quản lý công sản"]
-    _choose(window.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
-    assert _task_ids(window) == [] and window.count_label.text().startswith("0 ")
-    summary = window.filter_summary()
+    _choose(window.table.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
+    assert _task_ids(window) == [] and window.table.count_label.text().startswith("0 ")
+    summary = window.table.filter_summary()
     assert "quan ly" in summary and "Tư pháp" in summary and "25/11/2026" in summary
-    window.clear_filters()
-    assert len(_task_ids(window)) == 47 and not window.search.text()
-    assert window.status_filter.currentIndex() == 0 and not window.filter_bar.is_active()
+    window.table.clear_filters()
+    assert len(_task_ids(window)) == 47 and not window.table.search.text()
+    assert window.table.status_filter.currentIndex() == 0 and not window.table.filter_bar.is_active()
 
 
 def test_filter_keeps_selection_and_a_filtered_out_task_is_found_again(window: MainWindow) -> None:
     tid = _tid(window, "2.8")
     window.select_task(tid)
-    _choose(window.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
+    _choose(window.table.filter_bar.unit, "Công chức Tư pháp – Hộ tịch")
     assert window.selected_task_id() == tid
-    _choose(window.filter_bar.unit, "Công chức Văn hóa – Xã hội")
+    _choose(window.table.filter_bar.unit, "Công chức Văn hóa – Xã hội")
     other = _tid(window, "2.6")
     window.hub.task_activated.emit(other)  # e.g. from the dashboard: the filters give way
-    assert window.selected_task_id() == other and not window.filter_bar.is_active()
+    assert window.selected_task_id() == other and not window.table.filter_bar.is_active()
 
 
 def test_sections_and_units_filters_follow_edits(window: MainWindow) -> None:
-    sec = next(s for s in window.model.sections() if s.number == "IV")
-    _choose(window.filter_bar.section, sec.id)
+    sec = next(s for s in window.table.model.sections() if s.number == "IV")
+    _choose(window.table.filter_bar.section, sec.id)
     window.apply_changes(window.service.delete_section(sec.id))
-    assert not window.filter_bar.is_active() and len(_task_ids(window)) == window.model.task_count()
+    assert not window.table.filter_bar.is_active() and len(_task_ids(window)) == window.table.model.task_count()
     window.act_undo.trigger()
-    assert window.filter_bar.section.findData(sec.id) > 0
+    assert window.table.filter_bar.section.findData(sec.id) > 0
 
 
 def test_proxy_with_filters_and_sorting_passes_qt_model_tester(qtmodeltester, demo_service) -> None:
@@ -247,11 +247,11 @@ def test_a_period_filter_keeps_tasks_due_on_its_first_and_last_day(window: MainW
     task = next(t for t in svc.tasks(svc.current_plan().id)
                 if t.schedule and t.schedule.due and len(t.schedule.occurrences) <= 1)
     due = task.schedule.due
-    window.proxy.set_window(due - timedelta(days=90), due)  # due on the cut-off
+    window.table.proxy.set_window(due - timedelta(days=90), due)  # due on the cut-off
     assert task.id in _task_ids(window)
-    window.proxy.set_window(due, due + timedelta(days=90))  # due on the first day
+    window.table.proxy.set_window(due, due + timedelta(days=90))  # due on the first day
     assert task.id in _task_ids(window)
-    window.proxy.set_window(due + timedelta(days=1), due + timedelta(days=90))
+    window.table.proxy.set_window(due + timedelta(days=1), due + timedelta(days=90))
     assert task.id not in _task_ids(window)
 
 
@@ -260,25 +260,25 @@ def test_header_menu_hides_columns_and_the_choice_is_remembered(qtbot, demo_serv
     w = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w)
     w.show()
-    menu = w.column_menu()
+    menu = w.table.column_menu()
     actions = {a.data(): a for a in menu.actions()}
     assert len(actions) == len(Col)
     assert not actions[Col.NUMBER].isEnabled() and not actions[Col.CONTENT].isEnabled()
     actions[Col.DEADLINE].trigger()
     actions[Col.PRODUCTS].trigger()
-    assert w.tree.isColumnHidden(Col.DEADLINE) and w.tree.isColumnHidden(Col.PRODUCTS)
-    w.tree.sortByColumn(Col.DUE, Qt.SortOrder.AscendingOrder)
+    assert w.table.tree.isColumnHidden(Col.DEADLINE) and w.table.tree.isColumnHidden(Col.PRODUCTS)
+    w.table.tree.sortByColumn(Col.DUE, Qt.SortOrder.AscendingOrder)
     w.close()
 
     w2 = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w2)
-    assert w2.tree.isColumnHidden(Col.DEADLINE) and w2.tree.isColumnHidden(Col.PRODUCTS)
-    assert not w2.tree.isColumnHidden(Col.DUE)
-    assert w2.tree.header().sortIndicatorSection() == Col.DUE  # the sort is remembered too
-    assert w2.model.sort_state()[0] == Col.DUE
-    menu = w2.column_menu()
+    assert w2.table.tree.isColumnHidden(Col.DEADLINE) and w2.table.tree.isColumnHidden(Col.PRODUCTS)
+    assert not w2.table.tree.isColumnHidden(Col.DUE)
+    assert w2.table.tree.header().sortIndicatorSection() == Col.DUE  # the sort is remembered too
+    assert w2.table.model.sort_state()[0] == Col.DUE
+    menu = w2.table.column_menu()
     next(a for a in menu.actions() if a.data() == Col.DEADLINE).trigger()  # shown again
-    assert not w2.tree.isColumnHidden(Col.DEADLINE) and w2.tree.columnWidth(Col.DEADLINE) >= 30
+    assert not w2.table.tree.isColumnHidden(Col.DEADLINE) and w2.table.tree.columnWidth(Col.DEADLINE) >= 30
 
 
 def test_old_header_state_without_sorting_still_sorts(qtbot, demo_service) -> None:
@@ -291,26 +291,27 @@ def test_old_header_state_without_sorting_still_sorts(qtbot, demo_service) -> No
     QSettings().setValue("main/header", old.header().saveState())
     w = MainWindow(demo_service, today=TODAY)
     qtbot.addWidget(w)
-    h = w.tree.header()
-    assert h.sectionsClickable() and h.isSortIndicatorShown() and not w.tree.isColumnHidden(Col.CONTENT)
+    h = w.table.tree.header()
+    assert h.sectionsClickable() and h.isSortIndicatorShown() and not w.table.tree.isColumnHidden(Col.CONTENT)
     assert (h.sortIndicatorSection(), h.sortIndicatorOrder()) == (Col.NUMBER, Qt.SortOrder.AscendingOrder)
-    assert [w.proxy.index(r, 0, w.proxy.index(2, 0)).data() for r in range(3)] == ["1", "2", "3"]
+    assert [w.table.proxy.index(r, 0, w.table.proxy.index(2, 0)).data() for r in range(3)] == ["1", "2", "3"]
 
 
 # --- export ----------------------------------------------------------------------------------
 def test_export_view_writes_what_the_table_shows(window: MainWindow, qtbot, tmp_path, monkeypatch) -> None:
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
 
-    window.tree.setColumnHidden(Col.PRODUCTS, True)
-    window.tree.setColumnHidden(Col.DEADLINE, True)
-    appendix = next(s for s in window.model.sections() if s.number == "Phụ lục")
-    _choose(window.filter_bar.period, "2026-Q3")
-    window.tree.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
-    headers, rows, groups = view_rows(window.tree)
+    from kstthc_desktop.ui import files
+
+    window.table.tree.setColumnHidden(Col.PRODUCTS, True)
+    window.table.tree.setColumnHidden(Col.DEADLINE, True)
+    appendix = next(s for s in window.table.model.sections() if s.number == "Phụ lục")
+    _choose(window.table.filter_bar.period, "2026-Q3")
+    window.table.tree.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
+    headers, rows, groups = view_rows(window.table.tree)
 
     target = tmp_path / "bang"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(files, "ask_save", lambda *a, **k: str(target) + ".xlsx")
     assert window.act_export_view in window.menuBar().actions()[0].menu().actions()
     window.act_export_view.trigger()
     path = tmp_path / "bang.xlsx"
@@ -322,7 +323,7 @@ def test_export_view_writes_what_the_table_shows(window: MainWindow, qtbot, tmp_
     assert values[0][0] == window.plan().title
     assert "Quý III năm 2026" in values[1][0] and "25/11/2026" in values[1][0]
     header_row = next(i for i, r in enumerate(values) if r[0] == "No.")
-    assert values[header_row] == ["No.", "Task", "Status", "Due", "Lead", "Coordinating", "Evidence"]
+    assert values[header_row] == ["No.", "Task", "Status", "Due", "Lead", "Coordinating", "Evidence", "This office"]
     assert headers == values[header_row]
     body = values[header_row + 1:]
     assert ws.freeze_panes == f"A{header_row + 2}"
@@ -352,19 +353,31 @@ def test_export_view_writes_what_the_table_shows(window: MainWindow, qtbot, tmp_
 
 # --- context menu ----------------------------------------------------------------------------
 def test_tree_context_menu_reuses_the_window_actions(window: MainWindow) -> None:
-    menu = window.tree_menu()
+    menu = window.table.tree_menu()
     acts = [a for a in menu.actions() if not a.isSeparator()]
-    assert acts == [window.act_new_task, window.act_new_sub, window.act_edit, window.act_delete, window.act_up,
-                    window.act_down, window.act_export_view]
-    assert window.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
-    assert window.tree.header().contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert acts == [window.act_progress, window.act_attach, window.act_done, window.act_new_task, window.act_new_sub,
+                    window.act_edit, window.act_delete, window.act_up, window.act_down, window.act_export_view]
+    assert window.table.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert window.table.tree.header().contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
 
 
 def test_clearing_filters_opens_the_sections_again_and_keeps_the_selection(window: MainWindow) -> None:
-    appendix = next(s for s in window.model.sections() if s.number == "Phụ lục")
+    appendix = next(s for s in window.table.model.sections() if s.number == "Phụ lục")
     tid = _tid(window, "15", "Phụ lục")
     window.select_task(tid)
-    _choose(window.filter_bar.section, appendix.id)
-    window.filter_bar.clear_button.click()
-    assert all(window.tree.isExpanded(window.proxy.index(r, 0)) for r in range(window.proxy.rowCount()))
+    _choose(window.table.filter_bar.section, appendix.id)
+    window.table.filter_bar.clear_button.click()
+    assert all(window.table.tree.isExpanded(window.table.proxy.index(r, 0)) for r in range(window.table.proxy.rowCount()))
     assert window.selected_task_id() == tid
+
+
+def test_the_table_shows_this_office_part_lead_or_coordinating(window: MainWindow) -> None:
+    """The "Cơ quan mình" column: Chủ trì / Phối hợp from the task's commune role."""
+    from kstthc_desktop.core.model import CommuneRole
+
+    tasks = window.service.tasks(window.plan().id)
+    lead = next(t for t in tasks if t.commune_role == CommuneRole.LEAD)
+    idx = window.table.model.index_for_task(lead.id)
+    assert not window.table.tree.isColumnHidden(Col.ROLE)
+    assert window.table.model.index(idx.row(), Col.ROLE, idx.parent()).data() == "Lead"
+    assert window.table.model.headerData(Col.ROLE, Qt.Orientation.Horizontal) == "This office"

@@ -39,7 +39,7 @@ def test_status_labels_match_the_official_wording() -> None:
 def test_translator_loads_and_translates_the_menus(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from kstthc_desktop.i18n import install_translators
+    from kstthc_desktop.i18n import install_translators, reset_translators
 
     try:
         assert install_translators(qapp, "vi") == "vi"
@@ -48,6 +48,7 @@ def test_translator_loads_and_translates_the_menus(qapp) -> None:
     finally:
         install_translators(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    reset_translators(qapp)
 
 
 def test_no_string_lost_to_an_empty_context() -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import files
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -104,9 +104,9 @@ class HandbackDialog(QDialog):
     def choose_target(self) -> None:
         suffix = self._suffix()
         filt = self.tr("Word document (*.docx)") if suffix == ".docx" else self.tr("Excel workbook (*.xlsx)")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the copy as"), self.target.text(), filt)
+        name = files.ask_save(self, self.tr("Save the copy as"), self.target.text(), filt, suffix)
         if name:
-            self.target.setText(name if name.lower().endswith(suffix) else name + suffix)
+            self.target.setText(name)
 
     def write(self) -> BackgroundTask | None:
         target = self.target.text().strip()

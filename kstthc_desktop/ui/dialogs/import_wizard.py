@@ -11,14 +11,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import CommuneRole
+from .. import files
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -56,7 +58,7 @@ class ImportWizard(QDialog):
         self.resize(1100, 700)
         self.grids: list = []
         self.imported = None
-        self.result = None
+        self.outcome = None
         self._job: BackgroundTask | None = None
         self._items: list[tuple[QTreeWidgetItem, object]] = []
         self._paragraph_overrides: dict[int, bool] = {}  # prose: paragraph number → is a task
@@ -133,7 +135,9 @@ class ImportWizard(QDialog):
         self.tree.setHeaderLabels([self.tr("No."), self.tr("Task"), self.tr("Lead"), self.tr("Coordinating"),
                                    self.tr("Deadline (as written)"), self.tr("Due"), self.tr("This office"),
                                    self.tr("Source row")])
+        self.tree.header().moveSection(6, 1)  # "This office" beside the number: never scrolled away
         self.tree.setColumnWidth(0, 90)
+        self.tree.setColumnWidth(6, 110)
         self.tree.setColumnWidth(1, 380)
         self.tree.setColumnWidth(2, 150)
         self.tree.setColumnWidth(3, 150)
@@ -328,6 +332,26 @@ class ImportWizard(QDialog):
     def _confirm_page(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
+        # Revision of a stored plan, or a new plan beside the others? The program guesses; the
+        # officer decides. Nothing of the other plans is touched either way.
+        self.target_box = QGroupBox(self.tr("Is this file a revised version of a plan you already have, or a new plan?"))
+        tl = QVBoxLayout(self.target_box)
+        self.guess_label = QLabel()
+        self.guess_label.setWordWrap(True)
+        tl.addWidget(self.guess_label)
+        row = QHBoxLayout()
+        self.as_revision = QRadioButton(self.tr("Revised version of:"))
+        self.revision_of = QComboBox()
+        self.revision_of.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.revision_of.setMinimumContentsLength(30)
+        row.addWidget(self.as_revision)
+        row.addWidget(self.revision_of, 1)
+        tl.addLayout(row)
+        self.as_new = QRadioButton(self.tr("A new plan (the plans you have stay as they are)"))
+        tl.addWidget(self.as_new)
+        self.as_revision.toggled.connect(lambda _: self._target_changed())
+        self.revision_of.currentIndexChanged.connect(lambda _: self._target_changed())
+        lay.addWidget(self.target_box)
         self.confirm_text = QLabel()
         self.confirm_text.setWordWrap(True)
         self.confirm_text.setTextFormat(Qt.TextFormat.RichText)
@@ -353,8 +377,8 @@ class ImportWizard(QDialog):
 
     def browse(self) -> None:
         start = QSettings().value("import/last_dir", str(Path.home()))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the plan file"), str(start),
-                                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)"))
+        name = files.ask_open(self, self.tr("Choose the plan file"), str(start),
+                              self.tr("Plans (*.xlsx *.xlsm *.xls *.ods *.docx *.pdf);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             QSettings().setValue("import/last_dir", str(Path(name).parent))
@@ -476,6 +500,14 @@ class ImportWizard(QDialog):
         self.table_choice.blockSignals(False)
         self._show_mapping()
         self._update_counts()
+        if self._is_commune() and any(t.commune_role != CommuneRole.NONE for _, t in self._items):
+            self.keep_only_mine()  # a commune starts with its own tasks ticked; "Keep all" is one click
+
+    def _is_commune(self) -> bool:
+        from ...core.model import Level
+
+        office = self.service.office()
+        return office is not None and office.level == Level.COMMUNE
 
     def _add_tasks(self, parent: QTreeWidgetItem, tasks: list) -> None:
         for t in tasks:
@@ -534,6 +566,8 @@ class ImportWizard(QDialog):
                              .replace("%2", str(total)).replace("%3", str(mine))
                              .replace("%4", str(self._checked_count()))
                              .replace("%5", str(len(self.imported.warnings))))
+        self.only_mine_btn.setText(self.tr("Keep only tasks that concern this office (%1)").replace("%1", str(mine)))
+        self.all_btn.setText(self.tr("Keep all (%1)").replace("%1", str(total)))
         self._update_buttons()
 
     def _check_all(self, on: bool) -> None:
@@ -559,14 +593,65 @@ class ImportWizard(QDialog):
 
     # --- confirm -------------------------------------------------------------------------
     def show_confirm(self) -> None:
+        self._show_guess()
+        if not self._show_diff():
+            return
+        self.pages.setCurrentIndex(2)
+        self._update_buttons()
+
+    def _show_guess(self) -> None:
+        """Fill the revision-or-new question with the program's guess (title, year, issuer)."""
+        from ...core.model import PlanKind
+
+        guess = self.service.guess_import_target(self.imported)
+        self.target_box.setVisible(bool(guess.plans))
+        unknown = self.tr("not stated")
+        what = self.tr("The file: \"%1\", year %2, issued by %3.") \
+            .replace("%1", guess.title or Path(self.imported.source_file).name) \
+            .replace("%2", str(guess.year or unknown)).replace("%3", guess.issuer or unknown)
+        if guess.plan is not None:
+            why = self.tr("same file name") if guess.reason == "file" else self.tr("same year and title")
+            what += " " + self.tr("It looks like a revised version of \"%1\" (%2).") \
+                .replace("%1", guess.plan.title).replace("%2", why)
+        else:
+            what += " " + self.tr("It looks like a new plan.")
+        self.guess_label.setText(what)
+        for w in (self.revision_of, self.as_revision, self.as_new):
+            w.blockSignals(True)
+        self.revision_of.clear()
+        for p in guess.plans:
+            kind = self.tr("superior's plan") if p.kind == PlanKind.SUPERIOR else self.tr("own plan")
+            self.revision_of.addItem(f"{p.title} ({p.year}, {kind})", p.id)
+        if guess.plan is not None:
+            self.revision_of.setCurrentIndex(max(0, self.revision_of.findData(guess.plan.id)))
+        self.as_revision.setChecked(guess.plan is not None)
+        self.as_new.setChecked(guess.plan is None)
+        self.revision_of.setEnabled(guess.plan is not None)
+        for w in (self.revision_of, self.as_revision, self.as_new):
+            w.blockSignals(False)
+
+    def target(self):  # noqa: ANN201 - int | NEW_PLAN
+        """Where the import goes: the chosen plan's id (a revision) or NEW_PLAN."""
+        from ...services.importing import NEW_PLAN
+
+        if self.revision_of.count() and self.as_revision.isChecked() and self.revision_of.currentData() is not None:
+            return self.revision_of.currentData()
+        return NEW_PLAN
+
+    def _target_changed(self) -> None:
+        self.revision_of.setEnabled(self.as_revision.isChecked())
+        self._show_diff()
+
+    def _show_diff(self) -> bool:
         try:
-            diff = self.service.diff_import(self.imported, self.selected_indices())
+            diff = self.service.diff_import(self.imported, self.selected_indices(), into=self.target())
         except Exception as exc:  # noqa: BLE001 - shown, never swallowed
             show_error(self, exc)
-            return
+            return False
         self.diff_list.clear()
         for label, items in ((self.tr("New"), diff.added), (self.tr("Changed"), diff.changed),
-                             (self.tr("No longer in the plan"), diff.removed)):
+                             (self.tr("No longer in the plan"), diff.removed),
+                             (self.tr("No longer in the plan, kept (has progress or evidence)"), diff.kept)):
             for text in items:
                 self.diff_list.addItem(f"{label}: {text}")
         self.confirm_text.setText(
@@ -574,16 +659,15 @@ class ImportWizard(QDialog):
                     "(kept if they have progress or evidence). A backup is taken first; you can undo "
                     "the import with Ctrl+Z.")
             .replace("%1", str(len(diff.added))).replace("%2", str(len(diff.changed)))
-            .replace("%3", str(len(diff.removed))))
-        self.pages.setCurrentIndex(2)
-        self._update_buttons()
+            .replace("%3", str(len(diff.removed) + len(diff.kept))))
+        return True
 
     def confirm(self) -> None:
         try:
             self.imported.reference = self.edited_reference()
             if getattr(self, "_override", None):
                 self.service.remember_import_mapping(*self._override)
-            self.result = self.service.apply_import(self.imported, self.selected_indices())
+            self.outcome = self.service.apply_import(self.imported, self.selected_indices(), into=self.target())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
@@ -600,4 +684,4 @@ class ImportWizard(QDialog):
         if path:
             dlg.path_edit.setText(path)
         dlg.exec()
-        return dlg.result
+        return dlg.outcome

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.model import Level, Office
 from ...services.facade import validate_office
+from .. import fit
 from ..widgets import ok_cancel
 
 
@@ -29,7 +30,7 @@ class OfficeSetupDialog(QDialog):
         o = office or Office()
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("These lines are printed at the top of every report and plan. "
-                               "You can change them later in Settings."))
+                               "You can change them later (File → Office information)."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
@@ -74,7 +75,9 @@ class OfficeSetupDialog(QDialog):
         form.addRow(self.tr("Deputy title"), self.deputy)
         form.addRow(self.tr("Name of the signer"), self.signer)
         form.addRow(self.tr("Default recipients (Nơi nhận)"), self.recipients)
-        lay.addLayout(form)
+        body = QWidget()
+        body.setLayout(form)
+        lay.addWidget(fit.scrolling(body, fill=True), 1)  # a small screen scrolls the form, never the buttons
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)

@@ -7,13 +7,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import files, fit, formats
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -44,7 +44,7 @@ class ReportDialog(QDialog):
         self.service = service
         self.today = today
         self.setWindowTitle(self.tr("Periodic report"))
-        self.resize(1250, 820)
+        fit.fit_dialog(self, QSize(1250, 820))
         self._tmp = Path(tempfile.mkdtemp(prefix="kstthc-report-"))
         self._job: BackgroundTask | None = None
         self._pending = False
@@ -57,15 +57,16 @@ class ReportDialog(QDialog):
         office = service.office()
         year = plan.year if plan else today.year
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
-        outer.addWidget(split)
+        outer.addWidget(split, 1)
 
         left = QWidget()
         ll = QVBoxLayout(left)
         form = QFormLayout()
         self.period = QComboBox()
         for p in periods_of_year(year):
-            self.period.addItem(p.label, p.code)
+            self.period.addItem(formats.period_label(p), p.code)
         current = current_period(today)
         self.period.setCurrentIndex(max(0, self.period.findData(current.code)))
         self.window_label = QLabel()
@@ -174,26 +175,28 @@ class ReportDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_btn)
-        ll.addLayout(buttons)
+        # Below both panes, the full width: the preview shrinks on a small screen, never these buttons.
+        outer.addLayout(buttons)
         self.issued_label = QLabel()
         self.issued_label.setWordWrap(True)
-        ll.addWidget(self.issued_label)
+        outer.addWidget(self.issued_label)
         self.since_label = QLabel()
         self.since_label.setWordWrap(True)
-        ll.addWidget(self.since_label)
-        split.addWidget(left)
+        outer.addWidget(self.since_label)
+        split.addWidget(fit.scrolling(left, fill=True))
 
         right = QWidget()
         rl = QVBoxLayout(right)
         self.preview_status = QLabel(self.tr("Preview"))
         rl.addWidget(self.preview_status)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
         self.pages_host = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_host)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setWidget(self.pages_host)
-        rl.addWidget(self.scroll)
+        self.preview_scroll.setWidget(self.pages_host)
+        rl.addWidget(self.preview_scroll)
+        right.setMinimumWidth(160)
         split.addWidget(right)
         split.setSizes([620, 630])
 
@@ -207,7 +210,7 @@ class ReportDialog(QDialog):
         frozen_row.addWidget(self.open_issued_btn)
         frozen_row.addWidget(self.correct_btn)
         frozen_row.addStretch(1)
-        ll.addLayout(frozen_row)
+        outer.addLayout(frozen_row)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(700)
@@ -219,6 +222,12 @@ class ReportDialog(QDialog):
         self.authority.currentIndexChanged.connect(self._schedule_preview)
         for edit in (self.sign_title, self.sign_deputy, self.sign_name):
             edit.textChanged.connect(self._schedule_preview)
+        for b in self.findChildren(QPushButton):  # Enter in a field exports, prints or issues nothing
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        for label in self.tabs.findChildren(QLabel):  # long notes wrap instead of widening the pane
+            label.setWordWrap(True)
+        fit.relayout(self)
         self._load_period()
 
     # --- state ---------------------------------------------------------------------------
@@ -267,7 +276,7 @@ class ReportDialog(QDialog):
         self._loading = True
         code = self.period_code()
         period = parse_period(code)
-        self.window_label.setText(period.window_text)
+        self.window_label.setText(formats.window_text(period))
         draft = self.service.report_draft(code)
         self._set_stats(draft.get("statistics_rows") or [])
         if draft.get("number"):
@@ -294,10 +303,12 @@ class ReportDialog(QDialog):
         self.frozen = issued[-1] if issued and not self._correcting.get(code) else None
         self.issued_label.setText(
             self.tr("Issued on %1 (number %2). Issued reports are kept unchanged in the data file.")
-            .replace("%1", issued[-1].issued_at.replace("T", " ")).replace("%2", issued[-1].number or "—")
+            .replace("%1", formats.datetime_text(issued[-1].issued_at)).replace("%2", issued[-1].number or "—")
             if issued else "")
         self._apply_frozen_state()
         self._show_changes_since(code)
+        for label in (self.issued_label, self.since_label):  # no empty strip under the buttons
+            label.setVisible(bool(label.text()))
         self._loading = False
         self.refresh_preview()
 
@@ -355,8 +366,8 @@ class ReportDialog(QDialog):
             self.refresh_preview()
 
     def import_stats(self) -> None:
-        target, _ = QFileDialog.getOpenFileName(self, self.tr("Read form 06a figures"), str(Path.home()),
-                                                "Excel (*.xlsx);;JSON (*.json)")
+        target = files.ask_open(self, self.tr("Read form 06a figures"), str(Path.home()),
+                                "Excel (*.xlsx);;JSON (*.json)")
         if target:
             self.load_stats_file(target)
 
@@ -375,9 +386,8 @@ class ReportDialog(QDialog):
         return True
 
     def save_stats_template(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a form 06a template"),
-                                                str(Path.home() / f"bieu-06a-{self.period_code()}.xlsx"),
-                                                "Excel (*.xlsx)")
+        target = files.ask_save(self, self.tr("Save a form 06a template"),
+                                str(Path.home() / f"bieu-06a-{self.period_code()}.xlsx"), "Excel (*.xlsx)", ".xlsx")
         if target:
             self.write_stats_template(target)
 
@@ -542,7 +552,7 @@ class ReportDialog(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), str(start), filt)
+        target = files.ask_save(self, self.tr("Export the report"), str(start), filt, f".{kind}")
         if target:
             QSettings().setValue("report/last_dir", str(Path(target).parent))
             self.export_to(target)

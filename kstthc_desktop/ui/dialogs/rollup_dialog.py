@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import files
 from ..errors import show_error
 from ..tasks import BackgroundTask
 
@@ -134,14 +134,13 @@ class RollupDialog(QDialog):
 
     # --- inputs --------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the offices' reports"),
-                                                  self.folder.text())
+        folder = files.ask_folder(self, self.tr("Folder with the offices' reports"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 
     def choose_list(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("List of offices"), self.expected.text(),
-                                              self.tr("List (*.txt *.csv *.xlsx)"))
+        name = files.ask_open(self, self.tr("List of offices"), self.expected.text(),
+                              self.tr("List (*.txt *.csv *.xlsx)"))
         if name:
             self.expected.setText(name)
 
@@ -227,10 +226,8 @@ class RollupDialog(QDialog):
         name = f"tong-hop-{self.rollup.period_code or 'bao-cao'}.{kind}"
         start = Path(self.folder.text().strip() or str(Path.home())).parent / name
         filt = self.tr("Excel workbook (*.xlsx)") if kind == "xlsx" else "PDF (*.pdf)"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the roll-up"), str(start), filt)
+        target = files.ask_save(self, self.tr("Save the roll-up"), str(start), filt, "." + kind)
         if target:
-            if not target.lower().endswith("." + kind):
-                target += "." + kind
             self.save_to(target)
 
     def save_to(self, target: str) -> BackgroundTask:

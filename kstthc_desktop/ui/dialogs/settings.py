@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -32,6 +33,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.changes: list = []
+        self._pending: dict = {}  # day → (kind, note), or None to remove: written on OK only
         self.setWindowTitle(self.tr("Settings"))
         self.resize(620, 480)
         lay = QVBoxLayout(self)
@@ -106,8 +108,16 @@ class SettingsDialog(QDialog):
         self.rule_day.setVisible(not workdays)
 
     def _fill_days(self) -> None:
+        """The stored days with the ones added or removed here (written only on OK)."""
+        days = {d: (kind, note) for d, kind, note in self.service.workday_overrides()}
+        for d, change in self._pending.items():
+            if change is None:
+                days.pop(d, None)
+            else:
+                days[d] = change
         self.days.setRowCount(0)
-        for d, kind, note in self.service.workday_overrides():
+        for d in sorted(days):
+            kind, note = days[d]
             r = self.days.rowCount()
             self.days.insertRow(r)
             self.days.setItem(r, 0, QTableWidgetItem(d.strftime("%d/%m/%Y")))
@@ -117,12 +127,7 @@ class SettingsDialog(QDialog):
 
     def add_day(self) -> None:
         q = self.new_day.date()
-        try:
-            self.changes.append(self.service.set_workday_override(date(q.year(), q.month(), q.day()),
-                                                                  self.new_kind.currentData(),
-                                                                  self.new_note.text().strip()))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        self._pending[date(q.year(), q.month(), q.day())] = (self.new_kind.currentData(), self.new_note.text().strip())
         self._fill_days()
 
     def remove_day(self) -> None:
@@ -130,23 +135,30 @@ class SettingsDialog(QDialog):
         if r < 0:
             return
         d, m, y = (int(x) for x in self.days.item(r, 0).text().split("/"))
-        try:
-            self.changes.append(self.service.set_workday_override(date(y, m, d), None))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        self._pending[date(y, m, d)] = None
         self._fill_days()
 
     def accept(self) -> None:
+        """Everything is written here, on OK; Cancel leaves the file as it was (added days too)."""
         from ...core.periods import SubmissionRule
 
         try:
+            for day, change in sorted(self._pending.items()):
+                kind, note = change if change is not None else (None, "")
+                self.changes.append(self.service.set_workday_override(day, kind, note))
+            self._pending.clear()
             self.changes.append(self.service.set_evidence_limit(self.limit.value()))
             self.changes.append(self.service.set_submission_rule(SubmissionRule(
                 mode=self.rule_mode.currentData(), workdays=self.rule_days.value(), day=self.rule_day.value())))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
+            self._fill_days()
             return
-        QSettings().setValue("language", self.language.currentData())
+        language = self.language.currentData()
+        if language != QSettings().value("language", "vi"):
+            QSettings().setValue("language", language)
+            QMessageBox.information(self, self.tr("Language"), self.tr(
+                "The program speaks the chosen language from its next start: close it and open it again."))
         super().accept()
 
     @classmethod

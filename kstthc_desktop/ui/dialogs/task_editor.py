@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import CommuneRole, Schedule, ScheduleKind, Section, Task
+from .. import fit, formats
 from ..widgets import ok_cancel
 
 
@@ -109,8 +110,8 @@ class TaskEditorDialog(QDialog):
         row.addWidget(self.pick)
         row.addWidget(self.add_due)
         row.addStretch(1)
-        form.addRow("", row)
-        form.addRow("", self.dues)
+        form.addRow(self.tr("Pick a date"), row)
+        form.addRow(self.tr("Due dates set by hand"), self.dues)
         form.addRow(self.tr("Expected products"), self.products)
         form.addRow(self.tr("Officer in charge"), self.officer)
         role_row = QHBoxLayout()
@@ -120,27 +121,43 @@ class TaskEditorDialog(QDialog):
         form.addRow(self.tr("Role of this office"), role_row)
         form.addRow(self.tr("Cause of delay"), self.cause)
         form.addRow(self.tr("Notes"), self.notes)
-        lay.addLayout(form)
+        body = QWidget()
+        body.setLayout(form)
+        lay.addWidget(fit.scrolling(body, fill=True), 1)  # a small screen scrolls the form, never the buttons
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         lay.addWidget(self.error)
         lay.addWidget(ok_cancel(self))
         self.deadline.textChanged.connect(self._show_parsed)
+        self.dues.textChanged.connect(self._show_parsed)
+        self.manual.toggled.connect(self._show_parsed)
         for w in (self.repeat, self.dues, self.pick, self.add_due):
             self.manual.toggled.connect(w.setEnabled)
         self._show_parsed()
         self.result_task: Task | None = None
 
     def _show_parsed(self) -> None:
-        from ...core.schedule import describe_schedule, parse_schedule
+        """The "→" line says what the task's due dates are: the hand-set ones when they are set,
+        else what the program reads in the deadline text (the two never disagree on screen)."""
+        from ...core.schedule import parse_schedule
 
+        if self.manual.isChecked():
+            dues = self.manual_dues()
+            if dues is None:
+                self.parsed.setText("⚠ " + self.tr("A due date is not valid: write them like 31/3/2026, 30/6/2026."))
+            elif not dues:
+                self.parsed.setText("→ " + self.tr("Set by hand: no due date yet."))
+            else:
+                self.parsed.setText("→ " + self.tr("Set by hand: %1").replace(
+                    "%1", ", ".join(formats.date_text(d) for d in dues)))
+            return
         text = self.deadline.text().strip()
         if not text:
             self.parsed.setText(self.tr("No deadline: the task counts as 'no deadline'."))
             return
         s = parse_schedule(text, self._year)
-        msg = "→ " + describe_schedule(s)
+        msg = "→ " + formats.schedule_text(s)
         if s.warnings:
             msg += "\n⚠ " + "\n⚠ ".join(s.warnings)
         self.parsed.setText(msg)

@@ -17,9 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
-from ...core.model import Section, Status
+from ...core.model import CommuneRole, Section, Status
 from ...core.text import fold
 from ...services import TaskView
+from .. import formats
 from ..style import status_background, status_color, status_label, status_symbol
 
 
@@ -33,6 +34,7 @@ class Col(IntEnum):
     COORDINATING = 6
     PRODUCTS = 7
     EVIDENCE = 8
+    ROLE = 9  # this office's part: leads / coordinates (last, so remembered header layouts still fit)
 
 
 def column_titles() -> list[str]:
@@ -46,7 +48,17 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("TaskTreeModel", "Coordinating"),
         QCoreApplication.translate("TaskTreeModel", "Expected products"),
         QCoreApplication.translate("TaskTreeModel", "Evidence"),
+        QCoreApplication.translate("TaskTreeModel", "This office"),
     ]
+
+
+def role_text(role: str) -> str:
+    """This office's part in a task, as the table and its export show it."""
+    if role == CommuneRole.LEAD.value:
+        return QCoreApplication.translate("TaskTreeModel", "Lead")
+    if role == CommuneRole.COORDINATING.value:
+        return QCoreApplication.translate("TaskTreeModel", "Coordinating")
+    return ""
 
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -328,7 +340,7 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.DEADLINE:
                 return t.deadline_text
             if col == Col.DUE:
-                return v.due.strftime("%d/%m/%Y") if v.due else ""
+                return formats.date_text(v.due)
             if col == Col.STATUS:
                 return f"{status_symbol(v.status)} {status_label(v.status)}"
             if col == Col.PRODUCTS:
@@ -336,13 +348,13 @@ class TaskTreeModel(QAbstractItemModel):
             if col == Col.EVIDENCE:
                 mark = " ⚠" if v.done_without_evidence else ""
                 return (str(v.evidence_count) if v.evidence_count else "") + mark
+            if col == Col.ROLE:
+                return role_text(node.role)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == Col.CONTENT:
                 return t.content
             if col == Col.DEADLINE and t.schedule:
-                from ...core.schedule import describe_schedule
-
-                tip = describe_schedule(t.schedule)
+                tip = formats.schedule_text(t.schedule)
                 if t.schedule.warnings:
                     tip += "\n" + "\n".join(t.schedule.warnings)
                 return tip
@@ -396,6 +408,8 @@ def _export_value(v: TaskView, col: int) -> object:
         return t.products
     if col == Col.EVIDENCE:
         return v.evidence_count
+    if col == Col.ROLE:
+        return role_text(t.commune_role.value)
     return None
 
 
@@ -413,6 +427,7 @@ _SORT_KEYS: dict[Col, Callable[[Node], object]] = {
     Col.COORDINATING: lambda n: _text_key("; ".join(n.view.task.coordinating_units)),
     Col.PRODUCTS: lambda n: _text_key(n.view.task.products),
     Col.EVIDENCE: lambda n: n.view.evidence_count,
+    Col.ROLE: lambda n: {"lead": 0, "coordinating": 1}.get(n.role),
 }  # Col.NUMBER: none — document order
 
 

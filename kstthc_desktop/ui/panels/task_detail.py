@@ -8,14 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import ProgressEntry, Task
 from ...services import OfficeService, TaskView
+from .. import files, fit, formats
 from ..dialogs.progress_entry import ProgressEntryDialog
 from ..errors import show_error
 from ..style import status_color, status_label, status_symbol
@@ -42,13 +41,12 @@ class TaskDetailPanel(QWidget):
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
+        outer.setSpacing(6)
+        # What the task is scrolls on its own; the progress and evidence buttons below never move
+        # off screen, however long the task text (a 1366×768 laptop has ~620 px for this panel).
         body = QWidget()
-        scroll.setWidget(body)
         lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -60,13 +58,20 @@ class TaskDetailPanel(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.status)
         lay.addWidget(self.facts)
+        lay.addStretch(1)
+        about = fit.scrolling(body)
+        about.setMinimumHeight(90)
+        outer.addWidget(about, 3)
+        self._about, self._about_body = about, body
 
-        box = QGroupBox(self.tr("Progress"))
+        box = QGroupBox(self.tr("Progress log"))
         bl = QVBoxLayout(box)
+        bl.setContentsMargins(6, 4, 6, 6)
         self.progress_list = QListWidget()
         self.progress_list.setWordWrap(True)
+        self.progress_list.setMinimumHeight(54)
         self.progress_list.itemDoubleClicked.connect(lambda _: self.edit_progress())
-        bl.addWidget(self.progress_list)
+        bl.addWidget(self.progress_list, 1)
         row = QGridLayout()
         self.add_progress_btn = QPushButton(self.tr("Record progress…"))
         self.add_progress_btn.clicked.connect(self.add_progress)
@@ -79,14 +84,16 @@ class TaskDetailPanel(QWidget):
         for i, b in enumerate((self.add_progress_btn, self.done_btn, self.edit_progress_btn, self.del_progress_btn)):
             row.addWidget(b, i // 2, i % 2)
         bl.addLayout(row)
-        lay.addWidget(box)
+        outer.addWidget(box, 2)
 
         box = QGroupBox(self.tr("Evidence (drop files here)"))
         bl = QVBoxLayout(box)
+        bl.setContentsMargins(6, 4, 6, 6)
         self.evidence_list = QListWidget()
+        self.evidence_list.setMinimumHeight(54)
         self._file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         self.evidence_list.itemDoubleClicked.connect(lambda _: self.open_evidence())
-        bl.addWidget(self.evidence_list)
+        bl.addWidget(self.evidence_list, 1)
         row = QGridLayout()
         self.attach_btn = QPushButton(self.tr("Attach files…"))
         self.attach_btn.clicked.connect(self.choose_files)
@@ -101,11 +108,19 @@ class TaskDetailPanel(QWidget):
         for i, b in enumerate((self.attach_btn, self.open_btn, self.info_btn, self.save_btn, self.remove_btn)):
             row.addWidget(b, i // 3, i % 3)
         bl.addLayout(row)
-        lay.addWidget(box)
-        lay.addStretch(1)
+        outer.addWidget(box, 2)
         self.show_task(None)
 
     # --- showing -------------------------------------------------------------------------
+    def _fit_about(self) -> None:
+        """The task's text takes the room it needs (scrolling beyond that); the lists get the rest."""
+        need = self._about_body.layout().totalHeightForWidth(self._about.viewport().width())
+        self._about.setMaximumHeight(max(90, need + 4))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit_about()
+
     def show_task(self, view: TaskView | None) -> None:
         self.task = view.task if view else None
         enabled = view is not None
@@ -118,6 +133,7 @@ class TaskDetailPanel(QWidget):
             self.title.setText(self.tr("Select a task to see its details."))
             self.status.clear()
             self.facts.clear()
+            self._fit_about()
             return
         t = view.task
         self.title.setText(f"{t.number} {t.content}".strip())
@@ -126,13 +142,11 @@ class TaskDetailPanel(QWidget):
                             f"{status_label(view.status)}</span>")
         from html import escape
 
-        from ...core.schedule import describe_schedule
-
         facts = [
             (self.tr("Lead"), "; ".join(t.lead_units)),
             (self.tr("Coordinating"), "; ".join(t.coordinating_units)),
             (self.tr("Deadline (as written)"), t.deadline_text),
-            (self.tr("Understood as"), describe_schedule(t.schedule) if t.schedule else ""),
+            (self.tr("Understood as"), formats.schedule_text(t.schedule)),
             (self.tr("Expected products"), t.products),
             (self.tr("Officer in charge"), t.officer),
             (self.tr("Notes"), t.notes),
@@ -140,7 +154,7 @@ class TaskDetailPanel(QWidget):
         ]
         self.facts.setText("<br>".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in facts if v))
         for p in self.service.progress(t.id):
-            when = p.on.strftime("%d/%m/%Y")
+            when = formats.date_text(p.on)
             occ = ""
             if p.occurrence is not None and t.schedule and p.occurrence < len(t.schedule.occurrences):
                 occ = f" [{t.schedule.occurrences[p.occurrence][1].strftime('%d/%m')}]"
@@ -158,6 +172,7 @@ class TaskDetailPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setToolTip(ev.summary or ev.name)
             self.evidence_list.addItem(item)
+        self._fit_about()
 
     def select_progress(self, entry_id: int | None) -> bool:
         """Select (and focus) one progress entry of the shown task, as a search result asks."""
@@ -213,9 +228,9 @@ class TaskDetailPanel(QWidget):
     def choose_files(self) -> None:
         if self.task is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"))
-        if files:
-            self.attach_requested.emit(self.task.id, files)
+        paths = files.ask_open_many(self, self.tr("Attach evidence"))
+        if paths:
+            self.attach_requested.emit(self.task.id, paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.task is not None and event.mimeData().hasUrls():
@@ -243,7 +258,7 @@ class TaskDetailPanel(QWidget):
         if eid is None:
             return
         ev = next(e for e in self.service.evidence(task_id=self.task.id) if e.id == eid)
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), str(Path.home() / ev.name))
+        target = files.ask_save(self, self.tr("Save a copy"), str(Path.home() / ev.name))
         if target:
             try:
                 Path(target).unlink(missing_ok=True)  # the dialog already asked about overwriting

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -57,6 +56,7 @@ from ...services.overview import (
     report_marks,
     submission_rule,
 )
+from .. import files
 from ..events import EventHub
 from ..style import status_label, status_symbol
 from .timeline import CUTOFF_COLOR, HOLIDAY_COLOR, StatusLegend, paint_status_mark
@@ -85,6 +85,23 @@ def month_weeks(year: int, month: int) -> list[list[date]]:
 
 def chip_text(it: DueItem) -> str:
     return f"{status_symbol(it.status)} {it.title}"
+
+
+def fit_lines(fm: QFontMetrics, text: str, width: int, count: int) -> list[str]:
+    """``text`` broken at spaces into at most ``count`` lines of ``width``; the last one elided."""
+    out: list[str] = []
+    rest = text
+    while rest and len(out) < count - 1:
+        words, line = rest.split(" "), ""
+        while words and fm.horizontalAdvance((line + " " + words[0]).strip()) <= width:
+            line = (line + " " + words.pop(0)).strip()
+        if not line:  # one word longer than the line: leave it to the eliding below
+            break
+        out.append(line)
+        rest = " ".join(words)
+    if rest:
+        out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return out
 
 
 def paint_month(p: QPainter, rect: QRectF, year: int, month: int, items: Mapping[date, Sequence[DueItem]],
@@ -169,12 +186,15 @@ def paint_month(p: QPainter, rect: QRectF, year: int, month: int, items: Mapping
             shown_items = day_items
             if len(lines) + len(day_items) > room:
                 shown_items = day_items[: max(0, room - len(lines) - 1)]
+            # a day with few tasks gives each chip two lines, so "1.2 Triển khai…" reads as words
+            chip_lines = 2 if day_items and len(lines) + 2 * len(day_items) <= room else 1
+            mark_lines = 2 if 2 * len(lines) + chip_lines * len(day_items) <= room else 1
             p.setFont(small)
             inner_w = r.width() - 8
             for kind, text in lines:
-                if y + line_h > r.bottom():
+                if y + line_h * mark_lines > r.bottom():
                     break
-                lr = QRectF(r.left() + 4, y, inner_w, line_h - 1)
+                lr = QRectF(r.left() + 4, y, inner_w, line_h * mark_lines - 1)
                 if kind == "holiday":
                     p.setPen(QColor("#b71c1c"))
                 elif kind == "make_up":
@@ -189,13 +209,14 @@ def paint_month(p: QPainter, rect: QRectF, year: int, month: int, items: Mapping
                     p.setBrush(Qt.BrushStyle.NoBrush)
                     p.drawRoundedRect(lr, 3, 3)
                     p.setPen(CUTOFF_COLOR)
-                p.drawText(lr.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           sfm.elidedText(str(text), Qt.TextElideMode.ElideRight, int(lr.width() - 5)))
-                y += line_h
+                for i, part in enumerate(fit_lines(sfm, str(text), int(lr.width() - 5), mark_lines)):
+                    p.drawText(QRectF(lr.left() + 3, lr.top() + i * line_h, lr.width() - 5, line_h - 1),
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, part)
+                y += line_h * mark_lines
             for it in shown_items:
-                if y + line_h > r.bottom():
+                if y + line_h * chip_lines > r.bottom():
                     break
-                lr = QRectF(r.left() + 4, y, inner_w, line_h - 1)
+                lr = QRectF(r.left() + 4, y, inner_w, line_h * chip_lines - 1)
                 solid = QColor(STATUS_COLORS[it.status])
                 light = QColor(solid)
                 light.setAlpha(38)
@@ -207,11 +228,12 @@ def paint_month(p: QPainter, rect: QRectF, year: int, month: int, items: Mapping
                     f = QFont(small)
                     f.setBold(True)
                 p.setFont(f)
-                p.drawText(lr.adjusted(6, 0, -2, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           QFontMetrics(f, p.device()).elidedText(chip_text(it), Qt.TextElideMode.ElideRight,
-                                                                  int(lr.width() - 8)))
+                text_w = int(lr.width() - 8)
+                for i, part in enumerate(fit_lines(QFontMetrics(f, p.device()), chip_text(it), text_w, chip_lines)):
+                    p.drawText(QRectF(lr.left() + 6, lr.top() + i * line_h, text_w, line_h - 1),
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, part)
                 p.setFont(small)
-                y += line_h
+                y += line_h * chip_lines
             hidden = len(day_items) - len(shown_items)
             if hidden > 0 and y + line_h <= r.bottom() + 1:
                 p.setPen(QColor("#455a64"))
@@ -231,7 +253,7 @@ class MonthGrid(QWidget):
         super().__init__(parent)
         self.setObjectName("calendar_grid")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(420, 280)  # a 1280×720 screen at 125 % leaves ~1024×520
         self.labels = labels
         self.year, self.month = 2000, 1
         self.items: Mapping[date, Sequence[DueItem]] = {}
@@ -439,7 +461,7 @@ class CalendarView(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([700, 260])
+        split.setSizes([760, 210])
 
         self.upcoming = QListWidget()
         self.upcoming.setObjectName("calendar_upcoming")
@@ -732,8 +754,7 @@ class CalendarView(QWidget):
 
     def _ask_pdf(self) -> None:
         default = f"lich-cong-viec-{self.year}-{self.month:02d}.pdf"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the calendar as PDF"), default,
-                                                self.tr("PDF (*.pdf)"))
+        target = files.ask_save(self, self.tr("Save the calendar as PDF"), default, self.tr("PDF (*.pdf)"), ".pdf")
         if not target:
             return
         from ...core.errors import KstthcError

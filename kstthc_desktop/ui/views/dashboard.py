@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import STATUS_COLORS, Status
-from ...core.periods import format_short
 from ...core.status import STATUS_ORDER
 from ...services import OfficeService, TaskView
 from ...services.overview import DashboardSummary, DueItem, dashboard_summary, plan_overview, submission_rule
+from .. import formats
 from ..events import EventHub
 from ..style import status_label, status_symbol
 from .calendar import status_icon
@@ -38,7 +38,7 @@ LISTS = ("overdue", "due_week", "due_month", "recurring", "on_demand", "stale")
 
 
 def _d(d: date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return formats.date_text(d)
 
 
 class StatusCard(QFrame):
@@ -186,12 +186,13 @@ class DashboardView(QWidget):
         if nr is not None:
             self.report_line.setText(
                 self.tr("Report for %1: figures close on %2, send by %3")
-                .replace("%1", nr.period.label).replace("%2", _d(nr.cutoff)).replace("%3", _d(nr.submission)))
+                .replace("%1", formats.period_label(nr.period)).replace("%2", _d(nr.cutoff))
+                .replace("%3", _d(nr.submission)))
         self.empty.setVisible(not has_plan)
         p = s.period
         self.card_titles["period"].setText(
-            self.tr("Current report period: %1 (%2)").replace("%1", p.label).replace(
-                "%2", f"{format_short(p.window_start)} – {format_short(p.window_end)}"))
+            self.tr("Current report period: %1 (%2)").replace("%1", formats.period_label(p)).replace(
+                "%2", f"{formats.short_date(p.window_start)} – {formats.short_date(p.window_end)}"))
         for key, counts in (("year", s.year_counts), ("period", s.period_counts)):
             for st, card in self.cards[key].items():
                 card.set_count(counts.get(st, 0))

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Evidence, Task
 from ...core.text import fold
+from .. import files
 from ..errors import show_error
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +37,7 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._rows: list[tuple[Evidence, Task]] = []
+        self.refs: dict[int, str] = {}  # task id → section-qualified number
         self._titles = [
             QCoreApplication.translate("EvidenceModel", "Task"),
             QCoreApplication.translate("EvidenceModel", "Task content"),
@@ -71,7 +72,7 @@ class EvidenceModel(QAbstractTableModel):
         ev, task = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             fmt = lambda d: d.strftime("%d/%m/%Y") if d else ""  # noqa: E731
-            return [task.number, task.content.split("\n")[0], ev.name, ev.doc_number, fmt(ev.doc_date), ev.summary,
+            return [self.refs.get(task.id) or task.number, task.content.split("\n")[0], ev.name, ev.doc_number, fmt(ev.doc_date), ev.summary,
                     f"{ev.size / 1024:.0f} KB", fmt(ev.added)][index.column()]
         if role == TASK_ID_ROLE:
             return task.id
@@ -162,18 +163,20 @@ class EvidenceRegister(QWidget):
             self.missing.clear()
             self.empty.setVisible(True)
             return
-        tasks = {t.id: t for t in self.service.tasks(plan.id)}
+        views = self.service.task_views(plan.id, self.today)
+        tasks = {v.task.id: v.task for v in views}
+        self.model.refs = {v.task.id: v.ref for v in views}  # "II.3", not a bare "3"
         rows = [(ev, tasks[ev.task_id]) for ev in self.service.evidence(plan_id=plan.id) if ev.task_id in tasks]
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
-        missing = [v.task for v in self.service.task_views(plan.id, self.today) if v.done_without_evidence]
+        missing = [v.ref for v in views if v.done_without_evidence]
         self.missing.setText(self.tr("⚠ %1 task(s) marked done without evidence: %2")
                              .replace("%1", str(len(missing)))
-                             .replace("%2", ", ".join(t.number for t in missing[:15]) + ("…" if len(missing) > 15 else ""))
+                             .replace("%2", ", ".join(missing[:15]) + ("…" if len(missing) > 15 else ""))
                              if missing else "")
 
     def export_all(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export evidence to"))
+        folder = files.ask_folder(self, self.tr("Export evidence to"))
         if folder:
             self.window().run_job(self.tr("Exporting evidence…"),
                                   lambda progress: self.service.export_evidence(folder, progress=progress),
@@ -181,8 +184,8 @@ class EvidenceRegister(QWidget):
                                       self.tr("%1 files exported").replace("%1", str(len(files)))))
 
     def pack(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Pack for inspection"),
-                                                str(Path.home() / "minh-chung-kstthc.zip"), "ZIP (*.zip)")
+        target = files.ask_save(self, self.tr("Pack for inspection"), str(Path.home() / "minh-chung-kstthc.zip"),
+                                "ZIP (*.zip)", ".zip")
         if target:
             try:
                 self.window().run_job(self.tr("Packing evidence…"),

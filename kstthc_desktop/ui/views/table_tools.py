@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import CommuneRole, Section
-from ...core.periods import ReportPeriod, format_short
+from ...core.periods import ReportPeriod
+from .. import formats
 from ..models.task_tree import EXPORT_ROLE, KIND_ROLE, Col
 
 
@@ -74,8 +75,9 @@ class FilterChoice:
 
 def period_title(p: ReportPeriod) -> str:
     """ "Quý III năm 2026 (15/6/2026–14/9/2026)": the name and the data window it covers."""
-    label = p.label[:1].upper() + p.label[1:]
-    return f"{label} ({format_short(p.window_start)}–{format_short(p.window_end)})"
+    name = formats.period_label(p)
+    label = name[:1].upper() + name[1:]
+    return f"{label} ({formats.short_date(p.window_start)}–{formats.short_date(p.window_end)})"
 
 
 class FilterBar(QWidget):

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import STATUS_COLORS, ProgressEntry, ScheduleKind, Section, Status
-from ...core.schedule import describe_schedule
 from ...core.status import STATUS_ORDER, occurrence_statuses
 from ...services import OfficeService, TaskView
 from ...services.overview import group_progress
+from .. import formats
 from ..events import EventHub
 from ..style import status_label, status_symbol
 
@@ -387,7 +387,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._day_kind = kinds
         cut: dict[int, list[str]] = {}
         for p in periods_of_year(year):
-            cut.setdefault(p.window_end.toordinal(), []).append(p.label)
+            cut.setdefault(p.window_end.toordinal(), []).append(formats.period_label(p))
         self._cutoffs = sorted((o, "; ".join(labels)) for o, labels in cut.items())
 
     def row_at(self, y: int) -> int | None:
@@ -816,7 +816,7 @@ class TimelineCanvas(QAbstractScrollArea):
         if t.deadline_text:
             lines.append(html.escape(self.tr("Deadline as written: %1").replace("%1", t.deadline_text)))
         if t.schedule is not None:
-            lines.append(html.escape(describe_schedule(t.schedule)))
+            lines.append(html.escape(formats.schedule_text(t.schedule)))
         lines.append(f"<span style='color:{STATUS_COLORS[row.status]}'>"
                      f"{html.escape(status_symbol(row.status) + ' ' + status_label(row.status))}</span>")
         if x >= self.label_w and row.occ:

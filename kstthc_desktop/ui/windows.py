@@ -1,0 +1,119 @@
+"""Opening windows: the one place that turns an office file into a shown main window.
+
+Start-up (``app.main``), "Open sample data" and "Restore from a backup" all come here, so a window
+is always sized for the screen it opens on and kept alive until it closes, and ``app`` and the
+main window no longer import each other.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.errors import KstthcError, OfficeFileCorrupt, OfficeFileError
+from . import files
+
+_open: list = []  # windows opened besides the first (demo, restored): kept alive while shown
+
+
+def open_windows() -> list:
+    """Every main window opened here (their files are closed when the program ends)."""
+    return list(_open)
+
+
+def forget(window) -> None:  # noqa: ANN001
+    """Stop keeping ``window`` (its owner closes its file)."""
+    if window in _open:
+        _open.remove(window)
+
+
+def open_service(path: Path, parent: QWidget | None = None, create: bool = False):  # noqa: ANN201
+    """Open the office file; on failure offer another file or a backup. None if the officer gives up."""
+    from ..services import OfficeService
+
+    while True:
+        try:
+            return OfficeService.open(path, create=create)
+        except KstthcError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "KSTTHC Desktop", exc.message, parent=parent)
+            box.setInformativeText(exc.hint)
+            choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+            good = OfficeService.newest_good_backup_of(path) if isinstance(exc, OfficeFileCorrupt) else None
+            restore = box.addButton(QCoreApplication.translate("App", "Restore the newest backup"),
+                                    QMessageBox.ButtonRole.ActionRole) if good else None
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is choose:
+                name = files.ask_open(parent, "KSTTHC Desktop", str(path.parent), "KSTTHC (*.kstthc);;* (*)")
+                if not name:
+                    return None
+                path, create = Path(name), False
+            elif restore is not None and clicked is restore:
+                try:
+                    OfficeService.restore_backup(good, path)
+                except (OSError, OfficeFileError) as err:
+                    QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
+                    return None
+            else:
+                return None
+
+
+def show_main_window(service, today: date | None = None, title_suffix: str = "", keep: bool = True):  # noqa: ANN001, ANN201
+    """A main window on ``service``, sized for its screen, shown; kept alive until it closes."""
+    from . import fit
+    from .main_window import MainWindow
+
+    fit.install()  # every dialog it opens is kept inside the screen
+    window = MainWindow(service, today=today)
+    if title_suffix:
+        window.title_suffix = title_suffix
+        window.setWindowTitle(window.windowTitle())
+    window.demo_requested.connect(lambda: open_demo_window(window))
+    window.restore_requested.connect(lambda backup: restore_into_new_window(window, backup))
+    window.show_fitted()
+    if keep:
+        _open.append(window)
+    return window
+
+
+def open_demo_window(parent: QWidget | None = None):  # noqa: ANN201
+    """Sample data in its own window on a fresh demo file, never over the office's file."""
+    import tempfile
+
+    from ..services.demo import create_demo
+
+    path = create_demo(Path(tempfile.mkdtemp(prefix="kstthc-demo-")) / "du-lieu-mau.kstthc")
+    service = open_service(path, parent)
+    if service is None:
+        return None
+    return show_main_window(service, title_suffix=QCoreApplication.translate("App", "SAMPLE DATA"))
+
+
+def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
+    """Close the office file, put the backup in its place, reopen it in a fresh window."""
+    from ..services import OfficeService
+
+    path = window.service.path
+    check = OfficeService.check_backup(backup)
+    if check:
+        QMessageBox.warning(window, "KSTTHC Desktop", check)
+        return None
+    window.service.close()
+    try:
+        OfficeService.restore_backup(backup, path)
+    except (OSError, KstthcError) as exc:
+        QMessageBox.warning(window, "KSTTHC Desktop", str(exc))
+    service = open_service(path, window)
+    today = window.today
+    window.close()
+    if service is None:
+        return None
+    return show_main_window(service, today=today)
+
+
+__all__ = ["forget", "open_demo_window", "open_service", "open_windows", "restore_into_new_window", "show_main_window"]
