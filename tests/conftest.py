@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The catch-alls that keep one parser's bug from blocking the officer (the import boundary, the
+# deadline parser) re-raise our own bugs in tests, child processes included.
+os.environ["KSTTHC_STRICT"] = "1"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 TODAY = date(2026, 11, 25)

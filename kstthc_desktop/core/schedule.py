@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .errors import strict_mode
 from .model import Schedule, ScheduleKind
 from .text import fold
 from .workdays import WorkCalendar
@@ -512,7 +513,9 @@ def parse_schedule(text: str, year: int | None = None, calendar: WorkCalendar | 
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     try:
         return _parse(raw, year, calendar)
-    except Exception:  # the contract is "never raise": a bug here must not block an import
+    except Exception:  # the contract is "never raise": a bug here must not block an import …
+        if strict_mode():  # … but in the tests it must fail loudly, not become "unknown"
+            raise
         import logging  # here only: importing it (and calendar) at load cost each plan import ~3 ms
 
         logging.getLogger(__name__).exception("parse_schedule failed on %r", raw)

@@ -157,3 +157,30 @@ def test_a_workbook_calamine_cannot_read_is_judged_by_openpyxl(tmp_path: Path, m
 
     monkeypatch.setattr(grid, "_read_calamine", broken)
     assert _same(read_grids(path)) == _same(grid._read_xlsx_openpyxl(path, NullProgress()))
+
+
+def test_undecodable_bytes_in_the_workbook_xml_step_aside_for_openpyxl(tmp_path: Path) -> None:
+    """A workbook.xml with bytes that are not UTF-8 (found by the fuzz test in strict mode): the font
+    scan gives up cleanly and openpyxl's verdict stands — never a UnicodeDecodeError from our reader."""
+    import zipfile
+
+    from kstthc_desktop.core.errors import KstthcError
+
+    src = tmp_path / "src.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "Noäi dung"
+    wb.active["A1"].font = Font(name=".VnTime")
+    wb.save(src)
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'name="Sheet"', b'name="Sh\xffeet"')
+            zout.writestr(item, data)
+    with zipfile.ZipFile(bad) as zf:
+        assert grid._legacy_fonts(zf, zf.read("xl/styles.xml")) is None
+    try:
+        read_grids(bad)
+    except KstthcError:
+        pass  # a clean refusal is as good as a reading
