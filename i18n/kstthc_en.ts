@@ -628,6 +628,37 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>Checking the data file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file is sound: %1 documents and %2 issued reports checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check found problems in the data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup &apos;%1&apos; does not have these problems. Restoring it keeps the current file beside it, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore that backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup without these problems was found. Keep working and make a copy of the file to a USB stick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import the superior plan</source>
@@ -1074,6 +1105,10 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck the data file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

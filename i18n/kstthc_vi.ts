@@ -629,6 +629,37 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation>Kiểm tra tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>The data file is sound: %1 documents and %2 issued reports checked.</source>
+        <translation>Tệp dữ liệu bình thường: đã kiểm tra %1 tài liệu minh chứng và %2 báo cáo đã ban hành.</translation>
+    </message>
+    <message>
+        <source>The check found problems in the data file.</source>
+        <translation>Kiểm tra phát hiện lỗi trong tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The backup &apos;%1&apos; does not have these problems. Restoring it keeps the current file beside it, so nothing is lost.</source>
+        <translation>Bản sao lưu &apos;%1&apos; không có các lỗi này. Khi khôi phục, tệp hiện tại được giữ lại bên cạnh nên không mất gì.</translation>
+    </message>
+    <message>
+        <source>Restore that backup</source>
+        <translation>Khôi phục bản sao lưu đó</translation>
+    </message>
+    <message>
+        <source>No backup without these problems was found. Keep working and make a copy of the file to a USB stick.</source>
+        <translation>Không tìm thấy bản sao lưu nào không có các lỗi này. Hãy tiếp tục làm việc và sao lưu tệp ra ổ USB.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import the superior plan</source>
@@ -1076,6 +1107,10 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the data file…</source>
+        <translation>Kiểm tra tệp &amp;dữ liệu…</translation>
     </message>
     <message>
         <source>Undo</source>

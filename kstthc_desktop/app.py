@@ -203,11 +203,12 @@ def main(argv: list[str] | None = None) -> int:
 
         QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
 
+    from .services import OfficeService
     from .ui import windows
     from .ui.windows import open_service
 
+    OfficeService.set_holder_name("KSTTHC Desktop (cửa sổ)")
     if headless and (args.demo or args.office):
-        from .services import OfficeService
 
         try:  # headless checks never wait on a dialog: the reason goes to stderr
             if args.demo:
@@ -271,11 +272,18 @@ def main(argv: list[str] | None = None) -> int:
         service.close()
         return 0
     QTimer.singleShot(1500, window, lambda: _daily_backup(window))
+    QTimer.singleShot(2500, window, lambda: _check_on_open(window))
     code = app.exec()
     service.close()
     for w in windows.open_windows():
         w.service.close()
     return code
+
+
+def _check_on_open(window) -> None:  # noqa: ANN001
+    from .ui import health
+
+    health.on_open(window)
 
 
 def _daily_backup(window) -> None:  # noqa: ANN001

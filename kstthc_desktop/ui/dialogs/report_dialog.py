@@ -467,10 +467,9 @@ class ReportDialog(QDialog):
 
     def write_stats_template(self, path: str) -> None:
         from ...core.periods import parse_period
-        from ...reports.form_io import write_template
 
         try:
-            write_template(path, self.statistics_rows(), parse_period(self.period_code()).label)
+            self.service.write_form06a_template(path, self.statistics_rows(), parse_period(self.period_code()).label)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
 
