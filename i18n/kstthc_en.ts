@@ -336,11 +336,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cause of the delay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cause of the delay written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>last update: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -608,6 +624,37 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>Checking the data file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data file is sound: %1 documents and %2 issued reports checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check found problems in the data file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup &apos;%1&apos; does not have these problems. Restoring it keeps the current file beside it, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore that backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup without these problems was found. Keep working and make a copy of the file to a USB stick.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1061,6 +1108,10 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;heck the data file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,6 +1403,25 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>OverdueCauseDialog</name>
+    <message>
+        <source>Cause of the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline (as written): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this task late? It is printed as written in the report&apos;s part on shortcomings (Tồn tại, hạn chế).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Waiting for the guidance of the superior level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanInfoDialog</name>
     <message>
         <source>Plan references</source>
@@ -1557,6 +1627,30 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller pages (Ctrl+minus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages as wide as this pane (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger pages, for detail (Ctrl+plus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2091,6 +2185,14 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>TaskDetailPanel</name>
     <message>
+        <source>Write the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Progress log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,7 +2237,19 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overdue: no cause of the delay written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the cause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select a task to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

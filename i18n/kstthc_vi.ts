@@ -336,12 +336,28 @@
         <translation>lần %1/%2</translation>
     </message>
     <message>
+        <source>Cause of the delay: %1</source>
+        <translation>Nguyên nhân chậm: %1</translation>
+    </message>
+    <message>
+        <source>No cause of the delay written yet.</source>
+        <translation>Chưa ghi nguyên nhân chậm.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
     <message>
         <source>last update: %1</source>
         <translation>cập nhật lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Write the cause…</source>
+        <translation>Ghi nguyên nhân…</translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation>Vì sao chậm? Được in vào phần Tồn tại, hạn chế của báo cáo.</translation>
     </message>
 </context>
 <context>
@@ -610,6 +626,37 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>%1 task(s) added here by hand are not in the superior&apos;s file.</source>
         <translation>%1 nhiệm vụ do cơ quan tự thêm không có trong tệp của cấp trên (không điền).</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation>Kiểm tra tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>The data file is sound: %1 documents and %2 issued reports checked.</source>
+        <translation>Tệp dữ liệu bình thường: đã kiểm tra %1 tài liệu minh chứng và %2 báo cáo đã ban hành.</translation>
+    </message>
+    <message>
+        <source>The check found problems in the data file.</source>
+        <translation>Kiểm tra phát hiện lỗi trong tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The backup &apos;%1&apos; does not have these problems. Restoring it keeps the current file beside it, so nothing is lost.</source>
+        <translation>Bản sao lưu &apos;%1&apos; không có các lỗi này. Khi khôi phục, tệp hiện tại được giữ lại bên cạnh nên không mất gì.</translation>
+    </message>
+    <message>
+        <source>Restore that backup</source>
+        <translation>Khôi phục bản sao lưu đó</translation>
+    </message>
+    <message>
+        <source>No backup without these problems was found. Keep working and make a copy of the file to a USB stick.</source>
+        <translation>Không tìm thấy bản sao lưu nào không có các lỗi này. Hãy tiếp tục làm việc và sao lưu tệp ra ổ USB.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1109,10 @@ Results filled in for %2 task(s).</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
+        <source>C&amp;heck the data file…</source>
+        <translation>Kiểm tra tệp &amp;dữ liệu…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
@@ -1353,6 +1404,25 @@ Results filled in for %2 task(s).</source>
     </message>
 </context>
 <context>
+    <name>OverdueCauseDialog</name>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
+    </message>
+    <message>
+        <source>Deadline (as written): %1</source>
+        <translation>Thời hạn (nguyên văn): %1</translation>
+    </message>
+    <message>
+        <source>Why is this task late? It is printed as written in the report&apos;s part on shortcomings (Tồn tại, hạn chế).</source>
+        <translation>Vì sao nhiệm vụ này chậm? Nội dung được in nguyên văn vào phần Tồn tại, hạn chế của báo cáo.</translation>
+    </message>
+    <message>
+        <source>e.g. Waiting for the guidance of the superior level</source>
+        <translation>ví dụ: Chờ hướng dẫn của cấp trên</translation>
+    </message>
+</context>
+<context>
     <name>PlanInfoDialog</name>
     <message>
         <source>Plan references</source>
@@ -1559,6 +1629,30 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Preview</source>
         <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Smaller pages (Ctrl+minus)</source>
+        <translation>Thu nhỏ trang (Ctrl+dấu trừ)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa khung</translation>
+    </message>
+    <message>
+        <source>Pages as wide as this pane (Ctrl+0)</source>
+        <translation>Trang rộng vừa khung xem trước (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Larger pages, for detail (Ctrl+plus)</source>
+        <translation>Phóng to trang để xem chi tiết (Ctrl+dấu cộng)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
     </message>
     <message>
         <source>Draft a corrected version</source>
@@ -2092,6 +2186,14 @@ Results filled in for %2 task(s).</source>
 <context>
     <name>TaskDetailPanel</name>
     <message>
+        <source>Write the cause…</source>
+        <translation>Ghi nguyên nhân…</translation>
+    </message>
+    <message>
+        <source>Why is it late? Printed in the report&apos;s part on shortcomings.</source>
+        <translation>Vì sao chậm? Được in vào phần Tồn tại, hạn chế của báo cáo.</translation>
+    </message>
+    <message>
         <source>Progress log</source>
         <translation>Tiến độ thực hiện</translation>
     </message>
@@ -2136,8 +2238,20 @@ Results filled in for %2 task(s).</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
+        <source>Overdue: no cause of the delay written yet.</source>
+        <translation>Quá hạn, chưa ghi nguyên nhân chậm.</translation>
+    </message>
+    <message>
+        <source>Edit the cause…</source>
+        <translation>Sửa nguyên nhân…</translation>
+    </message>
+    <message>
         <source>Select a task to see its details.</source>
         <translation>Chọn một nhiệm vụ để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Cause of the delay</source>
+        <translation>Nguyên nhân chậm</translation>
     </message>
     <message>
         <source>Lead</source>

@@ -88,3 +88,5 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags
 [UninstallDelete]
 ; only what the program itself wrote inside its own folder (Python bytecode caches); never user data
 Type: filesandordirs; Name: "{app}\_internal\__pycache__"
+; and the font metrics it keeps to print faster (derived from the fonts, made again when missing)
+Type: filesandordirs; Name: "{localappdata}\KSTTHC\KSTTHC Desktop\Cache"

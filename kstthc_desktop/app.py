@@ -169,15 +169,22 @@ def install_excepthook(headless: bool = False) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Start the program. The cyclic garbage collector waits until the window is painted: start-up
     makes tens of thousands of objects (modules, Qt types, the plan's tasks) and frees almost none, so
-    its passes over them would only delay the first paint (10 ms with the demo, 35 ms with 2,000 tasks)."""
+    its passes over them would only delay the first paint (10 ms with the demo, 35 ms with 2,000 tasks).
+    A caller whose collector is off (a test, a script) gets it back off."""
+    collecting = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv)
+        return _main(argv, gc.enable if collecting else _nothing)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
-def _main(argv: list[str] | None) -> int:
+def _nothing() -> None:
+    pass
+
+
+def _main(argv: list[str] | None, resume_gc) -> int:  # noqa: ANN001
     started = time.perf_counter()
     args = parse_args(argv)
     log_path = setup_logging()
@@ -223,11 +230,12 @@ def _main(argv: list[str] | None) -> int:
 
         QMessageBox.warning(None, "KSTTHC Desktop", f"{exc.message}\n{exc.hint}")
 
+    from .services import OfficeService
     from .ui import windows
     from .ui.windows import open_service
 
+    OfficeService.set_holder_name("KSTTHC Desktop (cửa sổ)")
     if headless and (args.demo or args.office):
-        from .services import OfficeService
 
         try:  # headless checks never wait on a dialog: the reason goes to stderr
             if args.demo:
@@ -271,7 +279,7 @@ def _main(argv: list[str] | None) -> int:
     if not service.has_office() and not headless:
         _ask_office(service)  # an empty or foreign-made file: the header lines are needed first
     window = windows.show_main_window(service, keep=False)
-    window.after_first_paint(gc.enable)
+    window.after_first_paint(resume_gc)
     if headless:
         app.processEvents()
         image = window.grab()
@@ -292,6 +300,7 @@ def _main(argv: list[str] | None) -> int:
         service.close()
         return 0
     QTimer.singleShot(1500, window, lambda: _daily_backup(window))
+    QTimer.singleShot(2500, window, lambda: _check_on_open(window))
     code = app.exec()
     service.close()
     for w in windows.open_windows():
@@ -337,6 +346,12 @@ def _lighter_pyside_import_check() -> None:
         table[name] = 0 if uses_pyside else -1
 
     feature.feature_imported = feature_imported
+
+
+def _check_on_open(window) -> None:  # noqa: ANN001
+    from .ui import health
+
+    health.on_open(window)
 
 
 def _daily_backup(window) -> None:  # noqa: ANN001

@@ -121,4 +121,19 @@ def parse_year(text: str) -> int:
     return year
 
 
-__all__ = ["Parser", "parse_date", "parse_year", "vietnamese"]
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a bigger "id" is a typing slip, not a task
+
+
+def parse_id(text: str) -> int:
+    """A record id (task, report…): a positive whole number SQLite can hold."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"mã không hợp lệ '{text}' (một số nguyên dương, ví dụ 12)") from None
+    if not 1 <= value <= MAX_ID:
+        shown = text.strip() if len(text.strip()) <= 24 else text.strip()[:21] + "…"
+        raise argparse.ArgumentTypeError(f"mã '{shown}' không tồn tại (mã là số nguyên dương, ví dụ 12)")
+    return value
+
+
+__all__ = ["Parser", "parse_date", "parse_id", "parse_year", "vietnamese"]

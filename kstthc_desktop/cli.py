@@ -7,12 +7,16 @@ because every service write is one transaction.
 from __future__ import annotations
 
 import argparse
+import errno
+import gc
 import json
+import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
-from .argparse_vi import Parser, parse_date, parse_year
+from .argparse_vi import Parser, parse_date, parse_id, parse_year
 from .core.errors import KstthcError
 
 OFFICE_HELP = "tệp dữ liệu của cơ quan (.kstthc)"
@@ -85,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("progress", help="ghi tiến độ một nhiệm vụ", description="Ghi một lần cập nhật tiến độ "
                        "cho một nhiệm vụ (mã nhiệm vụ xem bằng lệnh tasks).")
     _office(s)
-    s.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    s.add_argument("--task", type=parse_id, required=True, metavar="MÃ", help="mã nhiệm vụ")
     s.add_argument("--percent", type=int, metavar="N", help="tỷ lệ hoàn thành, 0–100")
     s.add_argument("--done", action="store_true", help="đánh dấu đã hoàn thành (vào ngày --date)")
     s.add_argument("--date", type=parse_date, metavar="NGÀY", help="ngày thực hiện (mặc định: hôm nay)")
@@ -99,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = esub.add_parser("add", help="đính kèm tệp vào một nhiệm vụ", description="Lưu tệp vào tệp dữ liệu và gắn "
                         "với một nhiệm vụ.")
     _office(e)
-    e.add_argument("--task", type=int, required=True, metavar="MÃ", help="mã nhiệm vụ")
+    e.add_argument("--task", type=parse_id, required=True, metavar="MÃ", help="mã nhiệm vụ")
     e.add_argument("--number", default="", metavar="SỐ", help="số, ký hiệu văn bản, ví dụ 12/KH-UBND")
     e.add_argument("--doc-date", type=parse_date, metavar="NGÀY", help="ngày ban hành văn bản")
     e.add_argument("--summary", default="", metavar="TRÍCH_YẾU", help="trích yếu văn bản")
@@ -155,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     _office(s)
     s.add_argument("--set", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ",
                    help="sửa một thông tin, ví dụ source_number=12/KH-UBND hoặc source_date=05/01/2026")
-    s.add_argument("--plan-id", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--plan-id", type=parse_id, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
     _json(s)
 
     s = sub.add_parser("plan-document", help="xuất văn bản kế hoạch của cơ quan",
@@ -173,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     _office(s)
     s.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi: .xlsx (hoặc .docx khi cấp trên gửi "
                    "tệp Word)")
-    s.add_argument("--plan", type=int, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
+    s.add_argument("--plan", type=parse_id, metavar="MÃ", help="mã kế hoạch (mặc định: kế hoạch đang dùng)")
     s.add_argument("--as-of", type=parse_date, metavar="NGÀY", help="kết quả tính đến ngày này (mặc định: hôm nay)")
     _json(s)
 
@@ -195,13 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="sao lưu tệp dữ liệu", description="Sao lưu tệp dữ liệu (mặc định vào thư "
                        "mục sao lưu bên cạnh tệp).")
     _office(s)
-    s.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB")
+    s.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (bản sao nằm trong thư mục "
+                   "<tên tệp>-saoluu ở đó)")
     _json(s)
 
     s = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu",
-                       description="Kiểm tra tệp dữ liệu; mã thoát 1 khi phát hiện lỗi. Chỉ mục tìm kiếm lệch "
-                       "với dữ liệu thì được dựng lại.")
+                       description="Kiểm tra tệp dữ liệu: cấu trúc SQLite, liên kết, khóa báo cáo đã ban hành, "
+                       "mã SHA-256 của từng báo cáo và tài liệu minh chứng; mã thoát 1 khi phát hiện lỗi. Chỉ mục "
+                       "tìm kiếm lệch với dữ liệu thì được dựng lại.")
     _office(s)
+    s.add_argument("--quick", action="store_true", help="chỉ kiểm tra nhanh phần cấu trúc (như khi mở tệp)")
     _json(s)
 
     s = sub.add_parser("search", help="tìm trong nhiệm vụ, tiến độ và tài liệu minh chứng",
@@ -219,10 +226,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _out(args: argparse.Namespace, data: object, text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=1))
-    else:
-        print(text)
+    """Print the result. A reader that went away (closed pipe) does not turn a committed write
+    into a failure: a script that sees exit 1 would retry and record it twice."""
+    _say(json.dumps(data, ensure_ascii=False, indent=1) if getattr(args, "json", False) else text)
+
+
+def _say(text: str) -> None:
+    if sys.stdout is None:  # started with stdout closed
+        return
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno not in (
+                errno.EPIPE, errno.EINVAL, errno.EBADF):
+            raise
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _environment_error(exc: BaseException) -> str | None:
+    """The disk's or the system's refusals, as one Vietnamese line (None: a bug, let it show)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "full" in text:
+            return "ổ đĩa đã đầy: thay đổi chưa được ghi, dữ liệu cũ vẫn nguyên vẹn. Hãy giải phóng dung lượng rồi làm lại."
+        if "readonly" in text or "read-only" in text:
+            return "tệp hoặc ổ đĩa chỉ cho đọc. Hãy sao chép tệp vào thư mục của bạn rồi làm lại."
+        if "locked" in text or "busy" in text:
+            return "tệp dữ liệu đang bận (chương trình khác đang ghi). Hãy đợi một lát rồi làm lại."
+        if "disk i/o" in text or "unable to open" in text:
+            return "lỗi đọc/ghi ổ đĩa. Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút) rồi làm lại."
+        return None
+    if isinstance(exc, OSError) and exc.errno is not None:
+        from .storage.atomic import write_error
+
+        return str(write_error(Path(exc.filename or "tệp"), exc))
+    return None
 
 
 def _open(path: str, create: bool = False):  # noqa: ANN202
@@ -356,7 +405,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .services.demo import create_demo
 
     path = create_demo(args.office)
-    print(f"Đã tạo dữ liệu mẫu: {path}")
+    _say(f"Đã tạo dữ liệu mẫu: {path}")
     return 0
 
 
@@ -399,7 +448,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_form06a(args: argparse.Namespace) -> int:
-    from .reports.form_io import write_template
+    from .services import OfficeService
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
@@ -413,8 +462,8 @@ def cmd_form06a(args: argparse.Namespace) -> int:
 
                 suffix = parse_period(args.period).label
                 rows = svc.carried_statistics(args.period)
-    write_template(out, rows, suffix)
-    print(f"Đã ghi mẫu Biểu 06a: {out}")
+    OfficeService.write_form06a_template(out, rows, suffix)
+    _say(f"Đã ghi mẫu Biểu 06a: {out}")
     return 0
 
 
@@ -506,20 +555,48 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args.office) as svc:
-        problem = svc.check()
-        index = svc.check_search_index(repair=not problem) if not problem else None
-    if problem:
-        _out(args, {"ok": False, "problem": problem}, f"Tệp có lỗi: {problem}")
-        return 1
-    data: dict = {"ok": True}
-    text = "Tệp dữ liệu bình thường."
-    if not index.ok:  # derived data, so not an error of the file: said, rebuilt, exit 0
-        data["search_index"] = {"repaired": index.repaired, "drifted": index.drifted, "details": index.details}
-        text += f" Chỉ mục tìm kiếm lệch với dữ liệu ({', '.join(index.drifted)}) nên đã được dựng lại."
-    _out(args, data, text)
-    return 0
+    from .core.errors import OfficeFileError
+    from .services import OfficeService
 
+    # read-only, no lock, no migration: a damaged file is described, not refused
+    report = OfficeService.check_path(args.office, full=not args.quick)
+    index = None
+    if report.ok and not args.quick:  # the search index is derived data: rebuilt when it drifted
+        try:
+            with _open(args.office) as svc:
+                index = svc.check_search_index(repair=True)
+        except OfficeFileError as exc:  # read-only, full or held elsewhere: the file itself was checked
+            report.parts.append(_index_part(None, str(exc)))
+        else:
+            report.parts.append(_index_part(index))
+    data = report.to_json()
+    if index is not None and not index.ok:
+        data["search_index"] = {"repaired": index.repaired, "drifted": index.drifted, "details": index.details}
+    if report.ok:
+        text = "Tệp dữ liệu bình thường."
+        if index is not None and not index.ok:
+            text += f" Chỉ mục tìm kiếm lệch với dữ liệu ({', '.join(index.drifted)}) nên đã được dựng lại."
+    else:
+        lines = []
+        for part in report.parts:
+            lines.append(f"{part.label}: {'bình thường' if part.ok else 'CÓ LỖI'} ({part.checked} mục)")
+            lines.extend(f"  - {msg}" for msg in part.problems)
+        lines.append(f"Tệp có lỗi ({len(report.problems())}). Hãy khôi phục từ bản sao lưu gần nhất còn tốt.")
+        text = "\n".join(lines)
+    _out(args, data, text)
+    return 0 if report.ok else 1
+
+
+def _index_part(index, skipped: str = ""):  # noqa: ANN001, ANN202 - storage.search.IndexCheck → CheckPart
+    """The search index as one named part of the check: a drift is rebuilt, so it is a note."""
+    from .storage.integrity import CheckPart
+
+    part = CheckPart("search_index", "Chỉ mục tìm kiếm")
+    if index is None:
+        part.notes.append(f"chưa kiểm tra: {skipped}")
+    elif not index.ok:
+        part.notes.append(f"lệch với dữ liệu ({', '.join(index.drifted)}), đã được dựng lại")
+    return part
 
 class _StderrProgress:
     """File-reading progress for the terminal: one line per file, on stderr (stdout stays clean)."""
@@ -587,20 +664,57 @@ COMMANDS = {"schedule": cmd_schedule, "tasks": cmd_tasks, "progress": cmd_progre
             "handback": cmd_handback, "rollup": cmd_rollup, "search": cmd_search}
 
 
+# A command is a short process that allocates a great deal and keeps most of it (modules, the report's
+# pages) until it ends. At Python's default (a collection per 700 new objects) looking for garbage
+# cycles cost a year report ~8 ms; every 100,000 keeps the memory of a long command bounded. And when
+# the command is over, the interpreter's shutdown collected everything once more (~30 ms after a
+# report, a fifth of it): gc.freeze() leaves what is alive then to the operating system. Files and the
+# office file are closed by then (every write is a `with` block), and atexit handlers still run.
+CLI_GC_THRESHOLD = (100_000, 50, 50)
+
+
 def main(argv: list[str] | None = None) -> int:
+    standalone = argv is None  # the program itself (console script, python -m, frozen kstthc), not a test
+    if standalone:
+        gc.set_threshold(*CLI_GC_THRESHOLD)
+    try:
+        return _run(argv)
+    finally:
+        if standalone:
+            gc.freeze()
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # `kstthc` alone: say what it can do
         parser.print_help()
         return 0
+    from .services import OfficeService
+
+    OfficeService.set_holder_name("kstthc (dòng lệnh)")
     try:
         return COMMANDS[args.command](args)
     except KstthcError as exc:
-        sys.stderr.write(f"kstthc: {exc}\n")
-        return 2
+        return _fail(str(exc))
     except KeyboardInterrupt:
-        sys.stderr.write("kstthc: đã dừng.\n")
-        return 130
+        return _fail("đã dừng.", 130)
+    except (OSError, sqlite3.OperationalError) as exc:
+        line = _environment_error(exc)
+        if line is None:
+            raise  # a bug: the traceback is what we need to see
+        return _fail(line)
+
+
+def _fail(line: str, code: int = 2) -> int:
+    """One line on stderr (newlines inside a message would break scripts reading it)."""
+    text = " ".join(str(line).split())
+    try:
+        sys.stderr.write(f"kstthc: {text}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return code
 
 
 if __name__ == "__main__":

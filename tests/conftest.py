@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The catch-alls that keep one parser's bug from blocking the officer (the import boundary, the
+# deadline parser) re-raise our own bugs in tests, child processes included.
+os.environ["KSTTHC_STRICT"] = "1"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 TODAY = date(2026, 11, 25)
@@ -21,6 +24,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # pragma: no cover - Qt is a hard dependency

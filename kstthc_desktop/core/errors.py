@@ -27,6 +27,14 @@ class OfficeFileLocked(OfficeFileError):
     """Another running program has the office file open."""
 
 
+class OfficeFileReadOnly(OfficeFileError):
+    """The office file (or its folder, or its disk) cannot be written."""
+
+
+class OfficeFileFull(OfficeFileError):
+    """The disk is full: the change was not written, the file is as it was."""
+
+
 class OfficeFileTooNew(OfficeFileError):
     """The file was written by a newer version of the program."""
 
@@ -57,6 +65,18 @@ class ReportError(KstthcError):
 
 class EvidenceError(KstthcError):
     """A file cannot be attached, opened or exported."""
+
+
+class UnsafeOutput(KstthcError):
+    """An output path that is, or belongs to, an office file (or is a folder)."""
+
+
+def strict_mode() -> bool:
+    """True in the test suite (KSTTHC_STRICT=1): the catch-alls that keep a bug in one parser
+    from blocking the officer re-raise instead, so the project's own bugs fail the tests."""
+    import os
+
+    return os.environ.get("KSTTHC_STRICT") == "1"
 
 
 class Cancelled(KstthcError):

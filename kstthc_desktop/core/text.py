@@ -13,11 +13,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def clean(text: str | None) -> str:
-    """NFC, spaces collapsed on each line, blank lines dropped, ends trimmed."""
+    """NFC, control characters dropped (Word's line/page breaks become new lines), spaces
+    collapsed on each line, blank lines dropped, ends trimmed."""
     if not text:
         return ""
-    text = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    text = _CONTROL.sub("", text)
     lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 

@@ -144,7 +144,9 @@ class _Numbering:
             part = document.part.numbering_part
         except (KeyError, NotImplementedError, AttributeError):
             return
-        root = part.element
+        root = getattr(part, "element", None)  # a damaged numbering part loads as a plain Part (no XML)
+        if root is None:
+            return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for an in root.iterchildren(qn("w:abstractNum")):
             levels: dict[int, tuple[str, str, int]] = {}

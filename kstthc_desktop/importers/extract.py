@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.locks import PDFIUM
 from ..core.search import strip_controls
 from ..core.text import nfc
 
@@ -122,23 +123,24 @@ class _Sink:
 def _pdf(path: Path, sink: _Sink) -> None:
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        pages = len(pdf)
-        for i in range(min(pages, MAX_PAGES)):
-            page = pdf[i]
-            try:
-                textpage = page.get_textpage()
+    with PDFIUM:  # PDFium is not thread-safe (core/locks.py)
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            pages = len(pdf)
+            for i in range(min(pages, MAX_PAGES)):
+                page = pdf[i]
                 try:
-                    sink.add(textpage.get_text_range(), page=i + 1)
+                    textpage = page.get_textpage()
+                    try:
+                        sink.add(textpage.get_text_range(), page=i + 1)
+                    finally:
+                        textpage.close()
                 finally:
-                    textpage.close()
-            finally:
-                page.close()
-        if pages > MAX_PAGES:
-            sink.truncated = True
-    finally:
-        pdf.close()
+                    page.close()
+            if pages > MAX_PAGES:
+                sink.truncated = True
+        finally:
+            pdf.close()
 
 
 def _docx(path: Path, sink: _Sink) -> None:

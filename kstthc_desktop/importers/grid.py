@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import warnings
 import zipfile
 import zlib
@@ -20,16 +21,23 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import Cancelled, ImportFailed
+from ..core.errors import ImportFailed, KstthcError, strict_mode
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
+from .boundary import guarded, is_ours, tick
 from .legacy import fix_legacy, might_be_legacy
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 MAX_ZIP_MEMBERS = 10_000
-MAX_CELLS = 200_000
+MAX_CELLS = 200_000  # cells of the grid we build (height × width of the used area)
+MAX_XML_CELLS = 300_000  # cell elements in an .xlsx, styled-but-empty ones too (openpyxl keeps them all)
+MAX_MERGED_AREA = 200_000  # cells covered by merged ranges (openpyxl makes an object for each)
+MAX_XLSX_AREA = 2_000_000  # the rectangle spanned by a sheet's cells (calamine allocates all of it)
+MAX_SHARED_STRINGS = 500_000
+MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024  # python-docx holds document.xml as one tree
+_SCAN_CHUNK = 1 << 20
 _RATIO_MIN_BYTES = 1024 * 1024  # tiny members compress absurdly well; judge only big ones
 _PROLOG_SCAN_BYTES = 64 * 1024
 _MAX_SPAN = 10_000
@@ -78,19 +86,20 @@ class Grid:
 
 
 def read_grids(path: str | os.PathLike[str], progress: Progress | None = None) -> list[Grid]:
-    """Read every sheet (or every Word table) of ``path``; raise ``ImportFailed`` on any problem."""
+    """Read every sheet (or every Word table) of ``path``; raise ``ImportFailed`` on any problem.
+
+    Every limit is enforced before memory is spent on it (file kind and size, cells, merged
+    area, repeated rows and columns, shared strings, wall time); whatever the reader raises ends
+    at the one boundary (``boundary.guarded``) as a plain message.
+    """
     progress = progress or NullProgress()
     p = Path(path)
+    return guarded(lambda: _read_grids(p, progress), p.name)
+
+
+def _read_grids(p: Path, progress: Progress) -> list[Grid]:
     name = p.name
-    try:
-        size = p.stat().st_size
-        with p.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:
-        raise ImportFailed(
-            f"Không mở được tệp '{name}' ({exc.strerror or exc}).",
-            "Hãy kiểm tra tệp còn tồn tại, không bị chương trình khác khóa rồi thử lại.",
-        ) from exc
+    head, size = _open_regular(p)
     if size == 0 or not head:
         raise ImportFailed(f"Tệp '{name}' rỗng (0 byte).", "Hãy kiểm tra lại tệp gốc hoặc xin gửi lại tệp.")
     if size > MAX_FILE_BYTES:
@@ -100,32 +109,41 @@ def read_grids(path: str | os.PathLike[str], progress: Progress | None = None) -
         )
     progress.report(0, 1, f"Đang mở tệp {name}")
     kind = _sniff(p, head)
-    try:
-        if kind == "xlsx":
-            grids = _read_xlsx(p, progress)
-        elif kind == "docx":  # the tables, and the running text for prose plans
-            from .document import read_docx_document
-
-            grids = read_docx_document(p, progress)
-        elif kind == "pdf":
-            from .pdf import read_pdf
-
-            grids = read_pdf(p, progress)
-        elif kind in ("xls", "ods"):
-            grids = _read_calamine(p, kind, progress)
-        else:  # pragma: no cover - _sniff raises for everything else
-            raise _not_a_plan(name)
-    except (ImportFailed, Cancelled):
-        raise
-    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on damaged files
-        if type(exc).__name__ == "PasswordError":
-            raise _password(name) from exc
-        raise ImportFailed(
-            f"Không đọc được tệp '{name}': tệp bị hỏng hoặc có định dạng lạ ({type(exc).__name__}).",
-            "Hãy mở tệp bằng Excel/Word, lưu lại dưới dạng .xlsx hoặc .docx rồi nhập lại.",
-        ) from exc
+    grids = READERS[kind](p, progress)
     progress.report(1, 1, f"Đã đọc {len(grids)} bảng")
     return grids
+
+
+def _open_regular(p: Path) -> tuple[bytes, int]:
+    """The first bytes and the size of a regular file; FIFOs, devices and folders are refused
+    before anything waits on them (opening a FIFO blocks until a writer comes, forever)."""
+    name = p.name
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        raise ImportFailed(
+            f"Không mở được tệp '{name}' ({exc.strerror or exc}).",
+            "Hãy kiểm tra tệp còn tồn tại, không bị chương trình khác khóa rồi thử lại.",
+        ) from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise ImportFailed(f"'{name}' là một thư mục, không phải tệp kế hoạch.", "Hãy chọn tệp .xlsx, .xls, .ods hoặc .docx.")
+    if not stat.S_ISREG(st.st_mode):
+        raise ImportFailed(f"'{name}' không phải một tệp thông thường (thiết bị hoặc đường ống).",
+                           "Hãy chọn tệp .xlsx, .xls, .ods hoặc .docx đã lưu trên ổ đĩa.")
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO after the check
+                raise ImportFailed(f"'{name}' không phải một tệp thông thường.", "Hãy chọn tệp khác.")
+            head = os.read(fd, 4096)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise ImportFailed(
+            f"Không mở được tệp '{name}' ({exc.strerror or exc}).",
+            "Hãy kiểm tra tệp còn tồn tại, không bị chương trình khác khóa rồi thử lại.",
+        ) from exc
+    return head, st.st_size
 
 
 # --------------------------------------------------------------------------- file type & safety
@@ -202,6 +220,10 @@ def _sniff_zip(path: Path) -> str:
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     _check_xml_prolog(zf, info, name)
+            if kind == "xlsx":
+                _scan_xlsx(zf, infos, name)
+            elif kind == "docx":
+                _scan_docx(zf, name)
             return kind
     except (
         zipfile.BadZipFile,
@@ -214,6 +236,90 @@ def _sniff_zip(path: Path) -> str:
         raise _damaged(name) from exc
     except OSError as exc:  # zlib / truncated reads surface as OSError subclasses too
         raise _damaged(name) from exc
+
+
+def _too_big(name: str, what: str) -> ImportFailed:
+    return ImportFailed(
+        f"Tệp '{name}' quá lớn hoặc bất thường: {what}.",
+        "Hãy mở bằng Excel/Word, chỉ giữ bảng kế hoạch (xóa các dòng, cột, ô gộp thừa) rồi lưu thành tệp mới.",
+    )
+
+
+def _stream_tags(zf: zipfile.ZipFile, member: str) -> Iterable[bytes]:
+    """The member's bytes in pieces that end after a '>' (a tag is never cut in two)."""
+    buf = b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(_SCAN_CHUNK):
+            tick()
+            buf += chunk
+            cut = buf.rfind(b">") + 1
+            if cut == 0 and len(buf) < 4 * _SCAN_CHUNK:
+                continue
+            cut = cut or len(buf)
+            yield buf[:cut]
+            buf = buf[cut:]
+    if buf:
+        yield buf
+
+
+_XLSX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_XLSX_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\"")
+_XLSX_SHARED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+_XLSX_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Za-z]{1,3})(\d{1,7})\"")
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _scan_xlsx(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Count what openpyxl would build, streaming, and stop at the first limit passed:
+    cell elements, the area of merged ranges (one ``mergeCell A1:XFD1048576`` is 17 billion
+    cells), shared strings."""
+    cells = merged = 0
+    for info in infos:
+        member = info.filename
+        if member.startswith("xl/worksheets/") and member.endswith(".xml") and "/_rels/" not in member:
+            top = left = 1 << 30
+            bottom = right = 0
+            for piece in _stream_tags(zf, member):
+                cells += len(_XLSX_CELL.findall(piece))
+                if cells > MAX_XML_CELLS:
+                    raise _too_big(name, f"có hơn {MAX_XML_CELLS:,} ô".replace(",", "."))
+                for m in _XLSX_REF.finditer(piece):  # two cells, A1 and XFD1048576, span 17 billion
+                    col, row = _col_index(m.group(1)), int(m.group(2))
+                    top, bottom, left, right = min(top, row), max(bottom, row), min(left, col), max(right, col)
+                if bottom and (bottom - top + 1) * (right - left + 1) > MAX_XLSX_AREA:
+                    raise _too_big(name, f"các ô trải trên vùng hơn {MAX_XLSX_AREA:,} ô".replace(",", "."))
+                for m in _XLSX_MERGE.finditer(piece):
+                    c0, r0 = _col_index(m.group(1)), int(m.group(2))
+                    c1, r1 = (_col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c0, r0)
+                    merged += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
+                    if merged > MAX_MERGED_AREA:
+                        raise _too_big(name, f"vùng ô gộp phủ hơn {MAX_MERGED_AREA:,} ô".replace(",", "."))
+        elif member == "xl/sharedStrings.xml":
+            count = 0
+            for piece in _stream_tags(zf, member):
+                count += len(_XLSX_SHARED.findall(piece))
+                if count > MAX_SHARED_STRINGS:
+                    raise _too_big(name, f"có hơn {MAX_SHARED_STRINGS:,} đoạn chữ".replace(",", "."))
+
+
+_DOCX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s>]")
+
+
+def _scan_docx(zf: zipfile.ZipFile, name: str) -> None:
+    """python-docx builds the whole document as one tree: bound its size and its table cells."""
+    if zf.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
+        raise _too_big(name, "nội dung văn bản quá dài")
+    cells = 0
+    for piece in _stream_tags(zf, "word/document.xml"):
+        cells += len(_DOCX_CELL.findall(piece))
+        if cells > MAX_CELLS:
+            raise _too_big(name, f"các bảng có hơn {MAX_CELLS:,} ô".replace(",", "."))
 
 
 def _bomb(name: str) -> ImportFailed:
@@ -401,6 +507,8 @@ def _fill_spans(rows: list[list[str]], spans: Iterable[Span]) -> list[Span]:
             continue
         value = rows[r0][c0]
         for r in range(r0, r1 + 1):
+            if r % 1000 == 0:
+                tick()
             row = rows[r]
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
@@ -416,15 +524,18 @@ def _read_xlsx(path: Path, progress: Progress) -> list[Grid]:
     """calamine (Rust, ~10× faster) when it yields the same grid as openpyxl; openpyxl otherwise.
 
     calamine knows no fonts, and a legacy-encoded cell is told apart by its font name (.VnTime,
-    VNI-Times): a workbook with such text, or one calamine cannot read, goes to openpyxl, whose
-    errors are the ones reported. tests/unit/importers/test_grid_xlsx_readers.py proves both give
-    equal grids on the test workbooks.
+    VNI-Times): those names are read here from the workbook's own XML (its cell styles and the
+    style of each cell); a workbook whose XML this does not follow, or one calamine cannot read,
+    goes to openpyxl, whose errors are the ones reported.
+    tests/unit/importers/test_grid_xlsx_readers.py proves both give equal grids on the test workbooks.
     """
     try:
         grids = _read_xlsx_calamine(path, progress)
-    except Cancelled:
+    except (KstthcError, KeyboardInterrupt, SystemExit):  # our refusals (limits, cancel) stand
         raise
-    except Exception:  # noqa: BLE001 - any doubt: the reference reader decides (and reports)
+    except BaseException as exc:  # noqa: BLE001 - any doubt (a Rust panic too): the reference reader decides
+        if strict_mode() and is_ours(exc):  # … but a bug of ours must not hide behind the fallback
+            raise
         grids = None
     return grids if grids is not None else _read_xlsx_openpyxl(path, progress)
 
@@ -433,15 +544,97 @@ _LEGACY_FONT = re.compile(rb'<(?:\w+:)?name\s+val="\s*(?:\.vn|vni)', re.IGNORECA
 
 
 def _read_xlsx_calamine(path: Path, progress: Progress) -> list[Grid] | None:
-    """None when a cell style names a .VnTime/VNI font: then the font decides (openpyxl's job)."""
+    """None when legacy fonts are used in a way _legacy_fonts cannot follow: then openpyxl reads it."""
+    fonts: dict[str, dict[tuple[int, int], str]] = {}
     with zipfile.ZipFile(path) as zf:
         try:
             styles = zf.read("xl/styles.xml")
         except KeyError:
             styles = b""
-    if _LEGACY_FONT.search(styles):
+        if _LEGACY_FONT.search(styles):
+            found = _legacy_fonts(zf, styles)
+            if found is None:
+                return None
+            fonts = found
+    return _read_calamine(path, "xlsx", progress, fonts)
+
+
+# the parts of SpreadsheetML that say which font a cell is in (attributes in any order, any prefix)
+_XML_TAG = re.compile(rb"<(?:[\w.-]+:)?(fonts|font|name|cellXfs|xf|sheet|Relationship|c)\b([^>]*)>|"
+                      rb"</(?:[\w.-]+:)?(fonts|font|cellXfs)>")
+_XML_ATTR = re.compile(rb'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+
+
+def _attrs(raw: bytes) -> dict[str, str]:
+    from html import unescape
+
+    return {k.decode().rpartition(":")[2] if not k.startswith(b"xmlns") else k.decode():
+            unescape((a if a is not None else b).decode("utf-8")) for k, a, b in _XML_ATTR.findall(raw)}
+
+
+def _legacy_fonts(zf: zipfile.ZipFile, styles: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+    """sheet name → {(row, col) 0-based: font name} for the cells whose style's font is .Vn…/VNI…
+    (the only font names fix_legacy listens to); None when the XML is not what this reads (then
+    openpyxl reads the file, and its verdict on damaged XML is the one the officer sees)."""
+    try:
+        return _legacy_fonts_of(zf, styles)
+    except (ValueError, KeyError, zipfile.BadZipFile):  # UnicodeDecodeError is a ValueError
         return None
-    return _read_calamine(path, "xlsx", progress)
+
+
+def _legacy_fonts_of(zf: zipfile.ZipFile, styles: bytes) -> dict[str, dict[tuple[int, int], str]] | None:
+    font_names: list[str] = []
+    xf_fonts: list[int] = []
+    section = None
+    in_font = False
+    for m in _XML_TAG.finditer(styles):
+        tag, raw, closing = m.group(1), m.group(2), m.group(3)
+        if closing:
+            section = None if closing in (b"fonts", b"cellXfs") else section
+            in_font = False if closing == b"font" else in_font
+        elif tag in (b"fonts", b"cellXfs"):
+            section = None if raw.rstrip().endswith(b"/") else tag
+        elif tag == b"font" and section == b"fonts":
+            font_names.append("")
+            in_font = not raw.rstrip().endswith(b"/")
+        elif tag == b"name" and section == b"fonts" and in_font:
+            font_names[-1] = _attrs(raw).get("val", "")
+        elif tag == b"xf" and section == b"cellXfs":
+            xf_fonts.append(int(_attrs(raw).get("fontId", "0")))
+    legacy_xfs = {i: font_names[f] for i, f in enumerate(xf_fonts)
+                  if f < len(font_names) and font_names[f].strip().lower().startswith((".vn", "vni"))}
+    if not font_names or not xf_fonts:
+        return None
+    if not legacy_xfs:
+        return {}
+    sheets = [(a.get("name", ""), a.get("id", "")) for m in _XML_TAG.finditer(zf.read("xl/workbook.xml"))
+              if m.group(1) == b"sheet" for a in [_attrs(m.group(2))]]
+    targets = {a.get("Id"): a.get("Target", "") for m in _XML_TAG.finditer(zf.read("xl/_rels/workbook.xml.rels"))
+               if m.group(1) == b"Relationship" for a in [_attrs(m.group(2))]}
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for name, rel in sheets:
+        target = targets.get(rel)
+        if not target:
+            return None
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        cells: dict[tuple[int, int], str] = {}
+        for m in _XML_TAG.finditer(zf.read(part)):
+            if m.group(1) != b"c":
+                continue
+            a = _attrs(m.group(2))
+            xf = int(a.get("s", "0"))
+            if xf not in legacy_xfs:
+                continue
+            ref = _CELL_REF.match(a.get("r", ""))
+            if ref is None:
+                return None  # a cell placed by its order alone: openpyxl knows how to count
+            col = 0
+            for ch in ref.group(1):
+                col = col * 26 + ord(ch) - 64
+            cells[(int(ref.group(2)) - 1, col - 1)] = legacy_xfs[xf]
+        out[name] = cells
+    return out
 
 
 def _read_xlsx_openpyxl(path: Path, progress: Progress) -> list[Grid]:
@@ -482,6 +675,7 @@ def _xlsx_sheet(file_name: str, ws: Any, progress: Progress) -> Grid:
     for done, ((r, c), cell) in enumerate(present):
         if done and done % 5000 == 0:
             progress.report(done, len(present), f"Đang đọc trang '{ws.title}'")
+            tick()
         raw = format_value(cell.value)
         font = None
         if might_be_legacy(raw):  # the font name (".VnTime", "VNI-Times") settles doubts
@@ -498,7 +692,9 @@ def _xlsx_sheet(file_name: str, ws: Any, progress: Progress) -> Grid:
 # --------------------------------------------------------------------------- xls / ods
 
 
-def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
+def _read_calamine(path: Path, kind: str, progress: Progress,
+                   fonts: dict[str, dict[tuple[int, int], str]] | None = None) -> list[Grid]:
+    """``fonts``: the legacy font names of .xlsx cells, per sheet (see _legacy_fonts)."""
     from python_calamine import CalamineWorkbook
 
     ods_spans = _ods_spans(path) if kind == "ods" else {}
@@ -511,6 +707,7 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
             names = [n for n in names if n not in metas or str(getattr(metas[n], "typ", "")).endswith("WorkSheet")]
         for index, sheet_name in enumerate(names):
             progress.report(index, len(names), f"Đang đọc trang '{sheet_name}'")
+            tick()
             sheet = wb.get_sheet_by_name(sheet_name)
             _check_area(path.name, sheet_name, sheet.total_height, sheet.total_width)
             data = sheet.to_python(skip_empty_area=False)
@@ -518,8 +715,9 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
             if kind == "xlsx":  # openpyxl's grid: as wide as the last column holding text
                 raws = [[format_value(v) for v in row] for row in data]
                 width = max((c + 1 for row in raws for c, v in enumerate(row) if v), default=0)
-                rows = [[log.text(v, r + 1) for v in row[:width]] + [""] * (width - len(row))
-                        for r, row in enumerate(raws)]
+                named = (fonts or {}).get(sheet_name, {})
+                rows = [[log.text(v, r + 1, named.get((r, c))) for c, v in enumerate(row[:width])]
+                        + [""] * (width - len(row)) for r, row in enumerate(raws)]
             else:
                 rows = [[log.text(format_value(v), r + 1) for v in row] for r, row in enumerate(data)]
             while rows and not any(rows[-1]):
@@ -544,24 +742,32 @@ def _read_calamine(path: Path, kind: str, progress: Progress) -> list[Grid]:
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
 def _ods_spans(path: Path) -> dict[int, list[Span]]:
-    """Merged ranges of each ODS sheet (calamine does not expose them for ODS)."""
+    """Merged ranges of each ODS sheet (calamine does not expose them for ODS), read in one
+    streaming pass that also refuses, before calamine expands anything, a sheet whose repeated
+    rows or columns of content would cover more than ``MAX_CELLS`` (a 1 KB file can repeat one
+    filled row a million times)."""
     from defusedxml.ElementTree import iterparse
 
     spans: dict[int, list[Span]] = {}
     table_index = -1
-    row = 0
-    col = 0
-    t = _ODS_TABLE
+    row = col = 0
+    last_row = last_col = -1  # the used area of the sheet so far (what calamine makes dense)
+    filled = row_filled = row_last_col = 0
+    t, value_type = _ODS_TABLE, _ODS_OFFICE + "value-type"
+    name = path.name
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         for event, elem in iterparse(fh, events=("start", "end"), forbid_dtd=True):
             tag = elem.tag
             if event == "start":
                 if tag == t + "table":
                     table_index += 1
-                    row = 0
+                    row, last_row, last_col, filled = 0, -1, -1, 0
                 elif tag == t + "table-row":
-                    col = 0
+                    col, row_filled, row_last_col = 0, 0, -1
                 continue
             if tag in (t + "table-cell", t + "covered-table-cell"):
                 repeat = _int_attr(elem, t + "number-columns-repeated", 1)
@@ -570,11 +776,22 @@ def _ods_spans(path: Path) -> dict[int, list[Span]]:
                     rs = _int_attr(elem, t + "number-rows-spanned", 1)
                     if cs > 1 or rs > 1:
                         spans.setdefault(table_index, []).append((row, col, row + rs - 1, col + cs - 1))
+                    if elem.get(value_type) is not None or len(elem):
+                        row_filled += repeat
+                        row_last_col = col + repeat - 1
                 col += repeat
                 elem.clear()
             elif tag == t + "table-row":
-                row += _int_attr(elem, t + "number-rows-repeated", 1)
+                repeat = _int_attr(elem, t + "number-rows-repeated", 1)
+                if row_filled:
+                    last_row, last_col = row + repeat - 1, max(last_col, row_last_col)
+                    filled += row_filled * repeat
+                    if filled > MAX_CELLS or (last_row + 1) * (last_col + 1) > MAX_CELLS:
+                        raise _too_big(name, f"trang {table_index + 1} có dòng/cột lặp lại phủ hơn "
+                                             f"{MAX_CELLS:,} ô".replace(",", "."))
+                row += repeat
                 elem.clear()
+                tick()
     return spans
 
 
@@ -612,6 +829,7 @@ def _read_docx(path: Path, progress: Progress) -> list[Grid]:
     pending: list[str] = []
     cells_seen = 0
     for block in all_blocks:
+        tick()
         if block.tag == w_p:
             text = clean(fix_legacy(Paragraph(block, document).text)[0])
             if text and len(pending) < 2000:
@@ -692,16 +910,46 @@ def _docx_cell_text(tc: Any, document: Any) -> str:
     return "\n".join(lines)
 
 
+def _attribute_errors() -> tuple[type[BaseException], ...]:
+    """What python-docx raises for a malformed attribute value (w:gridSpan="x", w:vMerge="?")."""
+    from docx.exceptions import InvalidXmlError
+
+    return (ValueError, TypeError, LookupError, InvalidXmlError)
+
+
 def _safe_int(getter: Any, default: int) -> int:
     try:
         value = getter()
         return int(value) if value is not None else default
-    except Exception:  # noqa: BLE001 - malformed attribute values in hostile files
+    except _attribute_errors():  # a hostile file's attribute: use the default, keep reading
         return default
 
 
 def _safe_value(getter: Any) -> Any:
     try:
         return getter()
-    except Exception:  # noqa: BLE001 - malformed attribute values in hostile files
+    except _attribute_errors():
         return None
+
+
+def _read_docx_document(path: Path, progress: Progress) -> list[Grid]:
+    """The tables, and the running text for prose plans (importers/document.py)."""
+    from .document import read_docx_document
+
+    return read_docx_document(path, progress)
+
+
+def _read_pdf(path: Path, progress: Progress) -> list[Grid]:
+    from .pdf import read_pdf
+
+    return read_pdf(path, progress)
+
+
+# Every reader is dispatched from here and runs inside ``boundary.guarded`` (read_grids).
+READERS = {
+    "xlsx": _read_xlsx,
+    "docx": _read_docx_document,
+    "pdf": _read_pdf,
+    "xls": lambda path, progress: _read_calamine(path, "xls", progress),
+    "ods": lambda path, progress: _read_calamine(path, "ods", progress),
+}

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import ImportFailed
+from ..core.locks import PDFIUM
 from ..core.progress import Progress
 from ..core.text import clean, fold
 from .document import PagedGrid, Paragraph, make_document_grid
@@ -306,6 +307,11 @@ def _transform_box(box: tuple[float, float, float, float], mats: list) -> tuple[
 
 
 def _load_pages(path: Path, progress: Progress) -> list[_Page]:
+    with PDFIUM:  # PDFium is not thread-safe (core/locks.py)
+        return _read_pages(path, progress)
+
+
+def _read_pages(path: Path, progress: Progress) -> list[_Page]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 

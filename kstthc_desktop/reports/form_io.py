@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.errors import KstthcError
 from . import forms
+from .cells import write_cell
 
 _TEMPLATE_SHEET = "Bieu 06a"
 _FIRST_DATA_ROW = 6  # 1-based: title, subtitle, blank, column titles, column numbers, then data
@@ -75,15 +76,17 @@ def write_template(path: str | os.PathLike[str], rows: list[dict[str, Any]] | No
     wb = Workbook()
     ws = wb.active
     ws.title = _TEMPLATE_SHEET
-    ws.cell(1, 1, f"{form['name']} – {form['title']}").font = Font(bold=True)
-    ws.cell(2, 1, ("Kỳ báo cáo: " + title_suffix + ". " if title_suffix else "") +
-            "Ghi số hồ sơ vào các cột (3)–(13), mỗi lĩnh vực một dòng; không ghi dòng Tổng số.")
+    write_cell(ws.cell(1, 1), f"{form['name']} – {form['title']}")
+    ws.cell(1, 1).font = Font(bold=True)
+    write_cell(ws.cell(2, 1), ("Kỳ báo cáo: " + title_suffix + ". " if title_suffix else "") +
+               "Ghi số hồ sơ vào các cột (3)–(13), mỗi lĩnh vực một dòng; không ghi dòng Tổng số.")
     header = [c["title"] for c in leaves]
     header[2] = "Nhận giải quyết: Tổng số"
     header[6] = "Đã giải quyết: Tổng số"
     header[10] = "Đang giải quyết: Tổng số"
     for c, text in enumerate(header, start=1):
-        cell = ws.cell(4, c, text)
+        cell = ws.cell(4, c)
+        write_cell(cell, text)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.cell(5, c, f"({leaves[c - 1]['number']})").alignment = Alignment(horizontal="center")
@@ -95,7 +98,7 @@ def write_template(path: str | os.PathLike[str], rows: list[dict[str, Any]] | No
     label = form.get("label_key", "field")
     for r, row in enumerate(rows or [], start=_FIRST_DATA_ROW):
         ws.cell(r, 1, r - _FIRST_DATA_ROW + 1)
-        ws.cell(r, 2, str(row.get(label, "")))
+        write_cell(ws.cell(r, 2), str(row.get(label, "")))  # typed text: never a formula
         for c, col in enumerate(leaves[2:], start=3):
             value = row.get(col["key"])
             if value not in (None, ""):

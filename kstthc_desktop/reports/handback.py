@@ -86,6 +86,7 @@ class HandbackSummary:
     added: list[str] = field(default_factory=list)
     missing_rows: list[tuple[str, int]] = field(default_factory=list)  # results with no such row/sheet
     converted_from: str = ""  # "xls"/"ods" when the copy is a conversion
+    landscape: list[str] = field(default_factory=list)  # Word tables put on landscape pages to make room
     tasks_without_row: int = 0  # tasks added by hand: not in the superior's file
 
 
@@ -513,6 +514,237 @@ def _first_rpr(tc: Any) -> Any | None:
     return None
 
 
+# Added columns of a Word table: never narrower than these (a date "20/05/2021" on one line at 13–14 pt,
+# a status in two lines), as wide as the preferred ones when the page has room.
+DOCX_MIN_MM: dict[str, float] = {"status": 28, "completed": 27, "note": 40, "evidence": 34}
+DOCX_PREF_MM: dict[str, float] = {"status": 32, "completed": 28, "note": 60, "evidence": 48}
+PORTRAIT_KEEP = 0.8  # the plan's own columns give up at most a fifth of their width on a portrait page
+OWN_FLOOR_MM = 12  # a plan's narrow column (STT) keeps this much: "1.1" stays on one line
+_TWIPS_PER_MM = 1440 / 25.4
+_A4_TWIPS = (11906, 16838)
+
+
+def allot_widths(preferred: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
+    """Column widths within ``room``: every column gives up the same share of its preferred width
+    (so the plan's own columns keep their proportions), none goes below its minimum (the others
+    give up more instead), none grows beyond its preferred width. Only when not even the minimums
+    fit are they narrowed too, all in proportion."""
+    clamped: set[int] = set()
+    while True:
+        fixed = sum(minimum[i] for i in clamped)
+        flexible = sum(w for i, w in enumerate(preferred) if i not in clamped)
+        factor = max(0.0, min(1.0, (room - fixed) / flexible)) if flexible else 1.0
+        more = {i for i, w in enumerate(preferred) if i not in clamped and w * factor < minimum[i]}
+        if not more:
+            break
+        clamped |= more
+    widths = [minimum[i] if i in clamped else int(w * factor) for i, w in enumerate(preferred)]
+    total = sum(widths)
+    if total > room:
+        widths = [int(w * room / total) for w in widths]
+    return widths
+
+
+def _twips(length: Any, default: int) -> int:
+    return default if length is None else int(length) // 635  # python-docx lengths are EMU
+
+
+def _body_child(el: Any, body: Any) -> Any:
+    while el.getparent() is not body:
+        el = el.getparent()
+    return el
+
+
+def _section_props(body: Any, child: Any) -> Any:
+    """The w:sectPr of the section holding a body child: the first one at or after it."""
+    from docx.oxml.ns import qn
+
+    children = list(body.iterchildren())
+    for el in children[children.index(child):]:
+        if el.tag == qn("w:sectPr"):
+            return el
+        if el.tag == qn("w:p") and el.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+            return el.find(qn("w:pPr") + "/" + qn("w:sectPr"))
+    return body.find(qn("w:sectPr"))
+
+
+def _text_width(section: Any) -> int:
+    """Twips between the margins of a python-docx Section (A4 and 1-inch margins when unset)."""
+    from docx.enum.section import WD_ORIENT
+
+    portrait = section.orientation != WD_ORIENT.LANDSCAPE
+    width = _twips(section.page_width, _A4_TWIPS[0] if portrait else _A4_TWIPS[1])
+    return width - _twips(section.left_margin, 1440) - _twips(section.right_margin, 1440)
+
+
+def _has_content(el: Any) -> bool:
+    """A body child that puts something on the page (an empty paragraph does not)."""
+    from docx.oxml.ns import qn
+
+    if el.tag != qn("w:p"):
+        return el.tag in (qn("w:tbl"), qn("w:sdt"))
+    return any((t.text or "").strip() for t in el.iter(qn("w:t"))) or \
+        next(el.iter(qn("w:drawing"), qn("w:pict"), qn("w:object")), None) is not None
+
+
+HEADING_CHARS = 700  # text before (or after) a table that is its heading (or closing block), not prose
+HEADING_LINE = 300
+
+
+def _keeps_own_pages(elements: Sequence[Any]) -> bool:
+    """Whether what comes before or after a table in its section stays on its own (portrait) pages:
+    prose or another big table does; a short heading ("PHỤ LỤC I", the plan's title block) or a
+    closing block ("Nơi nhận", the signature) goes onto the table's landscape pages with it."""
+    from docx.oxml.ns import qn
+
+    if not any(_has_content(el) for el in elements):
+        return False
+    total = 0
+    for el in elements:
+        if el.tag == qn("w:tbl") and len(el.findall(qn("w:tr"))) > 4:
+            return True
+        for p in [el] if el.tag == qn("w:p") else el.iter(qn("w:p")):
+            line = sum(len(t.text or "") for t in p.iter(qn("w:t")))
+            if line > HEADING_LINE:
+                return True
+            total += line
+    return total > HEADING_CHARS
+
+
+def _break_paragraph(sect_pr: Any) -> Any:
+    """An empty, tiny paragraph that ends a section with ``sect_pr``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = OxmlElement("w:p")
+    ppr = p.get_or_add_pPr()
+    ppr.spacing_before, ppr.spacing_after = 0, 0
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    ppr.append(rpr)
+    ppr.append(sect_pr)
+    return p
+
+
+def _continuing(sect_pr: Any) -> None:
+    """A section that follows another: a new page, page numbers going on, no title page of its own."""
+    from docx.oxml.ns import qn
+
+    for el in sect_pr.findall(qn("w:titlePg")):
+        sect_pr.remove(el)
+    num = sect_pr.find(qn("w:pgNumType"))
+    if num is not None and num.get(qn("w:start")) is not None:
+        del num.attrib[qn("w:start")]
+    kind = sect_pr.find(qn("w:type"))
+    if kind is not None:
+        sect_pr.remove(kind)  # no w:type: the section starts on a new page
+
+
+def _landscape(document: Any, table_child: Any, sect_pr: Any) -> Any:
+    """Put the table (with its heading and closing block) on landscape pages; prose before and after
+    it in its section stays on the pages it had. The page turns the way a bound document turns it:
+    the binding margin (left) goes to the top. Returns the landscape python-docx Section."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.section import Section
+    from docx.shared import Twips
+
+    body = document.element.body
+    children = list(body.iterchildren())
+    at = children.index(table_child)
+    start = at
+    while start > 0 and not (children[start - 1].tag == qn("w:p")
+                             and children[start - 1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None):
+        start -= 1
+    before = _keeps_own_pages(children[start:at])
+    carrier = sect_pr.getparent().getparent() if sect_pr.getparent() is not body else None
+    end = children.index(carrier) if carrier is not None else len(children)
+    after = _keeps_own_pages(children[at + 1:end + 1])
+    original = copy.deepcopy(sect_pr)
+    if before:  # the section's first part keeps its pages (and its own first page, numbering start)
+        table_child.addprevious(_break_paragraph(copy.deepcopy(original)))
+    if after:  # the table's own section ends right after it; the rest keeps the original one
+        own = copy.deepcopy(original)
+        table_child.addnext(_break_paragraph(own))
+        _continuing(sect_pr)
+    else:
+        own = sect_pr
+    if before:
+        _continuing(own)
+    section = Section(own, document.part)
+    width, height = _twips(section.page_width, _A4_TWIPS[0]), _twips(section.page_height, _A4_TWIPS[1])
+    top, bottom = section.top_margin, section.bottom_margin
+    left, right = section.left_margin, section.right_margin
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Twips(max(width, height)), Twips(min(width, height))
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = left, right, bottom, top
+    return section
+
+
+def _set_table_width(tbl: Any, total: int) -> None:
+    """w:tblW in twips and a fixed layout: Word and LibreOffice keep the widths written here."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        anchor = None
+        for tag in ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                    "w:tblStyleColBandSize"):
+            anchor = tbl_pr.find(qn(tag)) if tbl_pr.find(qn(tag)) is not None else anchor
+        anchor.addnext(width) if anchor is not None else tbl_pr.insert(0, width)
+    width.set(qn("w:w"), str(total))
+    width.set(qn("w:type"), "dxa")
+    tbl_pr.get_or_add_tblLayout().type = "fixed"
+
+
+def _make_room(document: Any, tbl: Any, trs: list[Any], grid_cols: list[Any], ncols: int,
+               missing: list[str]) -> dict[str, int]:
+    """Widths (twips) for the added columns; the table's own columns narrowed in proportion, and
+    its pages turned landscape when a portrait page would squeeze them (``"landscape": 1``)."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.section import Section
+
+    body = document.element.body
+    child = _body_child(tbl, body)
+    sect_pr = _section_props(body, child)
+    section = Section(sect_pr, document.part) if sect_pr is not None else None
+    room = _text_width(section) if section is not None else _A4_TWIPS[0] - 2 * 1440
+    own = [int(gc.get(qn("w:w"), "0") or 0) for gc in grid_cols] or [room // max(ncols, 1)] * ncols
+    preferred = own + [int(DOCX_PREF_MM[k] * _TWIPS_PER_MM) for k in missing]
+    minimum = [min(w, int(OWN_FLOOR_MM * _TWIPS_PER_MM)) for w in own] + \
+        [int(DOCX_MIN_MM[k] * _TWIPS_PER_MM) for k in missing]
+    widths = allot_widths(preferred, minimum, room)
+
+    def squeezed() -> bool:  # the plan's columns lose more than a fifth, or an added one its minimum
+        return sum(widths[:len(own)]) < PORTRAIT_KEEP * sum(own) or \
+            any(w < m for w, m in zip(widths[len(own):], minimum[len(own):], strict=True))
+
+    turned = 0
+    if squeezed() and section is not None and section.orientation != WD_ORIENT.LANDSCAPE \
+            and child.tag == qn("w:tbl"):
+        section = _landscape(document, child, sect_pr)
+        widths = allot_widths(preferred, minimum, _text_width(section))
+        turned = 1
+    own_w, added = widths[:len(own)], widths[len(own):]
+    for gc, w in zip(grid_cols, own_w, strict=False):
+        gc.set(qn("w:w"), str(w))
+    for tr in trs:  # each cell as wide as the grid columns it spans
+        for col, tc in _row_cells(tr):
+            tcw = tc.get_or_add_tcPr().get_or_add_tcW()
+            tcw.set(qn("w:w"), str(sum(own_w[col - 1:col - 1 + tc.grid_span])))
+            tcw.set(qn("w:type"), "dxa")
+    _set_table_width(tbl, sum(own_w) + sum(added))
+    out: dict[str, int] = dict(zip(missing, added, strict=True))
+    out["landscape"] = turned
+    return out
+
+
 def _write_docx(source: Path, out: Path, layouts: Sequence[SheetLayout],
                 values: Mapping[tuple[str, int], TaskValues], progress: Progress) -> HandbackSummary:
     import docx
@@ -566,19 +798,9 @@ def _write_docx(source: Path, out: Path, layouts: Sequence[SheetLayout],
                 summary.filled.append(f"{layout.sheet}, cột {columns[kind]}: {TITLES[kind]}")
         missing = [k for k in KINDS if k not in columns]
         if missing:
-            widths = [int(gc.get(qn("w:w"), "0") or 0) for gc in grid_cols] or [1000] * ncols
-            total = sum(widths) or 9000
-            share = {k: WIDTHS[k] for k in missing}
-            new_total_share = sum(share.values()) / (sum(share.values()) + 160.0)  # new columns' part
-            scale = 1 - new_total_share
-            for gc, w in zip(grid_cols, widths, strict=False):
-                gc.set(qn("w:w"), str(int(w * scale)))
-            for tr in trs:  # cell widths follow the grid
-                for _, tc in _row_cells(tr):
-                    tcw = tc.find(qn("w:tcPr") + "/" + qn("w:tcW"))
-                    if tcw is not None and (tcw.get(qn("w:type")) in (None, "dxa")):
-                        tcw.set(qn("w:w"), str(int(int(tcw.get(qn("w:w"), "0") or 0) * scale)))
-            new_widths = {k: int(total * new_total_share * share[k] / sum(share.values())) for k in missing}
+            new_widths = _make_room(document, tbl, trs, grid_cols, ncols, missing)
+            if new_widths.pop("landscape", 0):
+                summary.landscape.append(layout.sheet)
             for k in missing:
                 ncols += 1
                 columns[k] = ncols

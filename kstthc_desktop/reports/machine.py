@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import KstthcError
+from ..core.locks import PDFIUM
 from ..core.model import STATUS_LABELS_VI, Status
 from ..core.status import STATUS_ORDER
 
@@ -155,15 +156,16 @@ def embed(pdf: bytes, env: dict[str, Any]) -> bytes:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        att = doc.new_attachment(ATTACHMENT_NAME)
-        att.set_data(envelope_bytes(env))
-        att.set_str_value("Desc", "Dữ liệu báo cáo (JSON) để tổng hợp tự động")
-        out = io.BytesIO()
-        doc.save(out, flags=pdfium_c.FPDF_INCREMENTAL)
-    finally:
-        doc.close()
+    with PDFIUM:  # PDFium is not thread-safe (core/locks.py)
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            att = doc.new_attachment(ATTACHMENT_NAME)
+            att.set_data(envelope_bytes(env))
+            att.set_str_value("Desc", "Dữ liệu báo cáo (JSON) để tổng hợp tự động")
+            out = io.BytesIO()
+            doc.save(out, flags=pdfium_c.FPDF_INCREMENTAL)
+        finally:
+            doc.close()
     final = out.getvalue()
     if final[: len(pdf)] != pdf:  # pragma: no cover - PDFium rewrote the file: never sign that
         raise KstthcError("Không gắn được dữ liệu vào báo cáo PDF.", "Hãy báo lỗi cho người hỗ trợ.")
@@ -174,18 +176,21 @@ def read_attachment(pdf: bytes) -> dict[str, Any] | None:
     """The embedded report JSON of a PDF, or None when it has none."""
     import pypdfium2 as pdfium
 
-    try:
-        doc = pdfium.PdfDocument(pdf)
-    except pdfium.PdfiumError as exc:
-        raise ReportFileError("Tệp PDF bị hỏng hoặc không đọc được.", "Hãy xin cơ quan gửi lại tệp.") from exc
-    try:
-        for i in range(doc.count_attachments()):
-            att = doc.get_attachment(i)
-            if att.get_name() == ATTACHMENT_NAME:
-                return _parse(bytes(att.get_data()))
-        return None
-    finally:
-        doc.close()
+    with PDFIUM:  # PDFium is not thread-safe (core/locks.py)
+        try:
+            doc = pdfium.PdfDocument(pdf)
+        except pdfium.PdfiumError as exc:
+            raise ReportFileError("Tệp PDF bị hỏng hoặc không đọc được.", "Hãy xin cơ quan gửi lại tệp.") from exc
+        try:
+            raw = None
+            for i in range(doc.count_attachments()):
+                att = doc.get_attachment(i)
+                if att.get_name() == ATTACHMENT_NAME:
+                    raw = bytes(att.get_data())
+                    break
+        finally:
+            doc.close()
+    return _parse(raw) if raw is not None else None
 
 
 def _parse(raw: bytes) -> dict[str, Any]:

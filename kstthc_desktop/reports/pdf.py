@@ -1,6 +1,7 @@
 """PDF rendering of report and plan documents with reportlab platypus, in the ND 30 frame.
 
-reportlab is imported inside the functions: the application must not pay for it at start-up.
+reportlab is imported inside the functions (through ``rl.load()``, the fast way): the application
+must not pay for it at start-up.
 The file is written next to its target and renamed at the end, so a cancelled or failed run never
 leaves half a PDF behind.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.progress import NullProgress, Progress
-from . import nd30
+from . import nd30, rl
 from .content import Appendix, Block, Para, PlanDocContent, ReportContent, Table
 from .fonts import pdf_face, register_pdf_fonts, text_width
 from .formatting import normal_permissions
@@ -60,9 +61,7 @@ def _pstyle(name: str, align: str | None = None, bold: bool | None = None) -> An
 
 
 def _para(text: str, style: str, align: str | None = None, bold: bool | None = None) -> Any:
-    from reportlab.platypus import Paragraph
-
-    return Paragraph(_markup(text), _pstyle(style, align, bold))
+    return rl.paragraph_class()(_markup(text), _pstyle(style, align, bold))
 
 
 def _rule_flowable(length: float, space_before: float = 1.0, space_after: float = 0.0) -> Any:
@@ -270,6 +269,7 @@ def _render(
     path: str | os.PathLike[str],
     progress: Progress | None,
 ) -> Path:
+    rl.load()
     from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate
 
     register_pdf_fonts()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..core.errors import UnsafeOutput
 from ..core.model import CommuneRole, Level, Office, Plan, ProgressEntry, Task
 from ..resources import resource_file
+from ..storage.atomic import fsync_file, fsync_folder, guard_output, publish, write_error
 from .facade import OfficeService
 
 
@@ -24,13 +27,45 @@ def _fill(value: object, year: int) -> object:
 
 
 def create_demo(path: str | os.PathLike, today: date | None = None) -> Path:
-    """Write a fresh demo office file at ``path`` (replacing an older demo file there)."""
-    today = today or date.today()
+    """Write a new demo office file at ``path``; an existing file there is never touched.
+
+    The demo is built in a private folder beside ``path`` and moved into place in one step that
+    refuses to replace anything, so even a file created meanwhile (or held open by the window) is safe.
+    """
+    path = Path(path).absolute()
+    _refuse_existing(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".kstthc-mau-", dir=path.parent))
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    try:
+        built = _build(work / path.name, today or date.today())
+        fsync_file(built)
+        try:
+            publish(built, path, replace=False)
+        except FileExistsError:
+            _refuse_existing(path)
+            raise
+        except OSError as exc:
+            raise write_error(path, exc) from exc
+        fsync_folder(path.parent)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return path
+
+
+def _refuse_existing(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if Path(str(path) + suffix).exists():
+            raise UnsafeOutput(f"Đã có tệp '{path.name}' ở đó: dữ liệu mẫu không ghi đè lên tệp có sẵn.",
+                               "Hãy chọn một tên tệp mới cho dữ liệu mẫu.")
+    guard_output(path)
+
+
+def _build(path: Path, today: date) -> Path:
     year = today.year
     data = _fill(json.loads(resource_file("demo", "le_loi.json").read_text(encoding="utf-8")), year)
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
     with OfficeService.open(path, create=True) as svc:
         o = dict(data["office"])
         o["level"] = Level(o["level"])

@@ -2,22 +2,23 @@
 
 The UI walks its view and hands over plain rows; this module only lays them out: a title, a filter
 summary, bold column titles with frozen panes, section rows as bold group rows, real dates, wrapped
-text. openpyxl is imported at first use (start-up must not pay for it, DESIGN.md §3). The file is
-written next to the target and moved over it, so a failed save never leaves half a workbook.
+text. openpyxl is imported at first use (start-up must not pay for it, DESIGN.md §3). Every cell
+goes through ``core.spreadsheet.set_cell`` (text, never a live formula), and the file through
+``storage.atomic`` (never over an office file, never half a workbook).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from ..core.errors import KstthcError
 from ..core.progress import NullProgress, Progress
+from ..core.spreadsheet import MAX_CELL_TEXT, cell_text, set_cell
+from ..storage.atomic import atomic_write, guard_output
 
-MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 _MIN_WIDTH, _MAX_WIDTH, _DATE_WIDTH = 6, 60, 12
 _GROUP_FILL = "E8EEF4"
 _HEADER_FILL = "D9E2EC"
@@ -49,14 +50,12 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
     Returns the path written; raises ``KstthcError`` (in Vietnamese) when the file cannot be written.
     """
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     progress = progress or NullProgress()
     target = Path(path)
-    if target.is_dir():
-        raise _cannot_write(target, "đây là một thư mục")
+    guard_output(target)
     if not target.parent.is_dir():
         raise _cannot_write(target, "thư mục chứa tệp không tồn tại")
     ncols = max(1, len(headers))
@@ -64,27 +63,24 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
 
     wb = Workbook()
     ws = wb.active
-    ws.title = (ILLEGAL_CHARACTERS_RE.sub("", sheet_title).translate(str.maketrans("", "", "[]:*?/\\"))
-                or "Sheet")[:31]
+    ws.title = (cell_text(sheet_title).translate(str.maketrans("", "", "[]:*?/\\")).strip("'") or "Sheet")[:31]
     wrap = Alignment(wrap_text=True, vertical="top")
     thin = Side(style="thin", color="A0A7B0")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     last_col = get_column_letter(ncols)
 
-    def text(value: object) -> object:
-        if isinstance(value, str):
-            return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
-        return value
+    def put(r: int, c: int, value: object):  # noqa: ANN202 - every cell: data, never a formula
+        return set_cell(ws.cell(row=r, column=c), value)
 
     row = 1
-    ws.cell(row=row, column=1, value=text(title)).font = Font(bold=True, size=14)
+    put(row, 1, title).font = Font(bold=True, size=14)
     ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="center")
     if ncols > 1:
         ws.merge_cells(f"A{row}:{last_col}{row}")
     ws.row_dimensions[row].height = 36
     if subtitle:
         row += 1
-        cell = ws.cell(row=row, column=1, value=text(subtitle))
+        cell = put(row, 1, subtitle)
         cell.font = Font(italic=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if ncols > 1:
@@ -93,7 +89,7 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
     row += 2
     header_row = row
     for c, name in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=c, value=text(name))
+        cell = put(row, c, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -105,7 +101,7 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
     for i, values in enumerate(rows):
         row += 1
         if i in groups:
-            cell = ws.cell(row=row, column=1, value=text(values[0] if values else ""))
+            cell = put(row, 1, values[0] if values else "")
             cell.font, cell.fill, cell.alignment = group_font, group_fill, wrap
             for c in range(1, ncols + 1):
                 ws.cell(row=row, column=c).border = border
@@ -114,10 +110,8 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
                 ws.merge_cells(f"A{row}:{last_col}{row}")
         else:
             for c, value in enumerate(values[:ncols], start=1):
-                cell = ws.cell(row=row, column=c, value=text(value))
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # task text, never a formula
-                elif isinstance(value, date | datetime):
+                cell = put(row, c, value)
+                if isinstance(value, date | datetime):
                     cell.number_format = "DD/MM/YYYY"
                 cell.alignment = wrap
                 cell.border = border
@@ -136,23 +130,10 @@ def write_table_xlsx(path: str | os.PathLike, title: str, headers: Sequence[str]
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".xlsx.tmp", dir=target.parent)
-    except OSError as exc:
-        raise _cannot_write(target, exc.strerror or "") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_write(target) as tmp:
         wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _cannot_write(target, exc.strerror or "") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     progress.report(len(rows), len(rows))
     return target
 
 
-__all__ = ["write_table_xlsx"]
+__all__ = ["MAX_CELL_TEXT", "write_table_xlsx"]

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.errors import EvidenceError, KstthcError, ValidationError
+from ..core.filenames import safe_file_name, unique_name
 from ..core.model import (
     Evidence,
     Office,
@@ -28,14 +29,16 @@ from ..core.model import (
 )
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
-from ..storage import backup as backups
+from ..storage import backup as backup_store
 from ..storage import evidence as blobstore
+from ..storage.atomic import atomic_write, guard_folder, guard_output, write_error
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
 from .handback import HandbackMixin
 from .importing import ImportMixin
 from .references import ReferencesMixin
 from .reporting import ReportMixin
+from .safety import SafetyMixin
 from .search import SearchMixin
 
 DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024
@@ -100,7 +103,7 @@ class TaskView:
     ref: str = ""  # the number with its section ("II.3.2"), for lists where a bare "3" is ambiguous
 
 
-class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SearchMixin):
+class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, SearchMixin, SafetyMixin):
     """The facade over one open office file."""
 
     def __init__(self, office_file: OfficeFile) -> None:
@@ -119,7 +122,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
     @classmethod
     def open(cls, path: str | os.PathLike, create: bool = False) -> OfficeService:
         p = Path(path)
-        office_file = OfficeFile.open(p, create=create, backup_dir=backups.default_backup_dir(p.absolute()))
+        office_file = OfficeFile.open(p, create=create, backup_dir=backup_store.default_backup_dir(p.absolute()))
         service = cls(office_file)
         with service.file.transaction() as conn:
             blobstore.drop_orphan_blobs(conn)
@@ -618,7 +621,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
     def save_evidence_copy(self, evidence_id: int, target: str | os.PathLike,
                            progress: Progress | None = None) -> Path:
         ev = self.repo.evidence_item(evidence_id)
-        target = Path(target)
+        target = guard_output(target)
         if target.exists():
             raise EvidenceError(f"Đã có tệp '{target.name}' ở nơi lưu.", "Hãy chọn tên khác.")
         blobstore.write_blob_to(self.repo.conn, ev.sha256, target, progress)
@@ -656,109 +659,94 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
     def export_evidence(self, folder: str | os.PathLike, plan_id: int | None = None,
                         progress: Progress | None = None, period_code: str | None = None,
                         task_id: int | None = None) -> list[Path]:
-        """Write evidence files to ``folder/<task number>/<safe name>``; never overwrite, never escape."""
+        """Write evidence files to ``folder/<task number>/<safe name>``; never overwrite, never
+        escape, never into an office file's backup folder. A document whose bytes are damaged is
+        not written; the others are, and the damaged ones are named at the end."""
         progress = progress or NullProgress()
-        root = Path(folder)
+        root = guard_folder(folder)
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise EvidenceError(f"Không tạo được thư mục '{root}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+            err = write_error(root, exc)
+            raise EvidenceError(err.message, err.hint) from exc
+        damaged: list[str] = []
         with self._reading() as repo:
             items = self._evidence_in(repo, plan_id, period_code, task_id)
             tasks: dict[int, Task] = {}
+            taken: dict[Path, set[str]] = {}
             written: list[Path] = []
             for i, ev in enumerate(items):
                 if ev.task_id not in tasks:
                     tasks[ev.task_id] = repo.task(ev.task_id)
                 sub = root / _task_folder(tasks[ev.task_id])
-                sub.mkdir(exist_ok=True)
-                target = _unique(sub / safe_file_name(ev.name))
-                blobstore.write_blob_to(repo.conn, ev.sha256, target)
+                try:
+                    sub.mkdir(exist_ok=True)
+                except OSError as exc:
+                    err = write_error(sub, exc)
+                    raise EvidenceError(err.message, err.hint) from exc
+                if sub not in taken:
+                    taken[sub] = {p.name.casefold() for p in sub.iterdir()}
+                target = sub / unique_name(ev.name, taken[sub])
+                try:
+                    blobstore.write_blob_to(repo.conn, ev.sha256, target)
+                except blobstore.BlobDamaged:
+                    damaged.append(ev.name)
+                    continue
                 written.append(target)
                 progress.report(i + 1, len(items), ev.name)
+        if damaged:
+            raise blobstore.BlobDamaged(
+                f"Đã xuất {len(written)} tệp; {len(damaged)} tài liệu bị hỏng nên không xuất: "
+                + ", ".join(f"'{n}'" for n in damaged[:5]) + ("…" if len(damaged) > 5 else "") + ".",
+                "Hãy chạy 'Kiểm tra tệp dữ liệu' và khôi phục các tài liệu đó từ bản sao lưu.")
         return written
 
     def pack_for_inspection(self, zip_path: str | os.PathLike, plan_id: int | None = None,
                             period_code: str | None = None, progress: Progress | None = None) -> Path:
         """One ZIP for the inspectors: the files by task plus an index workbook task → documents."""
         progress = progress or NullProgress()
+        target = guard_output(zip_path)
         with self._reading() as repo:
-            return self._pack(repo, Path(zip_path), plan_id, period_code, progress)
+            return self._pack(repo, target, plan_id, period_code, progress)
 
     def _pack(self, repo: Repository, target: Path, plan_id: int | None, period_code: str | None,
               progress: Progress) -> Path:
+        import io
         import zipfile
 
         from openpyxl import Workbook
 
+        from ..core.spreadsheet import set_row
+
         items = self._evidence_in(repo, plan_id, period_code)
-        tmp = target.with_name(target.name + ".tmp")
         wb = Workbook()
         ws = wb.active
         ws.title = "Danh muc minh chung"
-        ws.append(["Nhiệm vụ", "Nội dung nhiệm vụ", "Tài liệu", "Số, ký hiệu", "Ngày văn bản", "Trích yếu",
-                   "Tệp trong gói"])
+        set_row(ws, 1, ["Nhiệm vụ", "Nội dung nhiệm vụ", "Tài liệu", "Số, ký hiệu", "Ngày văn bản", "Trích yếu",
+                        "Tệp trong gói"])
         tasks: dict[int, Task] = {}
-        used: set[str] = set()
-        try:
+        folders: dict[str, tuple[str, set[str]]] = {}  # casefolded → (spelling used, names taken)
+        with atomic_write(target) as tmp:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 for i, ev in enumerate(items):
                     if ev.task_id not in tasks:
                         tasks[ev.task_id] = repo.task(ev.task_id)
                     t = tasks[ev.task_id]
-                    name = f"{_task_folder(t)}/{safe_file_name(ev.name)}"
-                    stem, dot, ext = name.rpartition(".")
-                    n = 2
-                    while name in used:
-                        name = f"{stem} ({n}).{ext}" if dot else f"{name} ({n})"
-                        n += 1
-                    used.add(name)
+                    # names unique case-insensitively: Windows unpacks "A.pdf" and "a.pdf" onto one file
+                    folder, taken = folders.setdefault(_task_folder(t).casefold(), (_task_folder(t), set()))
+                    name = f"{folder}/{unique_name(ev.name, taken)}"
                     with zf.open(name, "w", force_zip64=ev.size > 2**31) as out:
-                        blobstore.copy_blob(repo.conn, ev.sha256, out)
-                    ws.append([t.number, t.content[:500], ev.name, ev.doc_number,
-                               ev.doc_date.strftime("%d/%m/%Y") if ev.doc_date else "", ev.summary, name])
+                        blobstore.copy_blob(repo.conn, ev.sha256, out, ev.name)
+                    set_row(ws, ws.max_row + 1, [t.number, t.content[:500], ev.name, ev.doc_number,
+                                                 ev.doc_date.strftime("%d/%m/%Y") if ev.doc_date else "",
+                                                 ev.summary, name])
                     progress.report(i + 1, len(items) + 1, ev.name)
-                import io
-
                 buf = io.BytesIO()
                 for col, width in zip("ABCDEFG", (10, 60, 36, 16, 14, 40, 40), strict=True):
                     ws.column_dimensions[col].width = width
                 wb.save(buf)
                 zf.writestr("Danh-muc-minh-chung.xlsx", buf.getvalue())
-            tmp.replace(target)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise EvidenceError(f"Không ghi được gói '{target.name}': {exc.strerror}.",
-                                "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi.") from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         return target
-
-    # --- safety ----------------------------------------------------------------------------
-    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
-        target = Path(folder) if folder else backups.default_backup_dir(self.path)
-        return backups.make_backup(self.file.conn, self.path, target, reason)
-
-    def daily_backup(self) -> Path | None:
-        """At most one automatic backup per day, taken on open."""
-        today = date.today().isoformat()
-        if self.repo.setting("last_daily_backup") == today:
-            return None
-        path = self.backup(reason="hang-ngay")
-        self.set_setting("last_daily_backup", today)
-        return path
-
-    @staticmethod
-    def check_backup(path: str | os.PathLike) -> str:
-        """'' when a backup file is a sound office file, else why it cannot be restored."""
-        from ..storage.backup import check_backup
-
-        return check_backup(Path(path))
-
-    def check(self) -> str:
-        """'' when the file is healthy, else what is wrong."""
-        return self.file.integrity_check() or self.file.quick_check()
 
     # --- working days ----------------------------------------------------------------------
     def work_calendar(self):  # noqa: ANN201 - core.workdays.WorkCalendar
@@ -799,10 +787,6 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
 # --- helpers ---------------------------------------------------------------------------------
 
-_FORBIDDEN = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
 def _fresh_view(view: TaskView) -> TaskView:
     """A copy with its own (empty) children list: ``dataclasses.replace`` without its per-field
     checks (three times faster; a 2,000-task plan makes 2,000 of these at start-up)."""
@@ -812,30 +796,8 @@ def _fresh_view(view: TaskView) -> TaskView:
     return copy
 
 
-def safe_file_name(name: str) -> str:
-    """A name Windows accepts, with no path parts (no escape from the target folder)."""
-    name = Path(name.replace("\\", "/")).name
-    name = "".join("_" if ch in _FORBIDDEN else ch for ch in name).strip(" .")
-    if not name or name in (".", ".."):
-        name = "tep"
-    if name.split(".")[0].upper() in _RESERVED:
-        name = "_" + name
-    return name[:150]
-
-
 def _task_folder(task: Task) -> str:
     return safe_file_name(f"NV {task.number}".strip() if task.number else f"NV {task.id}").replace(".", "_")
-
-
-def _unique(path: Path) -> Path:
-    if not path.exists():
-        return path
-    stem, suffix = path.stem, path.suffix
-    for i in range(2, 10000):
-        candidate = path.with_name(f"{stem} ({i}){suffix}")
-        if not candidate.exists():
-            return candidate
-    raise EvidenceError(f"Quá nhiều tệp trùng tên '{path.name}'.", "Hãy chọn thư mục trống.")
 
 
 def validate_office(office: Office) -> None:

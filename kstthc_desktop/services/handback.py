@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core.errors import KstthcError
 from ..core.progress import NullProgress, Progress
 from ..core.text import one_line
+from ..storage.atomic import atomic_write, guard_output
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -170,7 +171,9 @@ class HandbackMixin:
             with self._reading() as repo:
                 remembered = dict(repo.setting("import_mappings", {}) or {})
             layouts = sheet_layouts(grids, rows, remembered)
-            summary = write_handback(source, target, layouts, values, progress, grids=grids)
+            with atomic_write(target) as out_tmp:  # never over an office file, never half a workbook
+                summary = write_handback(source, out_tmp, layouts, values, progress, grids=grids)
+            summary.out = target
         with self._reading() as repo:
             summary.tasks_without_row = sum(1 for t in repo.tasks(plan.id) if not t.source_row)
         return summary
@@ -179,6 +182,7 @@ class HandbackMixin:
         """Never write over the office file, any SQLite file, or the superior's original."""
         from ..storage import evidence as blobstore
 
+        guard_output(target)
         if target.is_dir():
             raise KstthcError(f"'{target}' là một thư mục.", "Hãy chọn tên tệp để ghi, ví dụ ket-qua.xlsx.")
         try:

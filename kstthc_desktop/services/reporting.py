@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.errors import KstthcError, ReportError
 from ..core.model import Report
 from ..core.progress import Progress
+from ..storage.atomic import atomic_write, guard_output, write_bytes, write_error
 from ..storage.repository import RowChange
 
 
@@ -216,10 +217,7 @@ class ReportMixin:
         if not data:
             return out, None
         side = out.with_suffix(".json")
-        try:
-            side.write_bytes(data)
-        except OSError as exc:
-            raise KstthcError(f"Không ghi được '{side.name}': {exc.strerror}.", "Hãy chọn thư mục khác.") from exc
+        write_bytes(side, data)  # guarded and atomic like the PDF beside it
         return out, side
 
     def changes_since_issued(self, period_code: str) -> dict | None:
@@ -265,27 +263,15 @@ class ReportMixin:
 
 
 def _atomic_render(out: Path, render) -> Path:  # noqa: ANN001
+    """Render into a temp file beside ``out`` and move it over ``out`` only when complete; never
+    onto an office file (storage.atomic)."""
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise KstthcError(f"Không xuất được '{out.name}'.", "Tên tệp phải có đuôi .pdf hoặc .docx.")
-    import tempfile
-
+    guard_output(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".kstthc-", suffix=out.suffix, dir=out.parent)
-        os.close(fd)
     except OSError as exc:
-        raise KstthcError(f"Không ghi được vào thư mục '{out.parent}': {exc.strerror}.",
-                          "Hãy chọn thư mục khác.") from exc
-    tmp = Path(tmp_name)
-    try:
+        raise write_error(out, exc) from exc
+    with atomic_write(out) as tmp:
         render(tmp)
-        from ..reports.formatting import normal_permissions
-
-        normal_permissions(tmp)
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        raise KstthcError(f"Không ghi được '{out.name}': tệp đang mở ở chương trình khác?",
-                          "Hãy đóng tệp (ví dụ trong Word hoặc trình đọc PDF) rồi thử lại.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return out

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import KstthcError
 from ..core.progress import Progress
+from ..storage.atomic import atomic_write, guard_output
 
 
 def roll_up_folder(folder: str | os.PathLike, period: str | None = None, expected: list[str] | None = None,
@@ -69,10 +70,14 @@ def write_rollup(rollup, out: str | os.PathLike, office=None, on: date | None = 
         with target.open("rb") as fh:
             if fh.read(16) == b"SQLite format 3\x00":
                 raise KstthcError(f"'{target.name}' là một tệp dữ liệu, không ghi đè được.", "Hãy chọn tên tệp khác.")
-    if suffix == ".xlsx":
-        return write_rollup_xlsx(rollup, target)
-    if suffix == ".pdf":
-        return render_rollup_pdf(rollup, target, office, on, progress)
+    if suffix in (".xlsx", ".pdf"):
+        guard_output(target)
+        with atomic_write(target) as tmp:  # never over an office file, never half a file
+            if suffix == ".xlsx":
+                write_rollup_xlsx(rollup, tmp)
+            else:
+                render_rollup_pdf(rollup, tmp, office, on, progress)
+        return target
     raise KstthcError(f"Không ghi được '{target.name}'.", "Tên tệp tổng hợp phải có đuôi .xlsx hoặc .pdf.")
 
 

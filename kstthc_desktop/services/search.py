@@ -14,10 +14,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.progress import NullProgress, Progress
-from ..core.search import MARK_END, MARK_START, SearchHit, SearchResults, Snippet, make_snippet, unfold_marks
-from ..storage import search as store
+
+if TYPE_CHECKING:
+    from ..core.search import SearchHit, SearchResults, Snippet
+    from ..storage import search as store
+
+# core.search and storage.search are imported by the methods that use them: every command loads
+# OfficeService, and those two modules cost each `kstthc import` or `kstthc report` 5 ms for nothing.
 
 _TASK_FIELDS = {"title": "content", "units": "units", "deadline": "deadline", "products": "products",
                 "notes": "notes"}
@@ -39,6 +45,8 @@ class IndexRun:
 
 def _best(found: store.Found, fields: dict[str, str]) -> tuple[str, Snippet]:
     """The field with the most text found (the first in display order on a tie), as a snippet."""
+    from ..core.search import make_snippet, unfold_marks
+
     chosen = max(fields, key=lambda c: _marked_chars(found.marked.get(c, "")))  # ties: display order
     original = str(found.values.get(chosen) or "")
     marked = unfold_marks(found.marked.get(chosen, original), original)
@@ -54,6 +62,9 @@ class SearchMixin:
 
         ``plan_id`` limits the search to one plan (the window's); None searches every plan.
         """
+        from ..core.search import SearchHit, SearchResults, make_snippet, unfold_marks
+        from ..storage import search as store
+
         results = SearchResults(text=text)
         query = store.parse_query(text)
         with self._reading() as repo:
@@ -111,6 +122,8 @@ class SearchMixin:
     # --- reading evidence files -------------------------------------------------------------
     def pending_file_count(self) -> int:
         """Evidence files whose text is not searchable yet (none to read once the file is closing)."""
+        from ..storage import search as store
+
         if self._index_stop.is_set():
             return 0
         with self._reading() as repo:
@@ -128,6 +141,7 @@ class SearchMixin:
         import tempfile
 
         from ..importers import extract as reader
+        from ..storage import search as store
         from ..storage.evidence import write_blob_to
 
         progress = progress or NullProgress()
@@ -194,11 +208,15 @@ class SearchMixin:
     def check_search_index(self, repair: bool = True) -> store.IndexCheck:
         """Compare the search index with the data; with ``repair`` rebuild what drifted (not undoable:
         it is derived data, and the rebuilt index says exactly what the data says)."""
+        from ..storage import search as store
+
         with self.file.transaction() as conn:
             return store.check_index(conn, repair)
 
     def search_index_status(self) -> dict:
         """Sizes and file-reading states, for `kstthc check` and the About box."""
+        from ..storage import search as store
+
         with self._reading() as repo:
             return {"rows": store.index_sizes(repo.conn), "files": store.file_text_states(repo.conn),
                     "pending_files": store.pending_count(repo.conn, _reader_version())}
@@ -206,6 +224,8 @@ class SearchMixin:
 
 def _marked_chars(marked: str) -> int:
     """How many characters the index highlighted (a phrase found whole counts in full)."""
+    from ..core.search import MARK_END, MARK_START
+
     total, start = 0, marked.find(MARK_START)
     while start >= 0:
         end = marked.find(MARK_END, start)

@@ -11,11 +11,16 @@ from ..core.progress import NullProgress, Progress
 CHUNK = 1 << 20  # 1 MiB: memory stays flat whatever the file size
 
 
-def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
-    import hashlib  # here, not at import: it loads OpenSSL, and opening the window hashes nothing
+def _sha256():  # noqa: ANN202 - hashlib's sha256 object
+    """hashlib imported here, not with the module: it loads OpenSSL, and opening the window hashes nothing."""
+    import hashlib
 
+    return hashlib.sha256()
+
+
+def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
     progress = progress or NullProgress()
-    h = hashlib.sha256()
+    h = _sha256()
     size = 0
     total = path.stat().st_size
     with open(path, "rb") as fh:
@@ -32,13 +37,11 @@ def has_blob(conn: sqlite3.Connection, sha256: str) -> bool:
 
 def store_blob(conn: sqlite3.Connection, path: Path, sha256: str, size: int, progress: Progress | None = None) -> None:
     """Write the file into a zero-filled BLOB chunk by chunk; the caller's transaction covers it."""
-    import hashlib
-
     progress = progress or NullProgress()
     cur = conn.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, zeroblob(?))", (sha256, size, size))
     rowid = cur.lastrowid
     written = 0
-    check = hashlib.sha256()
+    check = _sha256()
     if size:
         with conn.blobopen("blobs", "data", rowid) as blob, open(path, "rb") as fh:
             while chunk := fh.read(CHUNK):
@@ -67,22 +70,37 @@ def store_blob_separately(db_path: Path, path: Path, sha256: str, size: int,
                 store_blob(conn, path, sha256, size, progress)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                conn.execute("ROLLBACK")
             raise
     except sqlite3.OperationalError as exc:  # disk full, locked too long …
+        if "full" in str(exc).lower():
+            raise EvidenceError(f"Không lưu được tệp '{path.name}': ổ đĩa chứa tệp dữ liệu đã đầy.",
+                                "Hãy giải phóng dung lượng ổ đĩa rồi đính kèm lại; dữ liệu đã có vẫn nguyên vẹn.") from exc
         raise EvidenceError(f"Không lưu được tệp '{path.name}' vào dữ liệu: {exc}.",
                             "Hãy kiểm tra dung lượng ổ đĩa rồi thử lại.") from exc
     finally:
         conn.close()
 
 
+class BlobDamaged(EvidenceError):
+    """A stored document's bytes no longer match the SHA-256 it was stored under."""
+
+
+def _damaged(name: str) -> BlobDamaged:
+    return BlobDamaged(f"Tài liệu '{name}' trong tệp dữ liệu bị hỏng (nội dung không khớp mã SHA-256) nên không xuất ra.",
+                       "Hãy chạy 'Kiểm tra tệp dữ liệu' và khôi phục tài liệu từ bản sao lưu.")
+
+
 def write_blob_to(conn: sqlite3.Connection, sha256: str, target: Path, progress: Progress | None = None) -> None:
-    """Stream a stored file back out; a partial file is removed on any failure."""
+    """Stream a stored file back out, checking its SHA-256 on the way: damaged bytes are never
+    handed out as the document. A partial file is removed on any failure."""
     progress = progress or NullProgress()
     r = conn.execute("SELECT rowid, size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if r is None:
         raise EvidenceError("Không tìm thấy nội dung tài liệu trong tệp dữ liệu.", "Hãy chạy kiểm tra tệp dữ liệu.")
     rowid, size = r[0], r[1]
+    check = _sha256()
     try:
         with open(target, "xb") as out:
             if size:
@@ -90,27 +108,37 @@ def write_blob_to(conn: sqlite3.Connection, sha256: str, target: Path, progress:
                     done = 0
                     while chunk := blob.read(CHUNK):
                         out.write(chunk)
+                        check.update(chunk)
                         done += len(chunk)
                         progress.report(done, size, "Đang xuất tệp…")
+        if check.hexdigest() != sha256:
+            raise _damaged(target.name)
     except FileExistsError:
         raise
-    except (OSError, Cancelled) as exc:
+    except (OSError, Cancelled, BlobDamaged) as exc:
         target.unlink(missing_ok=True)
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, Cancelled | BlobDamaged):
             raise
-        raise EvidenceError(f"Không ghi được tệp '{target.name}': {exc.strerror}.",
-                            "Hãy kiểm tra dung lượng ổ đĩa và quyền ghi.") from exc
+        from .atomic import write_error
+
+        err = write_error(target, exc)
+        raise EvidenceError(err.message, err.hint) from exc
 
 
-def copy_blob(conn: sqlite3.Connection, sha256: str, out) -> None:  # noqa: ANN001 - a binary file object
-    """Stream a stored file into an open binary file object (a ZIP member, for example)."""
+def copy_blob(conn: sqlite3.Connection, sha256: str, out, name: str = "") -> None:  # noqa: ANN001
+    """Stream a stored file into an open binary file object (a ZIP member, for example); raise
+    ``BlobDamaged`` when the bytes no longer match their SHA-256."""
     r = conn.execute("SELECT rowid, size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if r is None:
         raise EvidenceError("Không tìm thấy nội dung tài liệu trong tệp dữ liệu.", "Hãy chạy kiểm tra tệp dữ liệu.")
+    check = _sha256()
     if r[1]:
         with conn.blobopen("blobs", "data", r[0], readonly=True) as blob:
             while chunk := blob.read(CHUNK):
                 out.write(chunk)
+                check.update(chunk)
+    if check.hexdigest() != sha256:
+        raise _damaged(name or sha256[:12])
 
 
 def drop_orphan_blobs(conn: sqlite3.Connection) -> int:

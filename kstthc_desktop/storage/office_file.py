@@ -7,60 +7,202 @@ The connection runs in autocommit mode; every user action is one explicit transa
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
+import logging
 import os
+import shutil
+import socket
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
-from ..core.errors import OfficeFileCorrupt, OfficeFileError, OfficeFileLocked, OfficeFileTooNew
-from . import migrations
+from ..core.errors import (
+    OfficeFileCorrupt,
+    OfficeFileError,
+    OfficeFileFull,
+    OfficeFileLocked,
+    OfficeFileReadOnly,
+    OfficeFileTooNew,
+)
+from . import atomic, migrations
+
+log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".kstthc"
 
 
+WAIT_SECONDS = 3.0  # a second writer waits this long for the first to finish before giving up
+LOCK_OFFSET = 4096  # the byte that is locked; the holder's note before it stays readable on Windows
+NOTE_BYTES = 1024
+holder_app = "KSTTHC"  # what the lock file says holds the file; the CLI and the window name themselves
+
+_held: dict[str, _FileLock] = {}  # locks this process holds (POSIX locks are per process)
+_held_lock = threading.Lock()
+
+
 class _FileLock:
-    """An OS-level lock on ``<file>.lock``: released by the OS even if the program dies."""
+    """An OS-level lock on ``<file>.lock``, released by the OS when the holder dies.
+
+    The lock file is never deleted: a process that opened it just before a deletion would hold a
+    lock on a file nobody else sees (the old design let two writers in). Inside it, a short note
+    says who holds it (app, computer, process, since when) so a refusal can name the holder.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = None
+        self._key = atomic._key(path)
+        self._fd: int | None = None
+        self.os_locked = False
 
-    def acquire(self) -> None:
-        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+    def acquire(self, wait: float = WAIT_SECONDS) -> None:
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            if self._try():
+                return
+            if self._key in _held or time.monotonic() >= deadline:  # this process: waiting cannot help
+                raise self._busy()
+            time.sleep(0.05)
+
+    def _try(self) -> bool:
+        with _held_lock:
+            if self._key in _held:  # already open in this process: a POSIX lock would not see it
+                return False
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+            except OSError as exc:
+                raise _unwritable(self.path.with_name(self.path.name[: -len(".lock")]), exc) from exc
+            try:
+                locked = _os_lock(fd)
+            except BaseException:
+                os.close(fd)
+                raise
+            if locked is False:
+                os.close(fd)
+                return False
+            self._fd, self.os_locked = fd, bool(locked)
+            _held[self._key] = self
+        self._write_note()
+        return True
+
+    def _write_note(self) -> None:
+        note = json.dumps({"app": holder_app, "host": socket.gethostname(), "pid": os.getpid(),
+                           "since": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
+        data = note.encode("utf-8")[: NOTE_BYTES - 1].ljust(NOTE_BYTES - 1) + b"\n"
+        with contextlib.suppress(OSError):  # the note is a courtesy; the lock is what counts
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, data)
+
+    def holder(self) -> dict:
+        """Who holds the lock, as its note says ({} when unknown)."""
+        with _held_lock:
+            mine = _held.get(self._key)
+        if mine is not None:
+            return {"app": holder_app, "host": socket.gethostname(), "pid": os.getpid(), "here": True}
         try:
-            if os.name == "nt":
-                import msvcrt
+            with open(self.path, "rb") as fh:
+                raw = fh.read(NOTE_BYTES)
+            data = json.loads(raw.decode("utf-8", "replace").strip() or "{}")
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
 
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            raise OfficeFileLocked(
-                f"Tệp '{self.path.with_suffix('').name}' đang được mở ở một cửa sổ hoặc chương trình khác.",
-                "Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại tệp.",
-            ) from None
-        self._fh = fh
+    def _busy(self) -> OfficeFileLocked:
+        name = self.path.name[: -len(".lock")]
+        who = self.holder()
+        if who.get("here"):
+            return OfficeFileLocked(f"Tệp '{name}' đang được mở ở một cửa sổ khác của chương trình này.",
+                                    "Hãy dùng cửa sổ đang mở.")
+        parts = []
+        if who.get("host"):
+            parts.append(f"trên máy {who['host']}")
+        if who.get("pid"):
+            parts.append(f"tiến trình {who['pid']}")
+        since = str(who.get("since", ""))
+        if since:
+            with contextlib.suppress(ValueError):
+                parts.append(f"từ {datetime.fromisoformat(since):%H:%M ngày %d/%m/%Y}")
+        by = f" bởi {who['app']}" if who.get("app") else ""
+        detail = f" ({', '.join(parts)})" if parts else ""
+        return OfficeFileLocked(
+            f"Tệp '{name}' đang được mở{by}{detail}.",
+            "Hãy ghi trong cửa sổ đang mở, hoặc đóng nó rồi thử lại; tệp không bị thay đổi.",
+        )
 
     def release(self) -> None:
-        if self._fh is None:
-            return
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                self._fh.seek(0)
+        with _held_lock:
+            if self._fd is None:
+                return
+            fd, self._fd = self._fd, None
+            _held.pop(self._key, None)
+            try:
                 with contextlib.suppress(OSError):
-                    msvcrt.locking(self._fh.fileno(), msvcrt.LK_UNLCK, 1)
-        finally:
-            self._fh.close()
-            self._fh = None
-            with contextlib.suppress(OSError):
-                self.path.unlink()
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.write(fd, b" " * (NOTE_BYTES - 1) + b"\n")  # nobody holds it now
+                if self.os_locked:
+                    _os_unlock(fd)
+            finally:
+                os.close(fd)  # closing also drops the lock; the file itself stays
+
+
+def _os_lock(fd: int) -> bool | None:
+    """True locked, False held by another process, None when the disk cannot lock at all."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, LOCK_OFFSET, os.SEEK_SET)
+    except OSError as exc:
+        if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", -1), errno.EINVAL):
+            log.warning("no OS lock on this disk (%s); relying on SQLite's own locking", exc)
+            return None
+        return False
+    return True
+
+
+def _os_unlock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, LOCK_OFFSET, os.SEEK_SET)
+
+
+def _unwritable(path: Path, exc: OSError, file_itself: bool = False) -> OfficeFileError:
+    """Why the office file cannot be worked on, in the officer's words."""
+    if exc.errno == errno.EROFS or _read_only_disk(path):
+        what = "nằm trên ổ đĩa chỉ cho đọc (ổ USB có thể đang gạt khóa ghi)"
+    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        what = "nằm trên ổ đĩa đã đầy"
+    elif file_itself:
+        what = "được đặt chỉ cho đọc"
+    else:
+        what = "nằm trong thư mục không cho ghi"
+    return OfficeFileReadOnly(
+        f"Không mở được tệp '{path.name}' để làm việc: tệp {what}.",
+        "Hãy sao chép tệp vào thư mục của bạn (ví dụ Tài liệu) rồi mở bản sao; tệp gốc không bị thay đổi.",
+    )
+
+
+def _read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path if path.exists() else path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return False
 
 
 def lock_path(path: Path) -> Path:
@@ -78,8 +220,12 @@ class OfficeFile:
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = False, backup_dir: Path | None = None) -> OfficeFile:
-        """Open (or with ``create`` make) an office file; refuse anything we cannot use safely."""
+    def open(cls, path: str | os.PathLike, create: bool = False, backup_dir: Path | None = None,
+             wait: float = WAIT_SECONDS) -> OfficeFile:
+        """Open (or with ``create`` make) an office file; refuse anything we cannot use safely.
+
+        Another program holding the file is waited for ``wait`` seconds, then named in the refusal.
+        """
         path = Path(path).expanduser().absolute()
         exists = path.exists()
         if not exists and not create:
@@ -88,7 +234,12 @@ class OfficeFile:
                 "Hãy chọn tệp khác hoặc tạo tệp mới.",
             )
         if exists:
+            if path.is_dir():
+                raise OfficeFileError(f"'{path.name}' là một thư mục, không phải tệp dữ liệu.",
+                                      "Hãy chọn tệp dữ liệu (đuôi .kstthc).")
             _check_header(path)
+            if not os.access(path, os.W_OK):
+                raise _unwritable(path, PermissionError(errno.EACCES, "read-only"), file_itself=True)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +249,7 @@ class OfficeFile:
                     "Hãy chọn một thư mục khác có quyền ghi.",
                 ) from exc
         lock = _FileLock(lock_path(path))
-        lock.acquire()
+        lock.acquire(wait)
         try:
             conn = _connect(path)
             office = cls(path, conn, lock)
@@ -106,6 +257,7 @@ class OfficeFile:
         except BaseException:
             lock.release()
             raise
+        atomic.register_office(path)
         return office
 
     def _prepare(self, backup_dir: Path | None) -> None:
@@ -116,7 +268,7 @@ class OfficeFile:
             tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _corrupt(self.path, exc) from exc
+            raise (self._disk_failure(str(exc)) or _corrupt(self.path, exc)) from exc
         if tables and app_id != migrations.APPLICATION_ID:
             conn.close()
             raise OfficeFileCorrupt(
@@ -133,6 +285,9 @@ class OfficeFile:
             problem = self.quick_check()
             if problem:
                 conn.close()
+                disk = self._disk_failure(problem)
+                if disk is not None:
+                    raise disk
                 raise OfficeFileCorrupt(
                     f"Tệp '{self.path.name}' bị hỏng ({problem}).",
                     "Hãy khôi phục từ bản sao lưu gần nhất.",
@@ -159,6 +314,9 @@ class OfficeFile:
                     f"Tệp '{self.path.name}' đang bị chương trình khác giữ.",
                     "Hãy đóng chương trình đó rồi thử lại.",
                 ) from exc
+            known = self._disk_failure(str(exc)) or self._write_failed(exc)
+            if known is not None:
+                raise known from exc
             raise OfficeFileError(
                 f"Không ghi được vào tệp '{self.path.name}': {exc}.",
                 "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác.",
@@ -176,7 +334,8 @@ class OfficeFile:
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk does)
+                conn.execute("ROLLBACK")
             raise
 
     # --- use -----------------------------------------------------------------------------
@@ -202,7 +361,11 @@ class OfficeFile:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action = one transaction; nested use joins the outer one."""
+        """One user action = one transaction; nested use joins the outer one.
+
+        A full disk, a disk turned read-only or a holder that never lets go roll the whole action
+        back and become one ``OfficeFileError`` saying so; the file stays as it was.
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -210,16 +373,63 @@ class OfficeFile:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            mapped = self._write_failed(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            mapped = self._write_failed(exc) if isinstance(exc, sqlite3.OperationalError) else None
+            if mapped is not None:
+                raise mapped from exc
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+
+    def _disk_failure(self, text: str) -> OfficeFileError | None:
+        """SQLite says "disk I/O error" when it cannot even create the -shm file beside a WAL
+        database: on a full disk that is not damage, and must not send the officer to a backup."""
+        text = text.lower()
+        if "disk i/o" not in text and "full" not in text:
+            return None
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            free = None
+        if "full" in text or (free is not None and free < 1024 * 1024):
+            return OfficeFileFull(f"Ổ đĩa chứa tệp '{self.path.name}' đã đầy nên chưa mở được tệp để làm việc.",
+                                  "Hãy giải phóng dung lượng ổ đĩa (xóa tệp không cần) rồi mở lại; dữ liệu không "
+                                  "bị thay đổi.")
+        return OfficeFileError(f"Lỗi đọc/ghi ổ đĩa khi mở tệp '{self.path.name}'.",
+                               "Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút ra), hoặc sao chép tệp sang ổ khác rồi mở "
+                               "bản sao.")
+
+    def _write_failed(self, exc: sqlite3.OperationalError) -> OfficeFileError | None:
+        """The disk's refusals in plain Vietnamese (None for anything else: that is a bug)."""
+        text = str(exc).lower()
+        name = self.path.name
+        if "full" in text:
+            return OfficeFileFull(f"Ổ đĩa chứa tệp '{name}' đã đầy: thay đổi vừa rồi chưa được ghi.",
+                                  "Hãy giải phóng dung lượng ổ đĩa rồi làm lại; dữ liệu đã có vẫn nguyên vẹn.")
+        if "readonly" in text or "read-only" in text:
+            return OfficeFileReadOnly(f"Không ghi được vào tệp '{name}': tệp hoặc ổ đĩa chỉ cho đọc.",
+                                      "Hãy sao chép tệp vào thư mục của bạn rồi mở bản sao.")
+        if "locked" in text or "busy" in text:
+            return OfficeFileLocked(f"Tệp '{name}' đang bận (một chương trình khác đang ghi).",
+                                    "Hãy đợi một lát rồi làm lại.")
+        if "disk i/o" in text:
+            return OfficeFileError(f"Lỗi đọc/ghi ổ đĩa với tệp '{name}': thay đổi vừa rồi chưa được ghi.",
+                                   "Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút ra) rồi làm lại.")
+        return None
 
     @staticmethod
     def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -236,7 +446,12 @@ class OfficeFile:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.conn.close()
         finally:
+            atomic.unregister_office(self.path)
             self._lock.release()
+
+    def holder(self) -> dict:
+        """Who holds this file's lock (this process while it is open)."""
+        return self._lock.holder()
 
 
 def _connect(path: Path) -> sqlite3.Connection:

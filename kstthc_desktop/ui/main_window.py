@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.act_backup = self._action(self.tr("&Back up now"), self.backup_now)
         self.act_backup_to = self._action(self.tr("Back up to a folder or &USB…"), self.backup_to)
         self.act_restore = self._action(self.tr("&Restore from a backup…"), self.restore_from_backup)
+        self.act_check = self._action(self.tr("C&heck the data file…"), self.check_data_file)
         self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.undo, S.Undo, self.tr("Undo"))
         self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Y", self.tr("Redo"))
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         menus = (
             (self.tr("&File"), (self.act_import, self.act_plan_doc, self.act_export_view, None, self.act_office,
                                 self.act_plan_info, self.act_settings, None, self.act_backup, self.act_backup_to,
-                                self.act_restore, None, self.act_quit)),
+                                self.act_restore, self.act_check, None, self.act_quit)),
             (self.tr("&Edit"), (self.act_undo, self.act_redo, None, self.act_find)),
             (self.tr("&Task"), (self.act_new_task, self.act_new_sub, self.act_new_section, self.act_edit,
                                 self.act_delete, None, self.act_up, self.act_down, None, self.act_progress,
@@ -689,7 +690,7 @@ class MainWindow(QMainWindow):
         from .dialogs.report_dialog import ReportDialog
 
         ReportDialog.run(self, self.service, self.today)
-        self.reload()
+        self.apply_changes(Changes(label=""))  # causes typed there: every view (the dashboard's offers) hears
 
     def open_handback(self) -> None:
         """The hand-back: a copy of the superior's file with the results (a window of its own)."""
@@ -745,9 +746,7 @@ class MainWindow(QMainWindow):
         """Replace the office file with a backup; the current file is kept aside, never lost."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..storage.backup import default_backup_dir
-
-        folder = default_backup_dir(self.service.path)
+        folder = self.service.backup_folder()
         name = files.ask_open(self, self.tr("Choose a backup"), str(folder), "KSTTHC (*.kstthc)")
         if not name:
             return
@@ -758,6 +757,12 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.restore_requested.emit(Path(name))
+
+    def check_data_file(self) -> None:
+        """Every part of the check, now, with progress; problems come with the backup that helps."""
+        from . import health
+
+        health.run_full_check(self)
 
     def open_demo(self) -> None:
         """Sample data opens in its own window on a fresh demo file, never over the office's file."""

@@ -33,7 +33,6 @@ def forget(window) -> None:  # noqa: ANN001
 def open_service(path: Path, parent: QWidget | None = None, create: bool = False):  # noqa: ANN201
     """Open the office file; on failure offer another file or a backup. None if the officer gives up."""
     from ..services import OfficeService
-    from ..storage.backup import default_backup_dir, newest_good_backup, restore_backup
 
     while True:
         try:
@@ -45,8 +44,7 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
             box.setInformativeText(exc.hint)
             choose = box.addButton(QCoreApplication.translate("App", "Choose another file…"),
                                    QMessageBox.ButtonRole.AcceptRole)
-            good = newest_good_backup(default_backup_dir(path), path.stem) \
-                if isinstance(exc, OfficeFileCorrupt) else None
+            good = OfficeService.newest_good_backup_of(path) if isinstance(exc, OfficeFileCorrupt) else None
             restore = box.addButton(QCoreApplication.translate("App", "Restore the newest backup"),
                                     QMessageBox.ButtonRole.ActionRole) if good else None
             box.addButton(QMessageBox.StandardButton.Close)
@@ -59,7 +57,7 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
                 path, create = Path(name), False
             elif restore is not None and clicked is restore:
                 try:
-                    restore_backup(good, path)
+                    OfficeService.restore_backup(good, path)
                 except (OSError, OfficeFileError) as err:
                     QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
                     return None
@@ -105,7 +103,6 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
     from PySide6.QtWidgets import QMessageBox
 
     from ..services import OfficeService
-    from ..storage.backup import restore_backup
 
     path = window.service.path
     check = OfficeService.check_backup(backup)
@@ -114,7 +111,7 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
         return None
     window.service.close()
     try:
-        restore_backup(backup, path)
+        OfficeService.restore_backup(backup, path)
     except (OSError, KstthcError) as exc:
         QMessageBox.warning(window, "KSTTHC Desktop", str(exc))
     service = open_service(path, window)

@@ -153,3 +153,66 @@ def test_form06a_from_an_excel_template_and_overdue_causes(qtbot, demo_service, 
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Chờ hướng dẫn của cấp trên" in text
     assert "Tổng số hồ sơ nhận giải quyết trong kỳ: 120 hồ sơ" in " ".join(text.split())
+
+
+def _pages_drawn_sharp(dlg: ReportDialog) -> bool:
+    """Every page in view is drawn at the pixel width it is shown (never a small picture scaled up)."""
+    ratio = dlg.devicePixelRatioF()
+    near = dlg._visible_pages()
+    return bool(near) and all(dlg._pages[i].drawn_width == round(dlg._pages[i].contentsRect().width() * ratio)
+                              for i in near)
+
+
+def _button(dlg: ReportDialog, text: str):  # noqa: ANN202
+    from PySide6.QtWidgets import QAbstractButton
+
+    return next(b for b in dlg.findChildren(QAbstractButton) if b.text() == text and b.isVisible())
+
+
+def test_preview_fits_the_page_width_zooms_and_refits(qtbot, demo_service) -> None:
+    """Pages as wide as the pane (no sideways scrolling), sharp; + / Ctrl+plus for detail, Ctrl+0
+    back to the pane's width; a narrower pane narrows the pages."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _wait_preview(qtbot, dlg)
+    scroll = dlg.preview_scroll
+    hbar = scroll.horizontalScrollBar()
+
+    def fits() -> bool:
+        return all(p.width() <= scroll.viewport().width() for p in dlg._pages) and not hbar.isVisible()
+
+    qtbot.waitUntil(lambda: fits() and _pages_drawn_sharp(dlg), timeout=10000)
+    first = dlg._pages[0]
+    assert first.width() >= scroll.viewport().width() - 30  # fills the pane, not a thumbnail
+    assert dlg.fit_btn.isChecked()
+
+    qtbot.mouseClick(_button(dlg, "+"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.width() > scroll.viewport().width() and hbar.isVisible(), timeout=5000)
+    assert not dlg.fit_btn.isChecked()
+    qtbot.waitUntil(lambda: _pages_drawn_sharp(dlg), timeout=10000)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    editor = dlg.editors["intro"]
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # typing is not disturbed
+    assert dlg.zoom == 1.5 and editor.toPlainText() == dlg.content.sections["intro"]
+    qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.zoom == 1.25
+    qtbot.keyClick(editor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: fits() and _pages_drawn_sharp(dlg), timeout=10000)
+    assert dlg.fit_btn.isChecked()
+    qtbot.mouseClick(_button(dlg, "−"), Qt.MouseButton.LeftButton)  # smaller than the pane: still no bar
+    qtbot.waitUntil(lambda: first.width() < scroll.viewport().width() * 0.8, timeout=5000)
+    assert fits()
+    qtbot.mouseClick(_button(dlg, "Fit width"), Qt.MouseButton.LeftButton)
+
+    wide = first.width()
+    split = dlg.findChild(QSplitter)
+    left, right = split.sizes()
+    split.setSizes([left + right // 3, right - right // 3])  # the officer drags the divider to the right
+    assert split.sizes()[1] < right
+    qtbot.waitUntil(lambda: first.width() < wide - right // 4 and fits() and _pages_drawn_sharp(dlg), timeout=10000)

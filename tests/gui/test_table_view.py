@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -238,6 +238,21 @@ def test_proxy_with_filters_and_sorting_passes_qt_model_tester(qtmodeltester, de
     qtmodeltester.check(proxy, force_py=True)
     model.set_tree(demo_service.task_tree(demo_service.current_plan().id, TODAY))
     assert proxy.rowCount() == 1 and proxy.shown_tasks == 18
+
+
+def test_a_period_filter_keeps_tasks_due_on_its_first_and_last_day(window: MainWindow) -> None:
+    """A task due on the cut-off day (14/9 for quý III) is inside that period; so is one due on
+    the window's first day. Only the day after leaves it out."""
+    svc = window.service
+    task = next(t for t in svc.tasks(svc.current_plan().id)
+                if t.schedule and t.schedule.due and len(t.schedule.occurrences) <= 1)
+    due = task.schedule.due
+    window.table.proxy.set_window(due - timedelta(days=90), due)  # due on the cut-off
+    assert task.id in _task_ids(window)
+    window.table.proxy.set_window(due, due + timedelta(days=90))  # due on the first day
+    assert task.id in _task_ids(window)
+    window.table.proxy.set_window(due + timedelta(days=1), due + timedelta(days=90))
+    assert task.id not in _task_ids(window)
 
 
 # --- columns ---------------------------------------------------------------------------------

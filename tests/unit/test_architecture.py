@@ -44,6 +44,17 @@ def test_no_sql_in_ui() -> None:
             assert needle not in text, f"{path.name} contains SQL ({needle})"
 
 
+def test_widgets_and_the_app_reach_storage_only_through_the_service() -> None:
+    """Backups, restore and checks go through OfficeService (DESIGN.md §3): no storage in ui/ or app.py."""
+    import re
+
+    files = [*(ROOT / "kstthc_desktop" / "ui").rglob("*.py"), ROOT / "kstthc_desktop" / "app.py"]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r"^\s*(?:from\s+\S*storage\S*\s+import|import\s+\S*storage)", text, re.MULTILINE)
+        assert not found, f"{path.name} imports storage: {found}"
+
+
 def test_only_vietnams_holiday_calendar_is_loaded() -> None:
     """`import holidays.countries` imports all 250 countries (≈80 ms): the work calendar loads one."""
     code = (

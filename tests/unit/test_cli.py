@@ -107,7 +107,10 @@ def test_evidence_add_export_identical_and_check(capsys, demo: Path, tmp_path: P
     exported = [Path(p) for p in out["files"] if Path(p).name == f.name]
     assert exported and exported[0].read_bytes() == f.read_bytes()
     code, out, _ = run(capsys, "check", "--office", str(demo), "--json")
-    assert code == 0 and out == {"ok": True}
+    assert code == 0 and out["ok"] is True
+    assert {p["key"] for p in out["parts"]} == {"sqlite", "foreign_keys", "freeze", "reports", "evidence",
+                                                 "search_index"}
+    assert next(p for p in out["parts"] if p["key"] == "evidence")["checked"] >= 2
 
 
 def test_report_and_backup_commands(capsys, demo: Path, tmp_path: Path) -> None:

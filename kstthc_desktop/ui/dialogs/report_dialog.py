@@ -7,8 +7,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QDate, QEvent, QObject, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,39 @@ from PySide6.QtWidgets import (
 from .. import files, fit, formats
 from ..errors import show_error
 from ..tasks import BackgroundTask
+
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)  # page width as a share of the pane's width (1.0: fit)
+PAGE_BORDER = 1  # the thin frame drawn around each page
+
+
+class _Page(QLabel):
+    """One page of the preview: its pixmap drawn into the label's size (sharp when the pixmap was
+    rendered at that size; scaled only for the moment until the sharp one arrives)."""
+
+    def __init__(self, points: tuple[float, float]) -> None:
+        super().__init__()
+        self.points = points  # the page's (width, height) in points: its shape before it is drawn
+        self.drawn_width = 0  # device pixels of the pixmap shown
+        self.base: QPixmap | None = None  # drawn at the width the pane had when the report was made
+        self.setScaledContents(True)
+        self.setStyleSheet(f"border: {PAGE_BORDER}px solid #999; background: white;")
+
+    def set_drawn(self, pix: QPixmap, base: bool = False) -> None:
+        if base:
+            self.base = pix
+        self.drawn_width = pix.width()
+        self.setPixmap(pix)
+
+    def set_display_width(self, width: int) -> None:
+        w, h = self.points
+        self.setFixedSize(width + 2 * PAGE_BORDER, round(width * h / max(w, 1.0)) + 2 * PAGE_BORDER)
+
+
+def _pixmap(bitmap, ratio: float) -> QPixmap:  # noqa: ANN001 - reports.preview.PageBitmap
+    image = QImage(bitmap.rgb, bitmap.width, bitmap.height, bitmap.width * 3, QImage.Format.Format_RGB888).copy()
+    pix = QPixmap.fromImage(image)
+    pix.setDevicePixelRatio(ratio)
+    return pix
 
 
 class ReportDialog(QDialog):
@@ -187,15 +221,55 @@ class ReportDialog(QDialog):
 
         right = QWidget()
         rl = QVBoxLayout(right)
+        head = QHBoxLayout()
         self.preview_status = QLabel(self.tr("Preview"))
-        rl.addWidget(self.preview_status)
+        head.addWidget(self.preview_status, 1)
+        self.zoom_out_btn = QToolButton()
+        self.zoom_out_btn.setText("−")
+        self.zoom_out_btn.setToolTip(self.tr("Smaller pages (Ctrl+minus)"))
+        self.zoom_out_btn.setAccessibleName(self.tr("Zoom out"))
+        self.zoom_out_btn.clicked.connect(lambda: self.zoom_by(-1))
+        self.fit_btn = QToolButton()
+        self.fit_btn.setText(self.tr("Fit width"))
+        self.fit_btn.setToolTip(self.tr("Pages as wide as this pane (Ctrl+0)"))
+        self.fit_btn.setCheckable(True)
+        self.fit_btn.clicked.connect(lambda: self.set_zoom(1.0))
+        self.zoom_in_btn = QToolButton()
+        self.zoom_in_btn.setText("+")
+        self.zoom_in_btn.setToolTip(self.tr("Larger pages, for detail (Ctrl+plus)"))
+        self.zoom_in_btn.setAccessibleName(self.tr("Zoom in"))
+        self.zoom_in_btn.clicked.connect(lambda: self.zoom_by(1))
+        for b in (self.zoom_out_btn, self.fit_btn, self.zoom_in_btn):
+            head.addWidget(b)
+        rl.addLayout(head)
         self.preview_scroll = QScrollArea()
         self.preview_scroll.setWidgetResizable(True)
+        # the scroll bar is always there, so fitting the pages never makes it come and go
+        self.preview_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages_host = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_host)
+        self.pages_layout.setContentsMargins(8, 8, 8, 8)
+        self.pages_layout.setSpacing(10)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview_scroll.setWidget(self.pages_host)
         rl.addWidget(self.preview_scroll)
+        self.zoom = 1.0
+        self.page_count = 0
+        self._pages: list[_Page] = []
+        self._pdf: bytes | None = None
+        self._raster_job: BackgroundTask | None = None
+        self._raster_pending = False
+        self._sharpen = QTimer(self)  # sharp pages once resizing or scrolling pauses
+        self._sharpen.setSingleShot(True)
+        self._sharpen.setInterval(150)
+        self._sharpen.timeout.connect(self._sharpen_visible)
+        self.preview_scroll.viewport().installEventFilter(self)
+        self.preview_scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._sharpen.start())
+        for keys, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda s=step: self.zoom_by(s) if s else self.set_zoom(1.0))
+        self._show_zoom()
         right.setMinimumWidth(160)
         split.addWidget(right)
         split.setSizes([620, 630])
@@ -393,10 +467,9 @@ class ReportDialog(QDialog):
 
     def write_stats_template(self, path: str) -> None:
         from ...core.periods import parse_period
-        from ...reports.form_io import write_template
 
         try:
-            write_template(path, self.statistics_rows(), parse_period(self.period_code()).label)
+            self.service.write_form06a_template(path, self.statistics_rows(), parse_period(self.period_code()).label)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
 
@@ -502,14 +575,18 @@ class ReportDialog(QDialog):
         if frozen_pdf is None:
             self._save_draft()
 
+        ratio = self.devicePixelRatioF()
+        width = round(min(self.display_width(), self.fit_width()) * ratio)  # zoomed pages: sharpened after
+
         def job(progress):  # noqa: ANN001, ANN202
-            from ...reports.preview import page_images
+            from ...reports.preview import page_bitmaps, page_sizes
 
             if frozen_pdf is not None:
                 target.write_bytes(frozen_pdf)
             else:
                 service.render_report(content, target, progress)
-            return page_images(target, dpi=60)
+            pdf = target.read_bytes()
+            return pdf, page_sizes(pdf), page_bitmaps(pdf, width), ratio
 
         self.preview_status.setText(self.tr("Updating the preview…"))
         self._job = BackgroundTask(self, self.tr("Preparing the report"), job, delay_ms=1500)
@@ -523,22 +600,127 @@ class ReportDialog(QDialog):
             self._pending = False
             QTimer.singleShot(0, self, self.refresh_preview)  # cancelled if the dialog goes first
 
-    def _show_pages(self, images: list[bytes]) -> None:
+    def _show_pages(self, result: tuple) -> None:
+        pdf, sizes, bitmaps, ratio = result
+        top = self.preview_scroll.verticalScrollBar().value()
         while self.pages_layout.count():
             w = self.pages_layout.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
-        for png in images:
-            pix = QPixmap()
-            pix.loadFromData(png)
-            label = QLabel()
-            label.setPixmap(pix)
-            label.setFixedSize(pix.size())  # whole pages; the scroll area scrolls instead of squeezing
-            label.setStyleSheet("border: 1px solid #999; background: white;")
-            self.pages_layout.addWidget(label)
-        self.page_count = len(images)
-        self.preview_status.setText(self.tr("Preview: %1 pages").replace("%1", str(len(images))))
+        self._pdf = pdf
+        self._pages = []
+        for points, bitmap in zip(sizes, bitmaps, strict=True):
+            page = _Page(points)
+            page.set_drawn(_pixmap(bitmap, ratio), base=True)
+            self._pages.append(page)
+            self.pages_layout.addWidget(page)
+        self.page_count = len(bitmaps)
+        self.preview_status.setText(self.tr("Preview: %1 pages").replace("%1", str(len(bitmaps))))
+        self._apply_size()
+        self.preview_scroll.verticalScrollBar().setValue(top)  # an edit keeps the page being read in view
         self._after_job()
+
+    # --- zoom ----------------------------------------------------------------------------
+    def fit_width(self) -> int:
+        """The page width (logical pixels) that fills the pane without a sideways scroll bar."""
+        margins = self.pages_layout.contentsMargins()
+        return max(80, self.preview_scroll.viewport().width() - margins.left() - margins.right() - 2 * PAGE_BORDER)
+
+    def display_width(self) -> int:
+        return max(40, round(self.fit_width() * self.zoom))
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(zoom, ZOOMS[0]), ZOOMS[-1])
+        if zoom == self.zoom:
+            self._show_zoom()
+            return
+        bar = self.preview_scroll.verticalScrollBar()
+        share = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.zoom = zoom
+        self._apply_size()
+        self.pages_host.layout().activate()
+        bar.setValue(round(share * bar.maximum()))  # the same place of the report stays in view
+
+    def zoom_by(self, steps: int) -> None:
+        """One step larger (1) or smaller (-1) along ZOOMS."""
+        i = min(range(len(ZOOMS)), key=lambda k: abs(ZOOMS[k] - self.zoom))
+        self.set_zoom(ZOOMS[min(max(i + steps, 0), len(ZOOMS) - 1)])
+
+    def _show_zoom(self) -> None:
+        self.fit_btn.setChecked(self.zoom == 1.0)
+        self.zoom_out_btn.setEnabled(self.zoom > ZOOMS[0])
+        self.zoom_in_btn.setEnabled(self.zoom < ZOOMS[-1])
+
+    def _apply_size(self) -> None:
+        """Every page at the zoom's width at once (scaled for the moment), sharp ones drawn next."""
+        self._show_zoom()
+        wider = self.zoom > 1.0
+        self.preview_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wider else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        width = self.display_width()
+        for page in self._pages:
+            page.set_display_width(width)
+        self._sharpen.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.preview_scroll.viewport():
+            if event.type() == QEvent.Type.Resize and self._pages:
+                self._apply_size()
+            elif event.type() == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.zoom_by(1 if event.angleDelta().y() > 0 else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _visible_pages(self) -> range:
+        """Pages in view, and one either side (read next when scrolling)."""
+        top = self.preview_scroll.verticalScrollBar().value()
+        bottom = top + self.preview_scroll.viewport().height()
+        shown = [i for i, p in enumerate(self._pages) if p.y() < bottom and p.y() + p.height() > top]
+        if not shown:
+            return range(0)
+        return range(max(0, shown[0] - 1), min(len(self._pages), shown[-1] + 2))
+
+    def _sharpen_visible(self) -> None:
+        """Draw the pages in view at the width they are shown; pages out of view go back to their
+        first drawing (a long report zoomed in keeps a few big pictures, not all of them)."""
+        if not self._pages or self._pdf is None or (self._job is not None and self._job.running):
+            return
+        if self._raster_job is not None and self._raster_job.running:
+            self._raster_pending = True
+            return
+        ratio = self.devicePixelRatioF()
+        needed = round(self.display_width() * ratio)
+        near = self._visible_pages()
+        for i, page in enumerate(self._pages):
+            if i not in near and page.base is not None and page.drawn_width != page.base.width():
+                page.set_drawn(page.base)
+        todo = [i for i in near if self._pages[i].drawn_width != needed]
+        if not todo:
+            return
+        pdf, pages = self._pdf, list(self._pages)
+
+        def job(progress):  # noqa: ANN001, ANN202
+            from ...reports.preview import page_bitmaps
+
+            return pdf, todo, page_bitmaps(pdf, needed, pages=todo, progress=progress)
+
+        def show(result: tuple) -> None:
+            done_pdf, indices, bitmaps = result
+            if done_pdf is self._pdf and pages == self._pages:  # not a report replaced meanwhile
+                for i, bitmap in zip(indices, bitmaps, strict=True):
+                    self._pages[i].set_drawn(_pixmap(bitmap, ratio))
+            self._after_raster()
+
+        self._raster_job = BackgroundTask(self, self.tr("Preparing the report"), job, delay_ms=60_000)
+        self._raster_job.done.connect(show)
+        self._raster_job.error.connect(lambda exc: (self.preview_status.setText(str(exc)), self._after_raster()))
+        self._raster_job.cancelled.connect(self._after_raster)
+        self._raster_job.start()
+
+    def _after_raster(self) -> None:
+        if self._raster_pending:
+            self._raster_pending = False
+            self._sharpen.start()
 
     # --- output --------------------------------------------------------------------------
     def export(self, kind: str) -> None:
@@ -646,7 +828,7 @@ class ReportDialog(QDialog):
         super().hideEvent(event)
 
     def done(self, result: int) -> None:
-        for job in (self._job, getattr(self, "_export_job", None)):
+        for job in (self._job, self._raster_job, getattr(self, "_export_job", None)):
             if job is not None and job.running:
                 job.cancel()
         if self.frozen is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import ProgressEntry, Task
+from ...core.model import ProgressEntry, Status, Task
 from ...services import OfficeService, TaskView
 from .. import files, fit, formats
 from ..errors import show_error
@@ -61,6 +62,20 @@ class TaskDetailPanel(QWidget):
         about.setMinimumHeight(90)
         outer.addWidget(about, 3)
         self._about, self._about_body = about, body
+
+        # An overdue task: why it is late (printed in the report), written here when it turns overdue
+        self.cause_row = QWidget()
+        cr = QHBoxLayout(self.cause_row)
+        cr.setContentsMargins(0, 0, 0, 0)
+        self.cause_hint = QLabel()
+        self.cause_hint.setWordWrap(True)
+        self.cause_hint.setStyleSheet(f"color: {status_color(Status.OVERDUE).name()};")
+        self.cause_btn = QPushButton(self.tr("Write the cause…"))
+        self.cause_btn.setToolTip(self.tr("Why is it late? Printed in the report's part on shortcomings."))
+        self.cause_btn.clicked.connect(self.write_cause)
+        cr.addWidget(self.cause_hint, 1)
+        cr.addWidget(self.cause_btn)
+        outer.addWidget(self.cause_row)
 
         box = QGroupBox(self.tr("Progress log"))
         bl = QVBoxLayout(box)
@@ -154,6 +169,12 @@ class TaskDetailPanel(QWidget):
             w.setEnabled(enabled)
         self.progress_list.clear()
         self.evidence_list.clear()
+        overdue = view is not None and view.status == Status.OVERDUE
+        self.cause_row.setVisible(overdue)
+        if overdue:
+            written = bool(view.task.overdue_cause.strip())
+            self.cause_hint.setText("" if written else self.tr("Overdue: no cause of the delay written yet."))
+            self.cause_btn.setText(self.tr("Edit the cause…") if written else self.tr("Write the cause…"))
         if view is None:
             self.title.setText(self.tr("Select a task to see its details."))
             self.status.clear()
@@ -168,6 +189,7 @@ class TaskDetailPanel(QWidget):
         from html import escape
 
         facts = [
+            (self.tr("Cause of the delay"), t.overdue_cause if overdue else ""),
             (self.tr("Lead"), "; ".join(t.lead_units)),
             (self.tr("Coordinating"), "; ".join(t.coordinating_units)),
             (self.tr("Deadline (as written)"), t.deadline_text),
@@ -224,6 +246,17 @@ class TaskDetailPanel(QWidget):
         entry = ProgressEntryDialog.ask(self, self.task, ProgressEntry(task_id=self.task.id, on=self.today()))
         if entry is not None:
             self._run(lambda: self.service.add_progress(entry)[1])
+
+    def write_cause(self) -> None:
+        """Why the overdue task is late, as the officer writes it (undoable)."""
+        from ..dialogs.overdue_cause import OverdueCauseDialog
+
+        if self.task is None:
+            return
+        cause = OverdueCauseDialog.ask(self, self.task)
+        if cause is not None:
+            task_id = self.task.id
+            self._run(lambda: self.service.set_overdue_cause(task_id, cause))
 
     def mark_done(self) -> None:
         if self.task is None:

@@ -660,15 +660,17 @@ class CalendarView(QWidget):
         return f"{title} – {name}" if name else title
 
     def export_pdf(self, path: str | Path) -> Path:
-        """The shown month as one landscape A4 page (title, grid, legend), vector text."""
+        """The shown month as one landscape A4 page (title, grid, legend), vector text; written
+        through the service's safe writer (never over an office file, never half a file)."""
         from PySide6.QtPrintSupport import QPrinter
 
-        path = Path(path)
-        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self.print_to(printer)
-        return path
+        def write(tmp: Path) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp))
+            self.print_to(printer)
+
+        return OfficeService.write_output(path, write)
 
     def print_to(self, printer) -> None:  # noqa: ANN001 - a QPrinter (paper or PDF)
         """The shown month on one landscape A4 page, for the notice board."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +31,14 @@ from ...core.status import STATUS_ORDER
 from ...services import OfficeService, TaskView
 from ...services.overview import DashboardSummary, DueItem, dashboard_summary, plan_overview, submission_rule
 from .. import formats
+from ..errors import show_error
 from ..events import EventHub
 from ..style import status_label, status_symbol
 from .calendar import status_icon
 from .timeline import CUTOFF_COLOR
 
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+BUTTON_ROOM_ROLE = Qt.ItemDataRole.UserRole + 2  # pixels kept free at the row's right end for its button
 LISTS = ("overdue", "due_week", "due_month", "recurring", "on_demand", "stale")
 
 
@@ -75,6 +80,26 @@ class StatusCard(QFrame):
     def set_count(self, n: int) -> None:
         self.number.setText(str(n))
         self.setAccessibleName(f"{status_label(self.status)}: {n}")
+
+
+class _RowWithButton(QStyledItemDelegate):
+    """Rows as tall as a small button; a row with a button at its right end has its text cut short
+    before it (the tooltip has it all)."""
+
+    def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row_height = row_height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
+        # no width of its own: the line is as wide as the list, so the button at its end is in view
+        return QSize(0, max(super().sizeHint(option, index).height(), self.row_height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        room = index.data(BUTTON_ROOM_ROLE)
+        if room:
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(0, 0, -int(room), 0)
+        super().paint(painter, option, index)
 
 
 class DashboardView(QWidget):
@@ -152,6 +177,10 @@ class DashboardView(QWidget):
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elide; tooltip has it all
             lst.itemActivated.connect(self._activate)
             lst.itemClicked.connect(self._activate)
+            if key == "overdue":  # each line without a cause offers to write it
+                probe = self._cause_button(0)
+                lst.setItemDelegate(_RowWithButton(probe.sizeHint().height() + 2, lst))
+                probe.deleteLater()
             box_lay.addWidget(lst)
             self.lists[key] = lst
             self.boxes[key] = box
@@ -215,8 +244,9 @@ class DashboardView(QWidget):
         }
         if not has_plan:
             empties = dict.fromkeys(empties, self.tr("Import or create a plan first."))
+        causes = {v.task.id: v.task.overdue_cause.strip() for v in views}
         content: dict[str, list[QListWidgetItem]] = {
-            "overdue": [self._due_item(it, overdue=True) for it in s.overdue],
+            "overdue": [self._due_item(it, overdue=True, cause=causes.get(it.task_id, "")) for it in s.overdue],
             "due_week": [self._due_item(it) for it in s.due_week],
             "due_month": [self._due_item(it) for it in s.due_month],
             "recurring": [self._due_item(it, occurrence=True) for it in s.recurring_this_month],
@@ -230,13 +260,16 @@ class DashboardView(QWidget):
             lst.clear()
             for item in items:
                 lst.addItem(item)
+                if key == "overdue" and not causes.get(item.data(TASK_ROLE)):
+                    self._offer_cause(lst, item)
             if not items:
                 item = QListWidgetItem(empties[key])
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setForeground(QColor("#5f6368"))
                 lst.addItem(item)
 
-    def _due_item(self, it: DueItem, overdue: bool = False, occurrence: bool = False) -> QListWidgetItem:
+    def _due_item(self, it: DueItem, overdue: bool = False, occurrence: bool = False,
+                  cause: str = "") -> QListWidgetItem:
         text = f"{_d(it.due)} · {it.title.splitlines()[0] if it.title else ''}"
         if overdue and it.more_overdue:
             text += " " + self.tr("(+%1 more overdue)").replace("%1", str(it.more_overdue))
@@ -245,7 +278,11 @@ class DashboardView(QWidget):
                 "%2", str(it.count))
         item = QListWidgetItem(status_icon(it.status), text)
         item.setData(TASK_ROLE, it.task_id)
-        item.setToolTip(f"{it.content}\n{it.deadline_text}\n{status_symbol(it.status)} {status_label(it.status)}")
+        tip = f"{it.content}\n{it.deadline_text}\n{status_symbol(it.status)} {status_label(it.status)}"
+        if overdue:
+            tip += "\n" + (self.tr("Cause of the delay: %1").replace("%1", cause) if cause
+                           else self.tr("No cause of the delay written yet."))
+        item.setToolTip(tip)
         if it.status == Status.OVERDUE:
             item.setForeground(QColor(STATUS_COLORS[Status.OVERDUE]).darker(110))
         return item
@@ -261,6 +298,53 @@ class DashboardView(QWidget):
         item.setData(TASK_ROLE, t.id)
         item.setToolTip(f"{t.content}\n{t.deadline_text}\n{status_symbol(v.status)} {status_label(v.status)}")
         return item
+
+    # --- overdue causes -------------------------------------------------------------------
+    def _cause_button(self, task_id: int) -> QToolButton:
+        button = QToolButton()
+        button.setText(self.tr("Write the cause…"))
+        button.setToolTip(self.tr("Why is it late? Printed in the report's part on shortcomings."))
+        button.setProperty("task_id", task_id)
+        return button
+
+    def _offer_cause(self, lst: QListWidget, item: QListWidgetItem) -> None:
+        """A 'Write the cause…' button at the right end of an overdue line that has no cause."""
+        task_id = item.data(TASK_ROLE)
+        button = self._cause_button(task_id)
+        button.setAccessibleName(f"{button.text()} {item.text()}")
+        # after the click has returned: saving refreshes the list, which deletes this button
+        button.clicked.connect(lambda: QTimer.singleShot(0, self, lambda: self.write_cause(task_id)))
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 1, 4, 1)
+        row.addStretch(1)
+        row.addWidget(button)
+        item.setData(BUTTON_ROOM_ROLE, button.sizeHint().width() + 8)
+        lst.setItemWidget(item, holder)
+
+    def cause_buttons(self) -> list[QToolButton]:
+        """The overdue lines' 'Write the cause…' buttons, in list order."""
+        lst = self.lists["overdue"]
+        out = []
+        for i in range(lst.count()):
+            holder = lst.itemWidget(lst.item(i))
+            if holder is not None:
+                out += holder.findChildren(QToolButton)
+        return out
+
+    def write_cause(self, task_id: int) -> None:
+        """Ask why the task is late and keep it on the task (undoable); every view hears of it."""
+        from ..dialogs.overdue_cause import OverdueCauseDialog
+
+        cause = OverdueCauseDialog.ask(self, self.service.task(task_id))
+        if cause is None:
+            return
+        try:
+            changes = self.service.set_overdue_cause(task_id, cause)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
+            show_error(self, exc)
+            return
+        self.hub.data_changed.emit(changes)
 
     def list_texts(self, key: str) -> list[str]:
         lst = self.lists[key]

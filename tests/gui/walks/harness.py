@@ -419,6 +419,13 @@ def _evidence(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
     finish(dlg, mode)
 
 
+@filler("OverdueCauseDialog")
+def _overdue_cause(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
+    if mode in ("accept", "enter"):
+        type_into(dlg.cause, "Chờ hướng dẫn của Văn phòng UBND tỉnh về biểu mẫu")
+    finish(dlg, mode)
+
+
 @filler("SettingsDialog")
 def _settings(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
     if mode in ("accept", "enter", "cancel"):

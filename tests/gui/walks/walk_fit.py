@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QDialog, QWidget
 
 from tests.gui.uiclasses import ui_classes
 
@@ -25,12 +25,24 @@ def screen_area() -> QRect:
     return QGuiApplication.primaryScreen().availableGeometry()
 
 
+def in_list_line(b: QWidget) -> bool:
+    """A button on a line of a list (the dashboard's 'Ghi nguyên nhân…'): it scrolls with its line,
+    as the line's text does, so a line half out of view may cut it."""
+    w = b.parentWidget()
+    while w is not None:
+        view = w.parentWidget()
+        if isinstance(view, QAbstractItemView) and w is view.viewport():
+            return view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        w = view
+    return False
+
+
 def clipped_buttons(root: QWidget) -> list[str]:
     """Visible buttons not wholly on screen: cut by a parent or out of the screen's area."""
     area = screen_area()
     bad = []
     for b in root.findChildren(QAbstractButton):
-        if not b.isVisible() or b.width() <= 1:
+        if not b.isVisible() or b.width() <= 1 or in_list_line(b):
             continue
         seen = b.visibleRegion().boundingRect()
         top_left = b.mapToGlobal(b.rect().topLeft())
@@ -102,13 +114,20 @@ def test_buttons_end_above_698_on_a_1366_laptop(window, walk: Walk, driver) -> N
                 for b in dlg.findChildren(QAbstractButton) if b.isVisible()]
         measured.append(max(lows))
         measured.append(clipped_buttons(dlg))
+        # the page preview: as wide as its pane, the signature column in view, no sideways scrolling
+        view = dlg.preview_scroll.viewport()
+        wait_until(lambda: dlg._pages and dlg._pages[0].width() <= view.width(), what="the pages to fit")
+        measured.append((view.width(), max(p.width() for p in dlg._pages),
+                         dlg.preview_scroll.horizontalScrollBar().isVisible()))
         dlg.reject()
     walk.scripts.append(report)
     window.act_report.trigger()
-    wait_until(lambda: len(measured) == 2, what="the report dialog")
-    low, bad = measured
+    wait_until(lambda: len(measured) == 3, what="the report dialog")
+    low, bad, (pane, page, sideways) = measured
     assert low[0] < CLIENT_BOTTOM and not bad, (low, bad)
-    print(f"report dialog: lowest button ends at y={low[0]} ({low[1]})")
+    assert page <= pane and not sideways, f"preview page {page} px wide in a {pane} px pane, scroll bar: {sideways}"
+    assert page >= pane - 30, f"preview page {page} px in a {pane} px pane: not fitted to it"
+    print(f"report dialog: lowest button ends at y={low[0]} ({low[1]}); preview page {page} px in a {pane} px pane")
 
 
 def test_every_dialog_fits_and_shows_all_its_buttons(window, walk: Walk, driver) -> None:  # noqa: ANN001
@@ -143,6 +162,13 @@ def test_every_dialog_fits_and_shows_all_its_buttons(window, walk: Walk, driver)
         walk.scripts[:] = [measure]
         opener()
         _idle(window)
+    from kstthc_desktop.core.model import Status  # an overdue task asks why it is late
+
+    late = next(v for v in window.service.task_views(window.plan().id, window.today) if v.status == Status.OVERDUE)
+    window.select_task(late.task.id)
+    walk.scripts[:] = [measure]
+    window.detail.write_cause()
+    _idle(window)
     program = {c.__name__ for c in ui_classes() if issubclass(c, QDialog) and c.__name__ in FILLERS}
     missed = program - opened
     assert not missed, f"never opened here: {sorted(missed)}"

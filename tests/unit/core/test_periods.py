@@ -163,3 +163,12 @@ def test_fixed_day_rule() -> None:
 def test_unknown_rule_mode() -> None:
     with pytest.raises(ValidationError):
         parse_period("2026-Q1").submission_deadline(SubmissionRule(mode="?"), WorkCalendar())
+
+
+def test_fixed_day_rule_on_the_cut_off_day_moves_to_the_next_month() -> None:
+    """A report cannot be due on the day its figures close: day 14 with cut-off 14/3 is 14/4."""
+    cal = WorkCalendar()
+    rule = SubmissionRule(mode="day_of_month", day=14)
+    assert parse_period("2026-Q1").submission_deadline(rule, cal) == D(2026, 4, 14)
+    assert parse_period("2026-Q4").submission_deadline(rule, cal) == D(2027, 1, 14)
+    assert parse_period("2026-Q1").submission_deadline(SubmissionRule(mode="day_of_month", day=15), cal) == D(2026, 3, 15)

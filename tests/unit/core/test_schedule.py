@@ -422,3 +422,17 @@ def test_calendar_days_and_event_anchored_durations() -> None:
     assert parse_schedule("10 ngày kể từ ngày 25/12/2026", 2026).due == date(2027, 1, 4)
     s = parse_schedule("05 ngày làm việc kể từ ngày nhận được văn bản", 2026)
     assert s.kinds == ("external",) and s.due is None and s.warnings
+
+
+def test_a_bug_in_the_parser_fails_the_tests_but_never_an_import(monkeypatch) -> None:
+    """The catch-all keeps a parser bug from blocking the officer (the phrase becomes "unknown"),
+    but in strict mode (the test suite) the bug surfaces instead of hiding."""
+    import kstthc_desktop.core.schedule as schedule_module
+
+    monkeypatch.setattr(schedule_module, "_parse", lambda raw, year, calendar: [][0])
+    monkeypatch.setenv("KSTTHC_STRICT", "1")
+    with pytest.raises(IndexError):
+        parse_schedule("Quý III năm 2026", 2026)
+    monkeypatch.setenv("KSTTHC_STRICT", "0")
+    sched = parse_schedule("Quý III năm 2026", 2026)
+    assert sched.kinds == ("unknown",) and "Không hiểu thời hạn" in sched.warnings[0]

@@ -438,3 +438,14 @@ def test_commune_role_lead_first() -> None:
     assert commune_role(["UBND cấp xã"], ["UBND cấp xã"]) is CommuneRole.LEAD
     assert commune_role(["Văn phòng"], ["UBND cấp huyện, cấp xã"]) is CommuneRole.COORDINATING
     assert commune_role(["Văn phòng"], []) is CommuneRole.NONE
+
+
+@pytest.mark.parametrize("mark", [";", ":"])
+def test_a_continuation_after_a_semicolon_or_colon_starts_a_new_line(mark: str) -> None:
+    """"Rà soát các thủ tục sau:" / "thủ tục cấp xã" is a list, not one run-on sentence."""
+    plan = plan_of(
+        ["1", f"Rà soát, đánh giá các thủ tục hành chính sau{mark}", "Văn phòng", "", "Quý I"],
+        ["", "thủ tục lĩnh vực hộ tịch"],
+    )
+    assert plan.sections[0].tasks[0].content == (
+        f"Rà soát, đánh giá các thủ tục hành chính sau{mark}\nthủ tục lĩnh vực hộ tịch")

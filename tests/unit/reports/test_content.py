@@ -305,3 +305,13 @@ def test_tasks_are_listed_in_document_order_parent_then_children() -> None:
                                   Plan(id=1, year=2026, title="KH"), [sec], tasks, [], [],
                                   parse_period("2026-Q3"), on=_date(2026, 9, 15))
     assert [r.number for r in content.task_results] == ["1", "1.1", "1.2", "2", "2.1"]
+
+
+def test_status_table_shares_count_every_task_including_those_without_a_deadline() -> None:
+    """10 tasks, 1 without a deadline: each row's share is out of 10, and the shares add up."""
+    c = report()
+    status_table = next(b for b in c.body if isinstance(b, Table))
+    shares = {row[1]: row[3] for row in status_table.rows[:-1]}
+    assert shares == {"Hoàn thành đúng hạn": "20%", "Hoàn thành quá hạn": "10%", "Đang thực hiện trong hạn": "50%",
+                      "Đang thực hiện quá hạn": "10%", "Chưa phát sinh / không xác định hạn": "10%"}
+    assert status_table.rows[-1][1:] == ["Tổng số", "10", "100%"]

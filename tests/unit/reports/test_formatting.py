@@ -14,6 +14,7 @@ from kstthc_desktop.reports.formatting import (
     place_date_line,
     share,
     short_date,
+    tenths_percent,
 )
 
 
@@ -53,6 +54,17 @@ def test_numbers_and_percentages_in_vi_locale() -> None:
     assert percent(0.5) == "50%"
     assert percent(None) == "–"
     assert share(1, 0) is None
+
+
+def test_whole_numbers_and_tenths_are_written_as_babel_writes_them() -> None:
+    """The fast paths (no babel loaded) must give babel's vi text exactly: every grouping and sign."""
+    from babel.numbers import format_decimal, format_percent
+
+    for n in [*range(-2100, 2100), *range(-10**7, 10**7, 99991), 10**12 + 7, -(10**9)]:
+        assert number(n) == format_decimal(n, format="#,##0", locale="vi"), n
+    for t in [*range(0, 12001), 999_999, 1_234_567]:
+        assert tenths_percent(t) == format_percent(t / 1000, format="#,##0.#%", locale="vi"), t
+    assert number(3.0) == "3" and tenths_percent(None) == "–"
 
 
 @pytest.mark.parametrize(

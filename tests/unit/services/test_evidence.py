@@ -182,3 +182,18 @@ def test_exports_from_a_worker_thread_use_their_own_connection(svc, task_id, tmp
         assert zf.read("NV 2_1/qd.pdf") == f.read_bytes()
     svc._reading = original
     assert svc.check() == ""
+
+
+def test_names_inside_the_pack_are_unique_ignoring_case(svc, task_id, tmp_path: Path) -> None:
+    """Windows unpacks 'Bien ban.pdf' and 'bien ban.PDF' onto one file: the second would be lost."""
+    import zipfile
+
+    for i, name in enumerate(("Bien ban.pdf", "bien ban.PDF", "BIEN BAN.pdf")):
+        f = tmp_path / str(i) / name
+        f.parent.mkdir()
+        f.write_bytes(f"%PDF {i}".encode())
+        svc.add_evidence(task_id, f)
+    with zipfile.ZipFile(svc.pack_for_inspection(tmp_path / "goi.zip")) as zf:
+        names = [n for n in zf.namelist() if n.lower().endswith(".pdf")]
+        assert len(names) == 3 and len({n.casefold() for n in names}) == 3
+        assert sorted(zf.read(n) for n in names) == [b"%PDF 0", b"%PDF 1", b"%PDF 2"]

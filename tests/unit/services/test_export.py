@@ -74,7 +74,7 @@ def test_a_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(wbmod.Workbook, "save", broken)
     with pytest.raises(KstthcError) as err:
         write_table_xlsx(path, "T", HEADERS, ROWS, [0, 3])
-    assert "Không ghi được tệp 'bang.xlsx'" in err.value.message and "Excel" in err.value.hint
+    assert "Không ghi được 'bang.xlsx': ổ đĩa đã đầy" in err.value.message and "dung lượng" in err.value.hint
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bang.xlsx"]
 
@@ -102,3 +102,35 @@ def test_module_is_headless_and_loads_openpyxl_lazily() -> None:
     root = Path(__file__).resolve().parents[3]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_cell_of_the_view_export_is_a_formula_section_rows_included(tmp_path: Path) -> None:
+    """A section title, a header, a title, or text hiding '=' behind a control character:
+    all stay text, and text that could turn into a formula on editing carries a quote prefix."""
+    from tests.unit.services.xlsx_checks import assert_no_formulas
+
+    rows = [
+        ['=HYPERLINK("http://x.invalid","I. MỤC")', None, None, None, None],
+        ["1", "\x01=1+1", "@SUM(A1)", "-2+3", "+CMD|' /C calc'!A0"],
+        ["2", "\uff1dSUM(A1)", "- Gạch đầu dòng bình thường", date(2026, 5, 1), 3],
+        ["3", "\x01@SUM(A1)", "\x02+1+1", "\x1f-1", None],
+    ]
+    path = tmp_path / "bang.xlsx"
+    write_table_xlsx(path, "=TIÊU ĐỀ", ["=STT", *HEADERS[1:]], rows, [0], subtitle="\x02=LỌC")
+    cells = assert_no_formulas(path.read_bytes())
+    for text in ('=HYPERLINK("http://x.invalid","I. MỤC")', "=1+1", "@SUM(A1)", "-2+3", "=TIÊU ĐỀ", "=LỌC", "=STT",
+                 "- Gạch đầu dòng bình thường", "+1+1", "-1"):
+        assert text in cells, text
+
+
+def test_exported_workbooks_get_the_users_normal_permissions(tmp_path: Path) -> None:
+    """mkstemp's 0600 left exported tables unreadable to colleagues sharing the folder."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = write_table_xlsx(tmp_path / "bang.xlsx", "T", HEADERS, ROWS)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -222,3 +222,18 @@ def test_changes_tell_in_place_edits_from_structural_ones(svc: OfficeService) ->
     assert moved.structural
     assert svc.delete_task(tid).structural
     assert svc.undo().structural
+
+
+def test_a_long_undo_history_forgets_the_oldest_steps_not_the_newest(svc: OfficeService, monkeypatch) -> None:
+    from kstthc_desktop.services import facade
+
+    monkeypatch.setattr(facade, "UNDO_LIMIT", 3)
+    pid = _plan(svc)
+    tid, _ = svc.add_task(Task(plan_id=pid, content="Bản 0"))
+    for i in range(1, 6):
+        svc.update_task(dataclasses.replace(svc.task(tid), content=f"Bản {i}"))
+    assert svc.undo_label().startswith("Sửa nhiệm vụ")
+    for expected in ("Bản 4", "Bản 3", "Bản 2"):  # the three newest edits undo, newest first
+        svc.undo()
+        assert svc.task(tid).content == expected
+    assert not svc.can_undo()

@@ -229,3 +229,132 @@ def test_handback_of_an_ods_plan_is_an_xlsx_copy(tmp_path: Path) -> None:
 ])
 def test_result_columns_are_recognised_by_their_titles(title: str, kind: str | None) -> None:
     assert result_kind(title) == kind
+
+
+def _portrait_word_plan(path: Path) -> Path:
+    """The province plan as a clerk types it in Word: A4 portrait, Nghị định 30 margins, the task
+    table as wide as the text, column widths set by hand, numbering from page 1 with no number on
+    the first page, prose before and after the tables and the "Nơi nhận" block at the end."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    write_docx(path, province_specs())
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(30), Mm(15), Mm(20), Mm(20)
+    section.different_first_page_header_footer = True
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    section._sectPr.append(number)
+    for table, widths in zip(document.tables, ([12, 58, 25, 25, 22, 23], [12, 110, 43]), strict=True):
+        grid = table._tbl.find(qn("w:tblGrid"))
+        for col, w in zip(grid.iterchildren(qn("w:gridCol")), widths, strict=True):
+            col.set(qn("w:w"), str(Mm(w).twips))
+        for tr in table._tbl.iterchildren(qn("w:tr")):
+            col = 0
+            for tc in tr.iterchildren(qn("w:tc")):
+                tc.width = Mm(sum(widths[col:col + tc.grid_span]))
+                col += tc.grid_span
+    purpose = document.add_paragraph(PROSE)  # the plan's text before its table…
+    document.tables[0]._tbl.addprevious(purpose._p)
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")  # …and after it
+    document.add_paragraph(PROSE)
+    document.add_paragraph("Nơi nhận:")
+    document.add_paragraph("- Văn phòng Chính phủ (Cục KSTTHC);")
+    document.save(str(path))
+    return path
+
+
+PROSE = ("Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố căn cứ nhiệm vụ được giao tại Kế "
+         "hoạch này chủ động xây dựng kế hoạch, tổ chức triển khai thực hiện; định kỳ hằng quý báo cáo kết quả "
+         "thực hiện về Ủy ban nhân dân tỉnh (qua Văn phòng Ủy ban nhân dân tỉnh) trước ngày 15 của tháng cuối quý "
+         "để tổng hợp, báo cáo Văn phòng Chính phủ theo quy định.")
+
+
+def test_a_portrait_word_table_turns_landscape_with_room_for_the_results(tmp_path: Path) -> None:
+    """The four result columns would squeeze a portrait table: the table (with its heading, without
+    the prose around it) goes on landscape pages, the added columns get their minimum widths at
+    least, the plan's own columns keep their proportions, and the table stays within the margins."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    from kstthc_desktop.reports.handback import DOCX_MIN_MM, OWN_FLOOR_MM
+
+    source = _portrait_word_plan(tmp_path / "ke-hoach-tinh.docx")
+    svc, _ = imported_office(tmp_path, source=source)
+    try:
+        record_results(svc)
+        summary = svc.handback(tmp_path / "ket-qua.docx", as_of=AS_OF)
+    finally:
+        svc.close()
+    assert summary.landscape == ["Bảng 1", "Bảng 2"]
+    document = docx.Document(str(summary.out))
+    body = document.element.body
+    sections = {id(s._sectPr): s for s in document.sections}
+
+    def section_of(el):  # noqa: ANN001, ANN202 - the first sectPr at or after a body child
+        children = list(body.iterchildren())
+        for child in children[children.index(el):]:
+            found = child.find(qn("w:pPr") + "/" + qn("w:sectPr")) if child.tag == qn("w:p") else None
+            if child.tag == qn("w:sectPr"):
+                found = child
+            if found is not None:
+                return sections[id(found)]
+        raise AssertionError("no section")
+
+    title = next(p for p in document.paragraphs if p.text.startswith("KẾ HOẠCH"))
+    first = section_of(title._p)
+    assert first.orientation == WD_ORIENT.PORTRAIT and first.different_first_page_header_footer
+    after = next(p for p in document.paragraphs if p.text == "III. TỔ CHỨC THỰC HIỆN")
+    last = section_of(after._p)
+    assert section_of(next(p for p in document.paragraphs if p.text == "Nơi nhận:")._p) is last
+    assert last.orientation == WD_ORIENT.PORTRAIT and last.page_width < last.page_height
+    assert not last.different_first_page_header_footer  # its first page is not page 1: numbered
+    assert last._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) is None  # numbering goes on
+    heading = next(p for p in document.paragraphs if p.text.startswith("PHỤ LỤC"))
+    assert section_of(heading._p) is section_of(document.tables[1]._tbl)  # the appendix's title goes with it
+    plan = docx.Document(str(source))
+    for table, old in zip(document.tables, plan.tables, strict=True):
+        sect = section_of(table._tbl)
+        assert sect.orientation == WD_ORIENT.LANDSCAPE and sect.page_width > sect.page_height
+        assert (round(sect.page_width.mm), round(sect.page_height.mm)) == (297, 210)
+        assert round(sect.top_margin.mm) == 30  # the binding margin turned with the page
+        assert round(sect.left_margin.mm) == round(sect.right_margin.mm) == 20
+        usable = (sect.page_width - sect.left_margin - sect.right_margin) // 635  # EMU → twips
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.find(qn("w:tblGrid")).iterchildren(qn("w:gridCol"))]
+        before = [int(c.get(qn("w:w"))) for c in old._tbl.find(qn("w:tblGrid")).iterchildren(qn("w:gridCol"))]
+        own, added = grid[:len(before)], grid[len(before):]
+        assert len(added) == 4
+        assert sum(grid) <= usable + 2
+        assert sum(grid) >= usable - 60  # the whole width used, not a narrow table
+        for w, kind in zip(added, ("status", "completed", "note", "evidence"), strict=True):
+            assert w >= Mm(DOCX_MIN_MM[kind]).twips - 1, kind
+        floor = Mm(OWN_FLOOR_MM).twips
+        kept = [(o, b) for o, b in zip(own, before, strict=True) if b > floor + 60]
+        ratios = [o / b for o, b in kept]
+        assert max(ratios) - min(ratios) < 0.01, ratios  # the plan's columns keep their proportions
+        assert all(o >= min(b, floor) - 1 for o, b in zip(own, before, strict=True))
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        header = table.rows[0]._tr
+        widths = [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in header.iterchildren(qn("w:tc"))]
+        assert sum(widths) == sum(grid)  # the cells follow the grid
+    task_row = next(r for r in document.tables[0].rows if r.cells[0].text == "1.1")
+    assert task_row.cells[7].text == "20/05/2021"
+
+
+def test_a_table_with_room_on_its_page_stays_portrait() -> None:
+    from kstthc_desktop.reports.handback import allot_widths
+
+    # plenty of room: nothing grows beyond what it asks for
+    assert allot_widths([100, 300, 200], [50, 50, 150], 1000) == [100, 300, 200]
+    # tight: the plan's columns (first two) give up the same share, the added one keeps its minimum
+    widths = allot_widths([200, 600, 300], [50, 50, 280], 800)
+    assert widths[2] == 280 and abs(widths[1] / widths[0] - 3) < 0.02 and sum(widths) <= 800
+    # a narrow STT column stops at its floor; the others give up more
+    widths = allot_widths([60, 600, 300], [60, 60, 200], 700)
+    assert widths[0] == 60 and widths[2] >= 200 and sum(widths) <= 700

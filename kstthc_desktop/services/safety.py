@@ -1,0 +1,203 @@
+"""Keeping the office file safe: backups, restore, and the check of everything that can rot.
+
+The window and the CLI reach backups and checks only through these methods of ``OfficeService``
+(widgets never touch storage, DESIGN.md §3).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.progress import Progress
+from ..storage import backup as backup_store
+
+if TYPE_CHECKING:  # storage.integrity (and hashlib with it) loads when a check runs, not with the window
+    from ..storage.integrity import CheckPart
+
+FULL_CHECK_EVERY_DAYS = 7
+
+
+@dataclass
+class CheckReport:
+    """The result of a check, part by part (``parts`` in the order they ran)."""
+
+    parts: list[CheckPart] = field(default_factory=list)
+    full: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return all(p.ok for p in self.parts)
+
+    def problems(self) -> list[str]:
+        return [f"{p.label}: {msg}" for p in self.parts for msg in p.problems]
+
+    def part(self, key: str) -> CheckPart | None:
+        return next((p for p in self.parts if p.key == key), None)
+
+    def summary(self) -> str:
+        """'' when healthy, else every problem on one line."""
+        return "; ".join(self.problems())
+
+    def to_json(self) -> dict:
+        return {"ok": self.ok, "full": self.full, "parts": [p.to_json() for p in self.parts]}
+
+
+class SafetyMixin:
+    """Methods of OfficeService for backups, restore and checks."""
+
+    # --- backups ---------------------------------------------------------------------------
+    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
+        """A verified copy in the office's own backup folder (beside the file, or
+        ``<folder>/<office>-saoluu`` on a chosen disk such as a USB stick)."""
+        if folder is not None:
+            from ..storage.atomic import guard_folder
+
+            guard_folder(folder)
+        target = backup_store.folder_for(self.path, folder)
+        return backup_store.make_backup(self.file.conn, self.path, target, reason)
+
+    def daily_backup(self) -> Path | None:
+        """At most one automatic backup per day, taken on open."""
+        today = date.today().isoformat()
+        if self.repo.setting("last_daily_backup") == today:
+            return None
+        path = self.backup(reason="hang-ngay")
+        self.set_setting("last_daily_backup", today)
+        return path
+
+    def backup_folder(self) -> Path:
+        """Where this office's automatic backups go."""
+        return backup_store.default_backup_dir(self.path)
+
+    def backups(self) -> list[backup_store.BackupInfo]:
+        """This office's backups beside the file, newest first."""
+        return backup_store.backup_infos(self.backup_folder(), self.path.stem)
+
+    def newest_good_backup(self) -> Path | None:
+        return backup_store.newest_good_backup(self.backup_folder(), self.path.stem)
+
+    @staticmethod
+    def newest_good_backup_of(path: str | os.PathLike) -> Path | None:
+        """The newest sound backup of an office file that cannot be opened (damaged, say)."""
+        p = Path(path).absolute()
+        return backup_store.newest_good_backup(backup_store.default_backup_dir(p), p.stem)
+
+    @staticmethod
+    def backup_folder_of(path: str | os.PathLike) -> Path:
+        return backup_store.default_backup_dir(Path(path).absolute())
+
+    @staticmethod
+    def restore_backup(backup: str | os.PathLike, office_path: str | os.PathLike) -> Path | None:
+        """Put a backup in place of a closed office file; returns where the old file was kept."""
+        return backup_store.restore_backup(Path(backup), Path(office_path))
+
+    @staticmethod
+    def check_backup(path: str | os.PathLike) -> str:
+        """'' when a backup file is a sound office file, else why it cannot be restored."""
+        return backup_store.check_backup(Path(path))
+
+    # --- who holds the file -----------------------------------------------------------------
+    @staticmethod
+    def set_holder_name(name: str) -> None:
+        """How this program is named to another one refused the file ("KSTTHC Desktop", "kstthc")."""
+        from ..storage import office_file
+
+        office_file.holder_app = name
+
+    # --- files the window writes ------------------------------------------------------------
+    @staticmethod
+    def write_output(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
+        """Have ``write(temp_path)`` produce a file, then put it at ``target`` in one step: never
+        over an office file, never half written, with the user's normal permissions."""
+        from ..storage.atomic import atomic_write
+
+        target = Path(target)
+        with atomic_write(target) as tmp:
+            write(tmp)
+        return target
+
+    @classmethod
+    def write_form06a_template(cls, target: str | os.PathLike, rows: list[dict] | None = None,
+                               title_suffix: str = "") -> Path:
+        """The form 06a workbook the officer fills in, written through the guarded writer."""
+        from ..reports.form_io import write_template
+
+        return cls.write_output(target, lambda tmp: write_template(tmp, rows, title_suffix))
+
+    def save_issued_pdf(self, report_id: int, target: str | os.PathLike) -> Path:
+        """The issued report, byte for byte, written safely to ``target``."""
+        pdf = self.issued_pdf(report_id)
+        return self.write_output(target, lambda tmp: tmp.write_bytes(pdf))
+
+    # --- checks ----------------------------------------------------------------------------
+    def check_file(self, full: bool = True, progress: Progress | None = None) -> CheckReport:
+        """Check the office file part by part. The cheap part takes milliseconds (run on open);
+        the full one reads every stored byte. Safe on a worker thread (own read-only connection)."""
+        from ..storage import integrity
+
+        with self._reading() as repo:
+            parts = integrity.run(repo.conn, full=full, progress=progress, only=integrity.select(full))
+        return CheckReport(parts, full)
+
+    @staticmethod
+    def check_path(path: str | os.PathLike, full: bool = True, progress: Progress | None = None) -> CheckReport:
+        """Check a file without opening it for work: no lock, no migration, nothing written, so a
+        damaged file (or one on a read-only disk) is described rather than refused."""
+        from ..storage import integrity
+
+        conn = integrity.open_for_check(Path(path))
+        try:
+            parts = integrity.run(conn, full=full, progress=progress, only=integrity.select(full))
+        finally:
+            conn.close()
+        return CheckReport(parts, full)
+
+    def check(self) -> str:
+        """'' when the file is healthy, else what is wrong (every part of the full check)."""
+        return self.check_file(full=True).summary()
+
+    def full_check_due(self, today: date | None = None) -> bool:
+        """The weekly full check has not run for a week (or ever)."""
+        today = today or date.today()
+        last = self.setting("last_full_check")
+        try:
+            return (today - date.fromisoformat(str(last))).days >= FULL_CHECK_EVERY_DAYS
+        except ValueError:
+            return True
+
+    def mark_full_check(self, today: date | None = None) -> None:
+        self.set_setting("last_full_check", (today or date.today()).isoformat())
+
+    def backup_for_repair(self, report: CheckReport) -> Path | None:
+        """The newest backup that is sound and free of the damage ``report`` found (the newest good
+        one when the damage is structural); None when no backup helps."""
+        from ..storage import integrity
+
+        broken = {p.key for p in report.parts if not p.ok}
+        for candidate in backup_store.list_backups(self.backup_folder(), self.path.stem):
+            if backup_store.check_backup(candidate):
+                continue
+            deep = broken & {"reports", "evidence", "freeze", "foreign_keys"}
+            if not deep:
+                return candidate
+            conn = _read_only(candidate)
+            try:
+                if all(p.ok for p in integrity.run(conn, full=True, only=deep)):
+                    return candidate
+            finally:
+                conn.close()
+        return None
+
+
+def _read_only(path: Path):  # noqa: ANN202 - sqlite3.Connection
+    import sqlite3
+
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+__all__ = ["CheckReport", "SafetyMixin"]
