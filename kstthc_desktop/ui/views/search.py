@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ...core.search import SearchHit, SearchResults
 from ...services import Changes, OfficeService
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # core.search loads with the first search, as the service's search does
     from PySide6.QtGui import QFocusEvent, QKeyEvent
 
+    from ...core.search import SearchHit, SearchResults
     from .search_popup import SearchPopup
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,8 @@ class SearchBox(QLineEdit):
             self.results = self.service.search(text, plan_id=self.plan_id(), limit=LIMIT)
         except Exception:  # noqa: BLE001 - shown as an empty list, logged, never a crash dialog per keystroke
             log.exception("search failed")
+            from ...core.search import SearchResults
+
             self.results = SearchResults(text=text)
         self.popup.show_results(self.results, self._pending_note())
         self._place_popup()
