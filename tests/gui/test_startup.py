@@ -77,3 +77,28 @@ def test_a_choice_that_fits_is_painted_as_the_eliding_painter_would(qtbot, monke
     assert image(long) != image(plain)  # too long: elided ("…"), not cut off as a plain box would
     monkeypatch.setattr(ElidingComboBox, "SURE_FIT_MARGIN", 10**6)  # every paint takes the eliding branch
     assert image(short) == fast
+
+
+def test_the_program_leaves_a_callers_collector_alone_and_its_own_to_the_os(tmp_path) -> None:  # noqa: ANN001
+    """As ``kstthc`` does: called from Python, main() gives the garbage collector back as it found
+    it; run as the program, it freezes what is alive at the end (no shutdown pass over it all)."""
+    import subprocess
+    import sys
+
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "demo.kstthc", today=TODAY)
+    code = (
+        "import atexit, gc, sys\n"
+        "from kstthc_desktop import app\n"
+        "gc.disable()\n"
+        f"app.main(['--office', {str(path)!r}, '--smoke-test'])\n"
+        "print('caller', gc.isenabled(), gc.get_freeze_count())\n"
+        "gc.enable()\n"
+        f"sys.argv = ['kstthc-desktop', '--office', {str(path)!r}, '--smoke-test']\n"
+        "atexit.register(lambda: print('program', gc.isenabled(), gc.get_freeze_count() > 0, flush=True))\n"
+        "raise SystemExit(app.main())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "caller False 0" in out
+    assert "program True True" in out
