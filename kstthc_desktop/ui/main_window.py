@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -226,11 +227,15 @@ class MainWindow(QMainWindow):
             (self.tr("&Report"), (self.act_report, self.act_handback, self.act_rollup)),
             (self.tr("&Help"), (self.act_about,)),
         )
+        # Every menu is held here (PySide6 before 6.11.2 let a menu made by addMenu(title) die with
+        # its last Python reference; the Plan menu is refilled later).
+        self.menus: list[QMenu] = []
         for title, actions in menus:
             m = mb.addMenu(title)
+            self.menus.append(m)
             for a in actions:
                 m.addSeparator() if a is None else m.addAction(a)
-        self.plan_menu = mb.actions()[3].menu()
+        self.plan_menu = self.menus[3]
         self.plan_menu.aboutToShow.connect(self._fill_plan_menu)
         self._fill_plan_menu()
         self.table.context_actions = [self.act_progress, self.act_attach, self.act_done, None, self.act_new_task,
