@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import shutil
-import socket
 import sqlite3
 import threading
 import time
@@ -90,7 +89,7 @@ class _FileLock:
         return True
 
     def _write_note(self) -> None:
-        note = json.dumps({"app": holder_app, "host": socket.gethostname(), "pid": os.getpid(),
+        note = json.dumps({"app": holder_app, "host": _host_name(), "pid": os.getpid(),
                            "since": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
         data = note.encode("utf-8")[: NOTE_BYTES - 1].ljust(NOTE_BYTES - 1) + b"\n"
         with contextlib.suppress(OSError):  # the note is a courtesy; the lock is what counts
@@ -102,7 +101,7 @@ class _FileLock:
         with _held_lock:
             mine = _held.get(self._key)
         if mine is not None:
-            return {"app": holder_app, "host": socket.gethostname(), "pid": os.getpid(), "here": True}
+            return {"app": holder_app, "host": _host_name(), "pid": os.getpid(), "here": True}
         try:
             with open(self.path, "rb") as fh:
                 raw = fh.read(NOTE_BYTES)
@@ -147,6 +146,16 @@ class _FileLock:
                     _os_unlock(fd)
             finally:
                 os.close(fd)  # closing also drops the lock; the file itself stays
+
+
+def _host_name() -> str:
+    """This computer's name for the lock's note: what ``socket.gethostname()`` says (on POSIX both
+    read uname's node name), without importing socket and selectors at start-up (~1.5 ms)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def _os_lock(fd: int) -> bool | None:

@@ -240,6 +240,42 @@ def test_proxy_with_filters_and_sorting_passes_qt_model_tester(qtmodeltester, de
     assert proxy.rowCount() == 1 and proxy.shown_tasks == 18
 
 
+def _same(a: object, b: object) -> bool:
+    from PySide6.QtGui import QIcon
+
+    if isinstance(a, QIcon) and isinstance(b, QIcon):  # two handles on the style's document icon
+        return a.pixmap(16).toImage() == b.pixmap(16).toImage()
+    return type(a) is type(b) and a == b
+
+
+def test_every_cell_answers_every_role_as_the_full_lookup_does(qapp, demo_service) -> None:  # noqa: ANN001
+    """data() answers the roles the view asks of every painted cell in a few comparisons; whatever
+    it answers must be what the full per-cell lookup (``_section_data``/``_task_data``) says, for
+    every cell of the demo and every role (Qt's 0–40 and ours), sorted too."""
+    model = TaskTreeModel()
+    model.set_tree(demo_service.task_tree(demo_service.current_plan().id, TODAY))
+    roles = [*range(41), *range(int(Qt.ItemDataRole.UserRole), int(Qt.ItemDataRole.UserRole) + 10)]
+    for column, order in ((Col.NUMBER, Qt.SortOrder.AscendingOrder), (Col.DUE, Qt.SortOrder.DescendingOrder)):
+        model.sort(column, order)
+        cells = answered = 0
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(model.rowCount(parent)):
+                stack.append(model.index(row, 0, parent))
+                for col in range(model.columnCount(parent)):
+                    index = model.index(row, col, parent)
+                    node = index.internalPointer()
+                    full = model._section_data if node.view is None else model._task_data
+                    cells += 1
+                    for role in roles:
+                        want = full(node, col, role)
+                        assert _same(model.data(index, role), want), (node.view or node.section, col, role)
+                        answered += want is not None
+        assert cells == (model.task_count() + len(model.sections())) * len(Col) and answered > cells * 5
+    assert model.data(QModelIndex(), Qt.ItemDataRole.DisplayRole) is None
+
+
 def test_a_period_filter_keeps_tasks_due_on_its_first_and_last_day(window: MainWindow) -> None:
     """A task due on the cut-off day (14/9 for quý III) is inside that period; so is one due on
     the window's first day. Only the day after leaves it out."""

@@ -71,6 +71,16 @@ EXPORT_ROLE = Qt.ItemDataRole.UserRole + 7  # the cell as a spreadsheet wants it
 
 
 _COLUMNS = len(Col)
+# The roles some cell answers (data() returns None for any other at once) ...
+_ANSWERED = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+    TASK_ID_ROLE, STATUS_ROLE, SEARCH_ROLE, SORT_ROLE, SECTION_ID_ROLE, KIND_ROLE, EXPORT_ROLE))
+# ... and, for a task, the roles only one column answers (sections answer the font role instead).
+_TASK_COLUMN_ROLES = {int(Qt.ItemDataRole.DecorationRole): int(Col.EVIDENCE),
+                      int(Qt.ItemDataRole.ForegroundRole): int(Col.STATUS),
+                      int(Qt.ItemDataRole.BackgroundRole): int(Col.STATUS),
+                      int(Qt.ItemDataRole.FontRole): -1}
 
 
 @dataclass(eq=False, slots=True)
@@ -306,12 +316,18 @@ class TaskTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        """The view asks seven roles of every cell it paints (Qt 6's item delegate), and this runs
+        in Python for each: roles no cell answers end here, and a task's cell skips the roles only its
+        own column answers, before the full answer (``_section_data``/``_task_data``) is looked up.
+        Ints, not Qt's enum members, are compared: an enum member costs an attribute lookup each."""
+        if role not in _ANSWERED or not index.isValid():
             return None
         node: Node = index.internalPointer()
         col = index.column()
-        if node.is_section:
+        if node.view is None:
             return self._section_data(node, col, role)
+        if role in _TASK_COLUMN_ROLES and col != _TASK_COLUMN_ROLES[role]:
+            return None
         return self._task_data(node, col, role)
 
     def _section_data(self, node: Node, col: int, role: int):  # noqa: ANN202

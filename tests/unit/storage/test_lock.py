@@ -118,3 +118,13 @@ def test_the_same_process_is_refused_at_once(office_path: Path) -> None:
             OfficeFile.open(office_path.parent / "." / office_path.name, wait=0)
     finally:
         first.close()
+
+
+def test_the_lock_note_names_the_computer_as_socket_does_without_uname(monkeypatch) -> None:  # noqa: ANN001
+    """The note's host name comes from uname where there is one (no socket import at start-up) and
+    from socket elsewhere (Windows): the same name either way."""
+    from kstthc_desktop.storage import office_file
+
+    assert office_file._host_name() == socket.gethostname()
+    monkeypatch.delattr(os, "uname", raising=False)
+    assert office_file._host_name() == socket.gethostname()
