@@ -34,11 +34,17 @@ def apply_base_font() -> None:
 
 
 def status_label(status: Status) -> str:
-    """The status in the UI language (the Vietnamese translation equals core.model.STATUS_LABELS_VI)."""
-    return {
-        Status.DONE_ON_TIME: QCoreApplication.translate("Status", "Done on time"),
-        Status.DONE_LATE: QCoreApplication.translate("Status", "Done late"),
-        Status.IN_TIME: QCoreApplication.translate("Status", "In progress, within the deadline"),
-        Status.OVERDUE: QCoreApplication.translate("Status", "In progress, overdue"),
-        Status.NO_DEADLINE: QCoreApplication.translate("Status", "Not arisen / no deadline"),
-    }[status]
+    """The status in the UI language (the Vietnamese translation equals core.model.STATUS_LABELS_VI).
+
+    Only the status asked is translated: the table asks this for every status cell it paints."""
+    if status == Status.DONE_ON_TIME:
+        return QCoreApplication.translate("Status", "Done on time")
+    if status == Status.DONE_LATE:
+        return QCoreApplication.translate("Status", "Done late")
+    if status == Status.IN_TIME:
+        return QCoreApplication.translate("Status", "In progress, within the deadline")
+    if status == Status.OVERDUE:
+        return QCoreApplication.translate("Status", "In progress, overdue")
+    if status == Status.NO_DEADLINE:
+        return QCoreApplication.translate("Status", "Not arisen / no deadline")
+    raise KeyError(status)

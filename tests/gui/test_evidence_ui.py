@@ -88,6 +88,24 @@ def test_remove_evidence_from_panel_and_undo(window: MainWindow, qtbot) -> None:
     assert window.detail.evidence_list.count() == 1
 
 
+def test_open_on_the_detail_panel_hands_the_stored_file_to_the_desktop(window: MainWindow, qtbot, monkeypatch,  # noqa: ANN001
+                                                                        tmp_path: Path) -> None:
+    """"Open" extracts the stored evidence and asks the desktop to open that file (QUrl and
+    QDesktopServices are imported only then, not at start-up)."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "1.3")
+    window.select_task(tid)
+    window.detail.evidence_list.setCurrentRow(0)
+    qtbot.mouseClick(window.detail.open_btn, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    copy = window.service.save_evidence_copy(window.service.evidence(task_id=tid)[0].id, tmp_path / "copy")
+    assert Path(opened[0]).name == window.service.evidence(task_id=tid)[0].name
+    assert Path(opened[0]).read_bytes() == copy.read_bytes() and copy.stat().st_size > 0
+
+
 def test_register_filter_and_done_without_evidence_flag(window: MainWindow) -> None:
     reg = window.evidence_view
     assert reg.proxy.rowCount() == 1

@@ -276,6 +276,70 @@ def test_every_cell_answers_every_role_as_the_full_lookup_does(qapp, demo_servic
     assert model.data(QModelIndex(), Qt.ItemDataRole.DisplayRole) is None
 
 
+def test_the_proxy_answers_many_roles_at_once_as_role_by_role(qapp, demo_service) -> None:  # noqa: ANN001
+    """multiData (what the item delegate asks of each painted cell) gives what data() gives, for every
+    shown cell and role, filtered and sorted too."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = TaskTreeModel()
+    model.set_tree(demo_service.task_tree(demo_service.current_plan().id, TODAY))
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    roles = [*range(14), *range(int(Qt.ItemDataRole.UserRole), int(Qt.ItemDataRole.UserRole) + 10)]
+
+    def check() -> int:
+        cells = 0
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(proxy.rowCount(parent)):
+                stack.append(proxy.index(row, 0, parent))
+                for col in range(proxy.columnCount(parent)):
+                    index = proxy.index(row, col, parent)
+                    cells += 1
+                    for role in roles:
+                        item = QModelRoleData(role)
+                        item.setData("stale")  # a reused slot: a role without an answer is cleared
+                        proxy.multiData(index, QModelRoleDataSpan(item))
+                        assert _same(item.data(), proxy.data(index, role)), (row, col, role)
+        return cells
+
+    assert check() == (model.task_count() + len(model.sections())) * len(Col)
+    proxy.set_statuses({Status.OVERDUE.value})  # hides rows between shown ones: proxy rows ≠ source rows
+    proxy.sort(Col.DUE, Qt.SortOrder.DescendingOrder)
+    first = proxy.index(0, 0, proxy.index(0, 0))
+    assert proxy.mapToSource(first).row() != first.row()
+    assert 0 < check() < (model.task_count() + len(model.sections())) * len(Col)
+
+
+def test_the_table_paints_the_same_as_through_qts_own_proxy(qtbot, demo_service) -> None:  # noqa: ANN001
+    """The painted table (text, status colours, evidence icons, bold sections) is pixel for pixel
+    what Qt's own proxy, asking role by role, paints from the same model."""
+    from PySide6.QtCore import QSortFilterProxyModel
+    from PySide6.QtWidgets import QTreeView
+
+    model = TaskTreeModel()
+    model.set_tree(demo_service.task_tree(demo_service.current_plan().id, TODAY))
+    ours, plain = TaskFilterProxy(), QSortFilterProxyModel()
+    images = []
+    for proxy in (ours, plain):
+        proxy.setSourceModel(model)
+        view = QTreeView()
+        qtbot.addWidget(view)
+        view.setModel(proxy)
+        view.setAlternatingRowColors(True)
+        view.resize(1600, 1400)
+        view.expandAll()
+        view.show()
+        images.append(view.grab().toImage())
+    empty = QTreeView()
+    qtbot.addWidget(empty)
+    empty.resize(1600, 1400)
+    empty.show()
+    assert images[0] == images[1]
+    assert images[0] != empty.grab().toImage().convertToFormat(images[0].format())
+
+
 def test_a_period_filter_keeps_tasks_due_on_its_first_and_last_day(window: MainWindow) -> None:
     """A task due on the cut-off day (14/9 for quý III) is inside that period; so is one due on
     the window's first day. Only the day after leaves it out."""
