@@ -44,10 +44,11 @@ def run_full_check(window, quiet: bool = False) -> BackgroundTask:  # noqa: ANN0
                                     .replace("%2", str(report.part("reports").checked)))
 
     task.done.connect(finished)
-    if not quiet:
+    if not quiet:  # asked for: the window's work until its answer is read (the quiet one may be left)
         from .errors import show_error
 
         task.error.connect(lambda exc: show_error(window, exc))
+        window.track_job(task)
     window._health_task = task  # kept alive while it runs  # noqa: SLF001
     task.start()
     return task

@@ -676,12 +676,17 @@ class MainWindow(QMainWindow):
         task.done.connect(on_done)
         task.error.connect(lambda exc: (show_error(self, exc), self.reload()))
         task.cancelled.connect(lambda: self.hub.status_message.emit(self.tr("Cancelled.")))
+        self.track_job(task)
+        task.start()
+        return task
+
+    def track_job(self, task: BackgroundTask) -> None:
+        """Count ``task`` among the window's running work until it has ended and its answer is
+        shown (closing the window waits for it)."""
         self._jobs.append(task)
         task.done.connect(lambda _=None, t=task: self._jobs.remove(t) if t in self._jobs else None)
         task.error.connect(lambda _=None, t=task: self._jobs.remove(t) if t in self._jobs else None)
         task.cancelled.connect(lambda t=task: self._jobs.remove(t) if t in self._jobs else None)
-        task.start()
-        return task
 
     # --- files ---------------------------------------------------------------------------
     def import_plan(self) -> None:

@@ -100,3 +100,49 @@ def test_the_weekly_full_check_runs_quietly_once_a_week(qtbot, tmp_path: Path) -
     assert QApplication.activeModalWidget() is None  # healthy: nothing to say, no dialog
     assert svc.setting("last_full_check") == TODAY.isoformat()
     svc.close()
+
+
+def test_the_asked_for_check_is_the_windows_work_until_its_answer_is_read(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The check from the menu holds the window (closing says 'please wait') until the officer has
+    read its answer; the quiet weekly one never holds it."""
+    import threading
+
+    svc = OfficeService.open(_office(tmp_path))
+    w = MainWindow(svc, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    release = threading.Event()
+    real = svc.check_file
+
+    def slow_check(full: bool = True, progress=None):  # noqa: ANN001, ANN202
+        release.wait(20)
+        return real(full=full, progress=progress)
+
+    monkeypatch.setattr(svc, "check_file", slow_check)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    _menu_action(w, "C&heck the data file…").trigger()
+    w.close()  # while it reads: refused, with a word
+    assert w.isVisible() and said == ["Please wait: a task is still running."]
+    release.set()
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=20000)  # the answer: the file is sound
+    assert "sound" in said[1]
+    w.close()
+    assert not w.isVisible()
+
+    w2 = MainWindow(svc, today=TODAY)
+    qtbot.addWidget(w2)
+    w2.show()
+    release.clear()
+    task = health.run_full_check(w2, quiet=True)
+    w2.close()  # the weekly check is left to end by itself
+    assert not w2.isVisible() and task.running
+    release.set()
+    qtbot.waitUntil(lambda: not task.running if shiboken_valid(task) else True, timeout=20000)
+    svc.close()
+
+
+def shiboken_valid(obj) -> bool:  # noqa: ANN001
+    from shiboken6 import isValid
+
+    return isValid(obj)
