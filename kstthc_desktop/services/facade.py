@@ -25,6 +25,7 @@ from ..core.model import (
     Section,
     Status,
     Task,
+    parent_numbers,
     qualified_number,
 )
 from ..core.progress import NullProgress, Progress
@@ -409,7 +410,12 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             sec = self.repo.section(task.section_id)
         except KstthcError:
             return task.number
-        return qualified_number(sec.number, task.number, sec.appendix) or task.number
+        by_id: dict = {}
+        if task.parent_id is not None and task.plan_id is not None:
+            plan_id = task.plan_id
+            by_id = {t.id: t for t in self._cached(("tasks", plan_id), lambda: self.repo.tasks(plan_id),
+                                                   frozenset({"plans", "tasks"}))}
+        return qualified_number(sec.number, task.number, sec.appendix, parent_numbers(task, by_id)) or task.number
 
     def _prepare_task(self, task: Task) -> None:
         task.content = clean(task.content)
@@ -474,6 +480,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         # Without progress a task's status depends on its schedule alone, and tasks read together
         # share the schedules they have in common (Repository.tasks): each is judged once.
         unreported: dict[int, Status] = {}
+        by_id = {t.id: t for t in tasks}
         views = []
         for t in tasks:
             sec = sections.get(t.section_id)
@@ -492,7 +499,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
                 last_update=max((p.on for p in entries), default=None),
                 evidence_count=ev_count.get(t.id, 0),
                 done_without_evidence=done and not ev_count.get(t.id, 0),
-                ref=(qualified_number(sec.number, t.number, sec.appendix) if sec else "") or t.number))
+                ref=(qualified_number(sec.number, t.number, sec.appendix, parent_numbers(t, by_id)) if sec else "")
+                or t.number))
         return views
 
     def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
