@@ -30,6 +30,7 @@ from ..core.model import (
 )
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
+from ..core.validate import validate_office
 from ..storage import backup as backup_store
 from ..storage import evidence as blobstore
 from ..storage.atomic import atomic_write, guard_folder, guard_output, write_error
@@ -808,20 +809,6 @@ def _task_folder(task: Task) -> str:
     return safe_file_name(f"NV {task.number}".strip() if task.number else f"NV {task.id}").replace(".", "_")
 
 
-def validate_office(office: Office) -> None:
-    if not clean(office.name):
-        raise ValidationError("Tên cơ quan không được để trống.", "Ví dụ: ỦY BAN NHÂN DÂN / XÃ LÊ LỢI.", "name")
-    if len(office.name) > 300:
-        raise ValidationError("Tên cơ quan quá dài.", "Hãy rút gọn dưới 300 ký tự.", "name")
-    if not clean(office.place_name):
-        raise ValidationError("Địa danh không được để trống.", "Địa danh dùng cho dòng 'Lê Lợi, ngày …'.",
-                              "place_name")
-    if len(office.place_name) > 80:
-        raise ValidationError("Địa danh quá dài.", "Chỉ ghi tên địa danh, ví dụ 'Lê Lợi'.", "place_name")
-    if not clean(office.symbol) or any(ch.isspace() for ch in office.symbol.strip()):
-        raise ValidationError("Ký hiệu cơ quan không hợp lệ.", "Ví dụ: UBND (không có dấu cách).", "symbol")
-
-
 def _validate_progress(entry: ProgressEntry, task: Task) -> None:
     if not (0 <= entry.percent <= 100):
         raise ValidationError("Tỷ lệ hoàn thành phải từ 0 đến 100%.", "Hãy nhập lại.", "percent")
@@ -836,4 +823,4 @@ def _validate_progress(entry: ProgressEntry, task: Task) -> None:
     entry.note = clean(entry.note)
 
 
-__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name"]
+__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name", "validate_office"]
