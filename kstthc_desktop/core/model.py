@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 
 class Level(StrEnum):
@@ -204,17 +208,41 @@ class Task:
     overdue_cause: str = ""  # why it is late, as the officer wrote it (printed in the report)
 
 
-def qualified_number(section_number: str, task_number: str, appendix: bool = False) -> str:
+_BULLETS = ("-", "+", "*", "•")
+
+
+def qualified_number(section_number: str, task_number: str, appendix: bool = False,
+                     parents: Sequence[str] = ()) -> str:
     """ "II" + "3.2" → "II.3.2": one name per task, where a bare "3" would be ambiguous (numbering
-    restarts in every section). An appendix's tasks read "PL.3" when asked (``appendix``); a
-    section without a short number, or a bullet task ("-"), leaves the number as it is."""
-    sec = "PL" if appendix else section_number.strip().rstrip(".")
+    restarts in every section). A subtask numbered on its own ("b" under "7") carries its parents'
+    numbers (``parents``, outermost first): "III.7.b", never "III.b"; "1.2" under "1" stays "1.2".
+    An appendix's tasks read "PL.3" when asked (``appendix``); a section without a short number
+    leaves the number as it is; a bullet task ("-") has none ("")."""
     num = task_number.strip().rstrip(".")
-    if not num or num in ("-", "+"):
+    if not num or num in _BULLETS:
         return ""
+    chain = ""
+    for raw in (*parents, num):
+        part = raw.strip().rstrip(".")
+        if not part or part in _BULLETS:
+            continue
+        chain = part if not chain or part.startswith(chain + ".") else f"{chain}.{part}"
+    sec = "PL" if appendix else section_number.strip().rstrip(".")
     if sec and len(sec) <= 6 and " " not in sec:
-        return f"{sec}.{num}"
-    return num
+        return f"{sec}.{chain}"
+    return chain
+
+
+def parent_numbers(task: Task, by_id: Mapping[int | None, Task]) -> list[str]:
+    """The numbers of ``task``'s parents, outermost first (for ``qualified_number``)."""
+    out: list[str] = []
+    seen = {task.id}
+    p = by_id.get(task.parent_id) if task.parent_id is not None else None
+    while p is not None and p.id not in seen:
+        seen.add(p.id)
+        out.append(p.number)
+        p = by_id.get(p.parent_id) if p.parent_id is not None else None
+    return out[::-1]
 
 
 @dataclass

@@ -10,11 +10,12 @@ import os
 from collections.abc import Mapping
 
 from ..core.progress import Progress
-from .grid import Grid, read_grids
+from .grid import Grid
 from .legacy import detect_legacy, to_unicode
 from .ours import assign_roles, office_role, ours_indices
 from .plan_table import build_plan, detect_mapping
 from .prose import recognise_plan
+from .reading import read_grids
 from .result import (
     ROLES,
     ColumnMapping,

@@ -4,7 +4,8 @@ The table recogniser (plan_table.py) only ever sees ``Grid``s, so file-format qu
 merged cells are filled with their top-left value (and remembered in ``spans``), numbers and
 dates become the text an officer sees, legacy TCVN3/VNI text is converted, and every hostile
 or broken file ends as ``ImportFailed`` with a message that names the file and what to do.
-Heavy libraries are imported inside the readers so start-up does not pay for them.
+Heavy libraries are imported inside the readers so start-up does not pay for them. The entry
+point that tells a file's kind and dispatches to its reader is reading.py (``read_grids``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ImportFailed, KstthcError, strict_mode
-from ..core.progress import NullProgress, Progress
+from ..core.progress import Progress
 from ..core.text import clean
-from .boundary import guarded, is_ours, tick
+from .boundary import is_ours, tick
 from .legacy import fix_legacy, might_be_legacy
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -80,38 +81,6 @@ class Grid:
                             origins[(r, c)] = (r0, c0)
             self._origins = origins
         return self._origins.get((row, col), (row, col))
-
-
-# --------------------------------------------------------------------------- public entry
-
-
-def read_grids(path: str | os.PathLike[str], progress: Progress | None = None) -> list[Grid]:
-    """Read every sheet (or every Word table) of ``path``; raise ``ImportFailed`` on any problem.
-
-    Every limit is enforced before memory is spent on it (file kind and size, cells, merged
-    area, repeated rows and columns, shared strings, wall time); whatever the reader raises ends
-    at the one boundary (``boundary.guarded``) as a plain message.
-    """
-    progress = progress or NullProgress()
-    p = Path(path)
-    return guarded(lambda: _read_grids(p, progress), p.name)
-
-
-def _read_grids(p: Path, progress: Progress) -> list[Grid]:
-    name = p.name
-    head, size = _open_regular(p)
-    if size == 0 or not head:
-        raise ImportFailed(f"Tệp '{name}' rỗng (0 byte).", "Hãy kiểm tra lại tệp gốc hoặc xin gửi lại tệp.")
-    if size > MAX_FILE_BYTES:
-        raise ImportFailed(
-            f"Tệp '{name}' quá lớn ({size / 1024 / 1024:.0f} MB, tối đa {MAX_FILE_BYTES // 1024 // 1024} MB).",
-            "Hãy xóa các trang tính, hình ảnh không cần thiết rồi lưu lại, chỉ giữ bảng kế hoạch.",
-        )
-    progress.report(0, 1, f"Đang mở tệp {name}")
-    kind = _sniff(p, head)
-    grids = READERS[kind](p, progress)
-    progress.report(1, 1, f"Đã đọc {len(grids)} bảng")
-    return grids
 
 
 def _open_regular(p: Path) -> tuple[bytes, int]:
@@ -930,26 +899,3 @@ def _safe_value(getter: Any) -> Any:
         return getter()
     except _attribute_errors():
         return None
-
-
-def _read_docx_document(path: Path, progress: Progress) -> list[Grid]:
-    """The tables, and the running text for prose plans (importers/document.py)."""
-    from .document import read_docx_document
-
-    return read_docx_document(path, progress)
-
-
-def _read_pdf(path: Path, progress: Progress) -> list[Grid]:
-    from .pdf import read_pdf
-
-    return read_pdf(path, progress)
-
-
-# Every reader is dispatched from here and runs inside ``boundary.guarded`` (read_grids).
-READERS = {
-    "xlsx": _read_xlsx,
-    "docx": _read_docx_document,
-    "pdf": _read_pdf,
-    "xls": lambda path, progress: _read_calamine(path, "xls", progress),
-    "ods": lambda path, progress: _read_calamine(path, "ods", progress),
-}

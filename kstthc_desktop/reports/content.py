@@ -27,6 +27,7 @@ from ..core.model import (
     Section,
     Status,
     Task,
+    parent_numbers,
     qualified_number,
 )
 from ..core.periods import ReportPeriod, format_short
@@ -365,6 +366,7 @@ def build_period_report(
             evidence_by_task[ev.task_id].append(ev)
 
     section_by_id = {s.id: s for s in sections}
+    task_by_id = {t.id: t for t in tasks}
     ordered_sections = _ordered_sections(sections)
     ours = [t for t in tasks if ours_of(t)]
     kept_ids = {t.id for t in ours}
@@ -396,7 +398,7 @@ def build_period_report(
             task_id=task.id, number=task.number, content=joined_text(task.content), section=section_title,
             status=status, status_label=STATUS_LABELS_VI[status] if status is not None else "", notes=notes,
             completed_on=completed, evidence=refs, deadline=one_line(task.deadline_text), due=_task_due(task),
-            ref=qualified_number(section_number, task.number), topic=topic_of(task),
+            ref=qualified_number(section_number, task.number, parents=parent_numbers(task, task_by_id)), topic=topic_of(task),
             overdue_cause=one_line(task.overdue_cause))
 
     main_groups: list[tuple[Section | None, list[TaskResult]]] = []

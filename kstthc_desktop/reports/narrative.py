@@ -129,6 +129,8 @@ def _number_or_blank(number_text: str, symbol: str) -> str:
     text = number_text.strip()
     if not text:
         return f"số {DOTS}/KH-{symbol}"
+    if text.startswith("/"):  # the symbol without its number ("/QĐ-UBND", left blank in the source): dots for the pen
+        return f"số {DOTS}{text}"
     return f"số {text}"
 
 

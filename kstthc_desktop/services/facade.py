@@ -25,10 +25,12 @@ from ..core.model import (
     Section,
     Status,
     Task,
+    parent_numbers,
     qualified_number,
 )
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
+from ..core.validate import validate_office
 from ..storage import backup as backup_store
 from ..storage import evidence as blobstore
 from ..storage.atomic import atomic_write, guard_folder, guard_output, write_error
@@ -409,7 +411,12 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             sec = self.repo.section(task.section_id)
         except KstthcError:
             return task.number
-        return qualified_number(sec.number, task.number, sec.appendix) or task.number
+        by_id: dict = {}
+        if task.parent_id is not None and task.plan_id is not None:
+            plan_id = task.plan_id
+            by_id = {t.id: t for t in self._cached(("tasks", plan_id), lambda: self.repo.tasks(plan_id),
+                                                   frozenset({"plans", "tasks"}))}
+        return qualified_number(sec.number, task.number, sec.appendix, parent_numbers(task, by_id)) or task.number
 
     def _prepare_task(self, task: Task) -> None:
         task.content = clean(task.content)
@@ -474,6 +481,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         # Without progress a task's status depends on its schedule alone, and tasks read together
         # share the schedules they have in common (Repository.tasks): each is judged once.
         unreported: dict[int, Status] = {}
+        by_id = {t.id: t for t in tasks}
         views = []
         for t in tasks:
             sec = sections.get(t.section_id)
@@ -492,7 +500,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
                 last_update=max((p.on for p in entries), default=None),
                 evidence_count=ev_count.get(t.id, 0),
                 done_without_evidence=done and not ev_count.get(t.id, 0),
-                ref=(qualified_number(sec.number, t.number, sec.appendix) if sec else "") or t.number))
+                ref=(qualified_number(sec.number, t.number, sec.appendix, parent_numbers(t, by_id)) if sec else "")
+                or t.number))
         return views
 
     def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
@@ -800,20 +809,6 @@ def _task_folder(task: Task) -> str:
     return safe_file_name(f"NV {task.number}".strip() if task.number else f"NV {task.id}").replace(".", "_")
 
 
-def validate_office(office: Office) -> None:
-    if not clean(office.name):
-        raise ValidationError("Tên cơ quan không được để trống.", "Ví dụ: ỦY BAN NHÂN DÂN / XÃ LÊ LỢI.", "name")
-    if len(office.name) > 300:
-        raise ValidationError("Tên cơ quan quá dài.", "Hãy rút gọn dưới 300 ký tự.", "name")
-    if not clean(office.place_name):
-        raise ValidationError("Địa danh không được để trống.", "Địa danh dùng cho dòng 'Lê Lợi, ngày …'.",
-                              "place_name")
-    if len(office.place_name) > 80:
-        raise ValidationError("Địa danh quá dài.", "Chỉ ghi tên địa danh, ví dụ 'Lê Lợi'.", "place_name")
-    if not clean(office.symbol) or any(ch.isspace() for ch in office.symbol.strip()):
-        raise ValidationError("Ký hiệu cơ quan không hợp lệ.", "Ví dụ: UBND (không có dấu cách).", "symbol")
-
-
 def _validate_progress(entry: ProgressEntry, task: Task) -> None:
     if not (0 <= entry.percent <= 100):
         raise ValidationError("Tỷ lệ hoàn thành phải từ 0 đến 100%.", "Hãy nhập lại.", "percent")
@@ -828,4 +823,4 @@ def _validate_progress(entry: ProgressEntry, task: Task) -> None:
     entry.note = clean(entry.note)
 
 
-__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name"]
+__all__ = ["Changes", "OfficeService", "TaskView", "default_office_path", "safe_file_name", "validate_office"]

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Plan, Task, qualified_number
+from ..core.model import Plan, Task, parent_numbers, qualified_number
 from ..core.progress import Progress
 from ..core.text import fold
 from ..storage.repository import RowChange, plan_to_row, section_to_row, task_to_row
@@ -76,15 +76,31 @@ def _stem(name: str) -> str:
     return Path(name).stem.split("_v")[0]
 
 
-def _ref(sec, task) -> str:  # noqa: ANN001 - ImportedSection, ImportedTask
+def _ref(sec, task, parents: dict[int, list[str]]) -> str:  # noqa: ANN001 - ImportedSection, ImportedTask
     """ "II.3.2 Nội dung…": the section-qualified number and the start of the content."""
-    number = qualified_number(getattr(sec, "number", "") or "", task.number, bool(getattr(sec, "appendix", False)))
+    number = qualified_number(getattr(sec, "number", "") or "", task.number, bool(getattr(sec, "appendix", False)),
+                              parents.get(id(task), ()))
     return f"{number or task.number} {task.content[:60]}".strip()
 
 
-def _stored_ref(task: Task, sections: dict[int, object]) -> str:
+def _imported_parents(imported) -> dict[int, list[str]]:  # noqa: ANN001
+    """id(ImportedTask) → its parents' numbers, outermost first."""
+    out: dict[int, list[str]] = {}
+
+    def walk(tasks, above: list[str]) -> None:  # noqa: ANN001
+        for t in tasks:
+            out[id(t)] = above
+            walk(t.children, [*above, t.number])
+
+    for sec in [*imported.sections, *imported.appendices]:
+        walk(sec.tasks, [])
+    return out
+
+
+def _stored_ref(task: Task, sections: dict[int, object], by_id: dict) -> str:
     sec = sections.get(task.section_id)
-    number = qualified_number(sec.number, task.number, sec.appendix) if sec is not None else task.number
+    number = qualified_number(sec.number, task.number, sec.appendix, parent_numbers(task, by_id)) \
+        if sec is not None else task.number
     return f"{number or task.number} {task.content[:60]}".strip()
 
 
@@ -250,23 +266,26 @@ class ImportMixin:
         plan = self._target_plan(imported, into)
         diff = ImportDiff()
         incoming = _flatten(imported, selected)
+        parents = _imported_parents(imported)
         if plan is None:
-            diff.added = [_ref(sec, t) for sec, _, _, t in incoming]
+            diff.added = [_ref(sec, t, parents) for sec, _, _, t in incoming]
             return diff
         sections = {s.id: s for s in self.repo.sections(plan.id)}
-        existing = {t.origin: t for t in self.repo.tasks(plan.id) if t.origin}
+        stored = self.repo.tasks(plan.id)
+        by_id = {t.id: t for t in stored}
+        existing = {t.origin: t for t in stored if t.origin}
         seen = set()
         for sec, _, origin, t in incoming:
             old = existing.get(origin)
             seen.add(origin)
             if old is None:
-                diff.added.append(_ref(sec, t))
+                diff.added.append(_ref(sec, t, parents))
             elif (old.content, old.lead_units, old.coordinating_units, old.deadline_text, old.products) != \
                     (t.content, t.lead, t.coordinating, t.deadline_text, t.products):
-                diff.changed.append(_ref(sec, t))
+                diff.changed.append(_ref(sec, t, parents))
         for o, t in existing.items():
             if o not in seen:
-                (diff.kept if self.repo.task_in_use(t.id) else diff.removed).append(_stored_ref(t, sections))
+                (diff.kept if self.repo.task_in_use(t.id) else diff.removed).append(_stored_ref(t, sections, by_id))
         return diff
 
     def apply_import(self, imported, selected: set[int] | None = None, into=None) -> ImportResult:  # noqa: ANN001

@@ -15,6 +15,7 @@ from datetime import date
 from ..core.errors import ValidationError
 from ..core.model import Level, Office, Plan
 from ..core.text import clean
+from ..core.validate import validate_office
 
 OFFICE_KEYS: dict[str, str] = {
     "name": "tên cơ quan ban hành (xuống dòng bằng \\n: ỦY BAN NHÂN DÂN\\nXÃ LÊ LỢI)",
@@ -143,8 +144,6 @@ class ReferencesMixin:
     """Methods of OfficeService that edit the office details and plan references field by field."""
 
     def set_office_fields(self, changes: dict[str, str]):  # noqa: ANN201 - (Office, Changes)
-        from .facade import validate_office
-
         current = self.office() or Office()
         office = office_changes(current, changes)
         validate_office(office)

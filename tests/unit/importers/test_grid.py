@@ -12,8 +12,8 @@ import pytest
 
 from kstthc_desktop.core.errors import ImportFailed
 from kstthc_desktop.importers import grid as grid_module
-from kstthc_desktop.importers import read_plan
-from kstthc_desktop.importers.grid import format_value, read_grids
+from kstthc_desktop.importers import read_grids, read_plan
+from kstthc_desktop.importers.grid import format_value
 
 from . import fixtures as fx
 

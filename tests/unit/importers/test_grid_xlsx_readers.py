@@ -11,8 +11,7 @@ import pytest
 from openpyxl.styles import Font
 
 from kstthc_desktop.core.progress import NullProgress
-from kstthc_desktop.importers import grid
-from kstthc_desktop.importers.grid import read_grids
+from kstthc_desktop.importers import grid, read_grids
 
 from . import fixtures as fx
 

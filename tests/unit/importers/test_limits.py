@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kstthc_desktop.core.errors import ImportFailed
-from kstthc_desktop.importers import boundary, grid, read_plan
+from kstthc_desktop.importers import boundary, grid, read_plan, reading
 
 from . import fixtures as fx
 
@@ -187,7 +187,7 @@ def test_any_reader_failure_becomes_import_failed_at_the_boundary(small_xlsx: Pa
     def panicking(path, progress):  # noqa: ANN001
         raise _NativePanic("index out of range")
 
-    monkeypatch.setitem(grid.READERS, "xlsx", panicking)
+    monkeypatch.setitem(reading.READERS, "xlsx", panicking)
     assert "bị hỏng" in _catch(small_xlsx)
 
 

@@ -86,6 +86,9 @@ def test_citations_dotted_when_unknown_never_dropped() -> None:
     assert narrative.superior_citation(known, office) == (
         "Quyết định số 418/QĐ-UBND ngày 28/02/2026 của UBND tỉnh Hải Dương ban hành Kế hoạch kiểm soát thủ tục "
         "hành chính năm 2026")
+    unnumbered = Plan(year=2021, source_number="/QĐ-UBND", source_issuer="UBND tỉnh Hải Dương")  # "Số: /QĐ-UBND" in the file
+    assert narrative.superior_citation(unnumbered, office).startswith(
+        "Quyết định số …/QĐ-UBND ngày … tháng … năm … của UBND tỉnh Hải Dương")
 
 
 def test_year_report_looks_at_next_years_plan(tmp_path) -> None:  # noqa: ANN001

@@ -125,3 +125,38 @@ def test_undo_labels_name_the_task_with_its_section(svc: OfficeService, tmp_path
     svc.add_progress(ProgressEntry(task_id=task.id, on=date(2026, 6, 1), percent=40))
     assert svc.undo_label() == "Cập nhật tiến độ II.1"
     assert svc.task_ref(task) == "II.1"
+
+
+def test_a_subtask_numbered_on_its_own_carries_its_parents_numbers() -> None:
+    from kstthc_desktop.core.model import Task, parent_numbers
+
+    assert qualified_number("III", "b", parents=["7"]) == "III.7.b"  # not "III.b": section III has no b
+    assert qualified_number("I", "1.2", parents=["1"]) == "I.1.2"  # the number already says its parent
+    assert qualified_number("II", "a", parents=["3", "3.1"]) == "II.3.1.a"
+    assert qualified_number("II", "a", parents=["3", "-"]) == "II.3.a"  # a bullet parent adds nothing
+    assert qualified_number("II", "-", parents=["3"]) == ""  # a bullet has no number of its own
+    assert qualified_number("Phụ lục", "b", appendix=True, parents=["2"]) == "PL.2.b"
+    top, mid, leaf = Task(id=1, number="7"), Task(id=2, number="b", parent_id=1), Task(id=3, number="-", parent_id=2)
+    by_id = {t.id: t for t in (top, mid, leaf)}
+    assert parent_numbers(leaf, by_id) == ["7", "b"] and parent_numbers(top, by_id) == []
+
+
+def test_a_lettered_subtask_is_named_with_its_parent_in_views_undo_and_report(svc: OfficeService, tmp_path: Path) -> None:
+    rows = [*ROWS, ["III", "TUYÊN TRUYỀN"],
+            ["7", "Tuyên truyền hỗ trợ công tác cải cách thủ tục hành chính"],
+            ["a", "Đăng tải tin, bài trên Trang thông tin điện tử", "UBND cấp xã", "", "Thường xuyên năm 2026"],
+            ["b", "Theo dõi, tổng hợp thông tin báo chí về thủ tục hành chính", "UBND cấp xã", "",
+             "Thường xuyên năm 2026"]]
+    imported = svc.preview_import(_workbook(tmp_path / "ke-hoach.xlsx", rows))
+    assert "III.7.b Theo dõi, tổng hợp thông tin báo chí về thủ tục hành chính" in svc.diff_import(imported).added
+    plan_id = svc.apply_import(imported).plan_id
+    views = {v.task.content[:10]: v for v in svc.task_views(plan_id, date(2026, 9, 1))}
+    assert views["Theo dõi, "].ref == "III.7.b" and views["Đăng tải t"].ref == "III.7.a"
+    b = views["Theo dõi, "].task
+    svc.add_progress(ProgressEntry(task_id=b.id, on=date(2026, 8, 3), percent=100, done=True, note="Đã tổng hợp"))
+    assert svc.task_ref(b) == "III.7.b"
+    text = " ".join(r.ref for r in svc.report_content("2026-Q3", on=date(2026, 9, 20)).task_results)
+    assert "III.7.b" in text.split() and "III.b" not in text.split()
+    revised = svc.preview_import(_workbook(tmp_path / "ke-hoach-sua.xlsx", rows[:-2]))
+    assert svc.diff_import(revised, into=plan_id).kept == [
+        "III.7.b Theo dõi, tổng hợp thông tin báo chí về thủ tục hành chính"]  # it carries progress
