@@ -105,9 +105,9 @@ class SafetyMixin:
     @staticmethod
     def set_holder_name(name: str) -> None:
         """How this program is named to another one refused the file ("KSTTHC Desktop", "kstthc")."""
-        from ..storage import office_file
+        from ..storage import lock
 
-        office_file.holder_app = name
+        lock.holder_app = name
 
     # --- files the window writes ------------------------------------------------------------
     @staticmethod

@@ -313,7 +313,7 @@ def rotate(folder: Path, stem: str, keep: Path | None = None, today: date | None
 def restore_backup(backup: Path, office_path: Path, wait: float = 3.0) -> Path | None:
     """Put a verified backup in place of the (closed) office file; return where the current file
     was kept aside (None when there was none). Nothing is deleted before its copy is on disk."""
-    from .office_file import _FileLock, lock_path
+    from .lock import _FileLock, lock_path
 
     backup, office_path = Path(backup), Path(office_path).absolute()
     problem = check_backup(backup)

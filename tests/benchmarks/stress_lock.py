@@ -19,7 +19,7 @@ CHILD = """
 import inspect, os, sys, time
 from pathlib import Path
 from kstthc_desktop.core.errors import OfficeFileLocked
-from kstthc_desktop.storage.office_file import _FileLock
+from kstthc_desktop.storage.lock import _FileLock
 lock_file, marker, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 waits = "wait" in inspect.signature(_FileLock.acquire).parameters
 overlaps = taken = 0

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 HAMMER = """
 import os, sys, time
 from pathlib import Path
-from kstthc_desktop.storage.office_file import _FileLock
+from kstthc_desktop.storage.lock import _FileLock
 lock_file, marker, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 overlaps = 0
 for i in range(n):
@@ -42,8 +42,8 @@ print(overlaps)
 
 HOLD = """
 import sys, time
-from kstthc_desktop.storage import office_file
-office_file.holder_app = "kstthc (thử)"
+from kstthc_desktop.storage import lock, office_file
+lock.holder_app = "kstthc (thử)"
 f = office_file.OfficeFile.open(sys.argv[1], create=True)
 print("held", flush=True)
 time.sleep(float(sys.argv[2]))
@@ -123,8 +123,8 @@ def test_the_same_process_is_refused_at_once(office_path: Path) -> None:
 def test_the_lock_note_names_the_computer_as_socket_does_without_uname(monkeypatch) -> None:  # noqa: ANN001
     """The note's host name comes from uname where there is one (no socket import at start-up) and
     from socket elsewhere (Windows): the same name either way."""
-    from kstthc_desktop.storage import office_file
+    from kstthc_desktop.storage import lock
 
-    assert office_file._host_name() == socket.gethostname()
+    assert lock._host_name() == socket.gethostname()
     monkeypatch.delattr(os, "uname", raising=False)
-    assert office_file._host_name() == socket.gethostname()
+    assert lock._host_name() == socket.gethostname()
