@@ -10,7 +10,9 @@ target and moved over it, so a failure never leaves half a file).
   their titles, and only when the plan's own text is not in them) are filled, the missing ones are
   added at the right of the table with the look of the table's last column.
 - .xls/.ods: openpyxl cannot open them; their cells and merged ranges are copied into a new .xlsx,
-  then filled the same way (their own fonts and widths cannot be read, so sensible ones are set).
+  then filled the same way (their own fonts, widths, heights and print setup cannot be read, so
+  sensible ones are set: columns as wide as most of their cells, rows as tall as their wrapped
+  text, A4 landscape one page wide).
 - .docx: the task table gets its result cells; missing columns are added (the table keeps its
   total width: the existing columns give up a share).
 
@@ -194,19 +196,57 @@ def _workbook_from_grids(grids: Sequence[Any]) -> tuple[Any, Any]:
         ws = wb.create_sheet(re.sub(r"[\[\]:*?/\\]", "_", g.name)[:31] or "Sheet")
         covered = {(r, c) for r0, c0, r1, c1 in g.spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
                    if (r, c) != (r0, c0)}
-        widths = [8.0] * max(g.width, 1)
+        lengths: list[list[int]] = [[] for _ in range(max(g.width, 1))]
+        table_rows: set[int] = set()
         for r, row in enumerate(g.rows):
+            # a title or section line stands alone in its row and runs over the empty cells beside
+            # it: it neither wraps nor widens its column (a 50-wide "STT" pushed the table off the page)
+            table_row = sum(1 for c, text in enumerate(row) if text and (r, c) not in covered) > 1
+            if table_row:
+                table_rows.add(r)
             for c, text in enumerate(row):
                 if text and (r, c) not in covered:
                     cell = ws.cell(row=r + 1, column=c + 1)
                     write_cell(cell, text)
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-                    widths[c] = max(widths[c], min(50.0, max(len(x) for x in text.split("\n")) * 0.9))
+                    cell.alignment = Alignment(wrap_text=table_row, vertical="top")
+                    if table_row:
+                        lengths[c].append(max(len(x) for x in text.split("\n")))
         for r0, c0, r1, c1 in g.spans:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+        widths = [_column_width(ls) for ls in lengths]  # most cells on one line; the longest wrap
         for c, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(c)].width = w
+        for r, row in enumerate(g.rows):  # heights for the wrapped text: LibreOffice does not fit rows itself
+            cells = [(c, text) for c, text in enumerate(row) if text and (r, c) not in covered]
+            lines = max(((_wrapped_lines(text, widths[c]) if r in table_rows else text.count("\n") + 1)
+                         for c, text in cells), default=1)
+            ws.row_dimensions[r + 1].height = round(lines * _LINE_POINTS + 4, 1)
+        # the source's print setup cannot be read either: A4 landscape, the table one page wide
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     return wb, Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+_LINE_POINTS = 11 * 1.3  # one line of openpyxl's default 11-point font
+
+
+def _column_width(lengths: Sequence[int]) -> float:
+    """A converted column's width from its cells' longest lines: wide enough for nine cells in ten
+    (the rest wrap), between 8 and 50 characters."""
+    if not lengths:
+        return 8.0
+    ordered = sorted(lengths)
+    return max(8.0, min(50.0, ordered[int(0.9 * (len(ordered) - 1))] * 0.9))
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a wrapped cell ``width`` characters wide (a little generous)."""
+    import math
+
+    per_line = max(4.0, width * 1.15)
+    return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
 
 
 def _merged_anchor(ws: Any, row: int, col: int) -> tuple[int, int] | None:
@@ -263,17 +303,13 @@ def _result_columns(ws: Any, layout: SheetLayout, last_col: int,
 def _grow_row(ws: Any, row: int, col: int) -> None:
     """A row the template gave a fixed height grows to show our text (never shrinks); a row
     without one is left to the spreadsheet's own fitting, as the source was."""
-    import math
-
     from openpyxl.utils import get_column_letter
 
     dim = ws.row_dimensions[row]
     if dim.height is None:
         return
     width = ws.column_dimensions[get_column_letter(col)].width or 9.0
-    per_line = max(4.0, width * 1.15)
-    text = str(ws.cell(row=row, column=col).value or "")
-    lines = sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
+    lines = _wrapped_lines(str(ws.cell(row=row, column=col).value or ""), width)
     size = ws.cell(row=row, column=col).font.sz or 11
     needed = lines * size * 1.3 + 4
     if needed > dim.height:

@@ -218,8 +218,34 @@ def test_handback_of_an_ods_plan_is_an_xlsx_copy(tmp_path: Path) -> None:
         ws = openpyxl.load_workbook(summary.out)["Kế hoạch"]
         assert ws.cell(12, 1).value == "1.1" and ws.cell(12, 7).value == "Hoàn thành đúng hạn"
         assert "A7:A8" in {str(r) for r in ws.merged_cells.ranges}
+        _prints_like_a_table(ws)
     finally:
         svc.close()
+
+
+def _prints_like_a_table(ws) -> None:  # noqa: ANN001
+    """A workbook converted from .xls/.ods, as a printer sees it (its own widths, heights and print
+    setup could not be read): the title and section lines do not widen the STT column, every
+    wrapped row is tall enough for its text (LibreOffice does not fit rows itself: the lines of a
+    long task overprinted the next task's), A4 landscape, the table one page wide."""
+    import math
+
+    from openpyxl.utils import get_column_letter
+
+    width = {c: ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)}
+    assert width[1] <= 12, width  # "1.1", "II": not the 50 a section title asked for
+    assert 30 <= width[2] <= 50  # the task text: wide, wrapping the longest
+    for r in range(1, ws.max_row + 1):
+        cells = [ws.cell(r, c) for c in range(1, ws.max_column + 1) if ws.cell(r, c).value not in (None, "")]
+        for cell in cells:
+            if cell.alignment.wrap_text:
+                text = str(cell.value)
+                # the test's own estimate: characters per line a little above the width in characters
+                lines = sum(max(1, math.ceil(len(x) / (width[cell.column] * 1.2))) for x in text.split("\n"))
+                assert ws.row_dimensions[r].height >= lines * 11 * 1.2, (r, cell.column, text[:40])
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert not ws.page_setup.fitToHeight  # as many pages down as it takes
 
 
 @pytest.mark.parametrize(("title", "kind"), [
