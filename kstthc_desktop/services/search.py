@@ -82,6 +82,7 @@ class SearchMixin:
             task_ids = [f.id for f in tasks] + [int(f.values["task_id"]) for f in progress + items]
             task_ids += [int(h["task_id"]) for rows in holders.values() for h in rows]
             briefs = store.task_briefs(conn, task_ids)
+        briefs = self._with_refs(briefs)
         results.counts = {"task": n_tasks, "progress": n_progress, "evidence": n_evidence}
         if not exact:
             results.at_least.add("evidence")
@@ -118,6 +119,20 @@ class SearchMixin:
         # best first; parts taken newest-first for a very common word score 0 and come last
         results.evidence = sorted(evidence.values(), key=lambda h: h.score)[:limit]
         return results
+
+    def _with_refs(self, briefs: dict[int, tuple[int, str, str]]) -> dict[int, tuple[int, str, str]]:
+        """The tasks' numbers with their section ("IV.2", "III.7.b"), as every list of the window
+        names a task: a bare "2" names a task in each section."""
+        from ..core.errors import KstthcError
+
+        out = {}
+        for task_id, (plan_id, number, content) in briefs.items():
+            try:
+                number = self.task_ref(self.repo.task(task_id)) or number
+            except KstthcError:
+                pass
+            out[task_id] = (plan_id, number, content)
+        return out
 
     # --- reading evidence files -------------------------------------------------------------
     def pending_file_count(self) -> int:

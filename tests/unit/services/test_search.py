@@ -233,3 +233,15 @@ def test_closing_waits_for_the_reader_to_let_go(svc, plan_id, tmp_path) -> None:
     worker.join(10)
     assert runs and (runs[0].stopped or runs[0].remaining == 0)
     assert svc.index_pending_files().stopped  # no new pass once the file is closing
+
+
+def test_a_hit_names_its_task_with_the_section_as_every_list_does(svc, plan_id) -> None:
+    """ "2" names a task in every section: the results say "IV.2" and "III.7.b", as the table and the
+    report do."""
+    sec_iii, _ = svc.add_section(plan_id, "III", "TUYÊN TRUYỀN")
+    sec_iv, _ = svc.add_section(plan_id, "IV", "TỔ CHỨC THỰC HIỆN")
+    parent = _task(svc, plan_id, "7", "Tuyên truyền về cải cách thủ tục hành chính", section_id=sec_iii)
+    child = _task(svc, plan_id, "b", "Theo dõi thông tin báo chí về kiểm soát", section_id=sec_iii, parent_id=parent)
+    task = _task(svc, plan_id, "2", "Tham mưu, theo dõi tổ chức thực hiện Kế hoạch", section_id=sec_iv)
+    hits = {h.task_id: h.task_number for h in svc.search("theo doi ").tasks}
+    assert hits == {child: "III.7.b", task: "IV.2"}
