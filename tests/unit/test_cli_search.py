@@ -47,7 +47,7 @@ def test_search_text_output_groups_and_marks(capsys, demo: Path) -> None:
     code, out, _ = run(capsys, "search", "--office", str(demo), "rà soát hộ tịch")
     assert code == 0
     assert out.splitlines() == ["Tiến độ (1):",
-                                "  [11] NV 15 05/09/2026 – kết quả: «Rà soát» lĩnh vực «Hộ tịch» xong sau hạn."]
+                                "  [11] NV PL.15 05/09/2026 – kết quả: «Rà soát» lĩnh vực «Hộ tịch» xong sau hạn."]  # the appendix task
 
 
 def test_search_without_reading_files_says_what_is_pending(capsys, demo: Path) -> None:
