@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from kstthc_desktop.core.model import Status, Task
 from kstthc_desktop.ui import fit
@@ -147,8 +147,23 @@ def test_status_filter_shows_only_that_bucket(window: MainWindow) -> None:
 def test_detail_panel_records_progress_and_status_turns_green(window: MainWindow, qtbot) -> None:
     tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.6")
     window.select_task(tid)
-    assert "2.6" in window.detail.title.text()
+    # named with its section, as the report names it ("2.6" alone could be in another section)
+    assert window.detail.title.text().startswith("II.2.6 ")
     assert window.detail.progress_list.count() == 1
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, QDialog):
+            QTimer.singleShot(20, cancel)
+            return
+        seen.append(dlg.windowTitle())
+        dlg.reject()
+
+    QTimer.singleShot(0, cancel)
+    next(b for b in window.detail.findChildren(QPushButton) if b.text() == "Record progress…").click()
+    assert seen == ["Record progress – II.2.6"]
+    assert window.detail.progress_list.count() == 1  # cancelled: nothing written
     idx = window.table.proxy.mapFromSource(window.table.model.index_for_task(tid))
     assert idx.data(STATUS_ROLE) == Status.OVERDUE.value  # due 15/9, not done by 25/11
     window.detail.mark_done()

@@ -17,7 +17,7 @@ from ..widgets import ok_cancel
 
 
 class OverdueCauseDialog(QDialog):
-    def __init__(self, task: Task, parent: QWidget | None = None) -> None:
+    def __init__(self, task: Task, parent: QWidget | None = None, ref: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cause of the delay"))
         self.setMinimumWidth(480)
@@ -26,7 +26,7 @@ class OverdueCauseDialog(QDialog):
         content = one_line(task.content)
         if len(content) > 300:
             content = content[:300].rsplit(" ", 1)[0] + " …"
-        about = QLabel(f"<b>{escape(task.number)}</b> {escape(content)}")
+        about = QLabel(f"<b>{escape(ref or task.number)}</b> {escape(content)}")
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(about)
@@ -72,9 +72,9 @@ class OverdueCauseDialog(QDialog):
         return one_line(self.cause.toPlainText())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, task: Task) -> str | None:
+    def ask(cls, parent: QWidget | None, task: Task, ref: str = "") -> str | None:
         """The cause written, or None when the officer cancelled."""
-        dlg = cls(task, parent)
+        dlg = cls(task, parent, ref)
         return dlg.cause_text() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -21,9 +21,10 @@ from ..widgets import OccurrenceCombo, ok_cancel
 
 
 class ProgressEntryDialog(QDialog):
-    def __init__(self, task: Task, entry: ProgressEntry, parent: QWidget | None = None) -> None:
+    def __init__(self, task: Task, entry: ProgressEntry, parent: QWidget | None = None, ref: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Record progress") + f" – {task.number}".rstrip(" –"))
+        # the task named with its section ("IV.2"): a bare "2" names a task in every section
+        self.setWindowTitle(self.tr("Record progress") + f" – {ref or task.number}".rstrip(" –"))
         self.setMinimumWidth(480)
         self._entry = entry
         form = QFormLayout(self)
@@ -55,6 +56,7 @@ class ProgressEntryDialog(QDialog):
                                    occurrence=self.occurrence.currentData())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, task: Task, entry: ProgressEntry | None = None) -> ProgressEntry | None:
-        dlg = cls(task, entry or ProgressEntry(task_id=task.id, on=date.today()), parent)
+    def ask(cls, parent: QWidget | None, task: Task, entry: ProgressEntry | None = None,
+            ref: str = "") -> ProgressEntry | None:
+        dlg = cls(task, entry or ProgressEntry(task_id=task.id, on=date.today()), parent, ref)
         return dlg.entry() if dlg.exec() == QDialog.DialogCode.Accepted else None

@@ -185,7 +185,7 @@ class TaskDetailPanel(QWidget):
             self._fit_about()
             return
         t = view.task
-        self.title.setText(f"{t.number} {t.content}".strip())
+        self.title.setText(f"{view.ref or t.number} {t.content}".strip())
         color = status_color(view.status).name()
         self.status.setText(f"<span style='color:{color}; font-weight:bold'>{status_symbol(view.status)} "
                             f"{status_label(view.status)}</span>")
@@ -246,7 +246,8 @@ class TaskDetailPanel(QWidget):
             return
         from ..dialogs.progress_entry import ProgressEntryDialog
 
-        entry = ProgressEntryDialog.ask(self, self.task, ProgressEntry(task_id=self.task.id, on=self.today()))
+        entry = ProgressEntryDialog.ask(self, self.task, ProgressEntry(task_id=self.task.id, on=self.today()),
+                                        self.service.task_ref(self.task))
         if entry is not None:
             self._run(lambda: self.service.add_progress(entry)[1])
 
@@ -256,7 +257,7 @@ class TaskDetailPanel(QWidget):
 
         if self.task is None:
             return
-        cause = OverdueCauseDialog.ask(self, self.task)
+        cause = OverdueCauseDialog.ask(self, self.task, self.service.task_ref(self.task))
         if cause is not None:
             task_id = self.task.id
             self._run(lambda: self.service.set_overdue_cause(task_id, cause))
@@ -280,7 +281,7 @@ class TaskDetailPanel(QWidget):
         current = next((p for p in self.service.progress(self.task.id) if p.id == pid), None)
         from ..dialogs.progress_entry import ProgressEntryDialog
 
-        entry = ProgressEntryDialog.ask(self, self.task, current)
+        entry = ProgressEntryDialog.ask(self, self.task, current, self.service.task_ref(self.task))
         if entry is not None:
             self._run(lambda: self.service.update_progress(entry))
 

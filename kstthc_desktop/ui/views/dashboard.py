@@ -290,7 +290,7 @@ class DashboardView(QWidget):
     def _task_item(self, v: TaskView, stale: bool = False) -> QListWidgetItem:
         t = v.task
         first = t.content.split("\n", 1)[0]
-        text = f"{t.number} {first}".strip()
+        text = f"{v.ref or t.number} {first}".strip()
         if stale:
             last = _d(v.last_update) if v.last_update else self.tr("never")
             text = self.tr("last update: %1").replace("%1", last) + " · " + text
@@ -336,7 +336,8 @@ class DashboardView(QWidget):
         """Ask why the task is late and keep it on the task (undoable); every view hears of it."""
         from ..dialogs.overdue_cause import OverdueCauseDialog
 
-        cause = OverdueCauseDialog.ask(self, self.service.task(task_id))
+        task = self.service.task(task_id)
+        cause = OverdueCauseDialog.ask(self, task, self.service.task_ref(task))
         if cause is None:
             return
         try:
