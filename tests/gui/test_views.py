@@ -127,6 +127,7 @@ def test_timeline_draws_each_deadline_kind_its_own_way(qtbot, window: MainWindow
     assert len(sections) == 3
     tip = tl.canvas.tooltip_at(100, tl.row_rect(monthly.task_id).center().y())
     assert "Hằng tháng" in tip and "12 lần" in tip
+    assert "<b>II.3.2</b> Đồng bộ" in tip  # the tooltip names the task with its section
 
 
 def test_data_changed_refreshes_the_dashboard(qtbot, window: MainWindow) -> None:  # noqa: ANN001

@@ -812,7 +812,8 @@ class TimelineCanvas(QAbstractScrollArea):
         if row.kind != "task" or row.view is None:
             return f"<b>{html.escape(row.label)}</b>"
         t = row.view.task
-        lines = [f"<b>{html.escape(t.number)}</b> {html.escape(t.content).replace(chr(10), '<br>')}"]
+        number = row.view.ref or t.number  # with its section ("IV.2"): the tooltip stands alone
+        lines = [f"<b>{html.escape(number)}</b> {html.escape(t.content).replace(chr(10), '<br>')}"]
         if t.deadline_text:
             lines.append(html.escape(self.tr("Deadline as written: %1").replace("%1", t.deadline_text)))
         if t.schedule is not None:
