@@ -612,45 +612,65 @@ def _merge(a: _Part, b: _Part) -> _Part:
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-def describe_schedule(s: Schedule) -> str:
-    """A short Vietnamese summary for tooltips and the CLI ("Hạn 15/09/2021", "4 lần: …")."""
+class ScheduleWords:
+    """The words of ``describe_schedule``: Vietnamese here; the UI's English is a subclass
+    (``ui.formats``), so the cases and their order are written once."""
+
+    ongoing = "Thường xuyên đến {due}"
+    ongoing_count = "; và {n} hạn trong năm"
+    ongoing_also = "; riêng hạn {dates}"
+    times = "{n} lần: {dates}"
+    range = "Từ {start} đến {due}"
+    month = "Trong tháng {month}/{year}, hạn {due}"
+    quarter = "Quý {quarter}/{year}, hạn {due}"
+    periodic = "Định kỳ, hạn {due}"
+    year = "Trong năm {year}, hạn {due}"
+    due = "Hạn {due}"
+    on_demand = "khi có phát sinh"
+    external = "theo kế hoạch, hướng dẫn riêng"
+    unknown = "Chưa rõ hạn"
+    alternative = "; hoặc "
+
+    @staticmethod
+    def date(d: date) -> str:
+        return _fmt(d)
+
+    @staticmethod
+    def dates(dues: list[date]) -> str:
+        """A repeated task's dues: day/month only while they share a year, the last one whole."""
+        same_year = len({d.year for d in dues}) == 1
+        shown = [f"{d.day:02d}/{d.month:02d}" if same_year else _fmt(d) for d in dues[:-1]]
+        return ", ".join([*shown, _fmt(dues[-1])])
+
+
+def describe_schedule(s: Schedule, words: type[ScheduleWords] = ScheduleWords) -> str:
+    """A short summary for tooltips and the CLI ("Hạn 15/09/2021", "4 lần: …"), in ``words``."""
+    w = words
     kinds = set(s.kinds)
     occ = list(s.occurrences)
     parts: list[str] = []
     if occ and s.due:
-        ongoing = K.ONGOING.value in kinds
-        if ongoing:
-            text = f"Thường xuyên đến {_fmt(s.due)}"
+        if K.ONGOING.value in kinds:
+            text = w.ongoing.format(due=w.date(s.due))
             others = [du for _, du in occ if du != s.due]
             if len(others) > 3:
-                text += f"; và {len(others)} hạn trong năm"
+                text += w.ongoing_count.format(n=len(others))
             elif others:
-                text += "; riêng hạn " + ", ".join(_fmt(d) for d in others)
+                text += w.ongoing_also.format(dates=", ".join(w.date(d) for d in others))
             parts.append(text)
         elif len(occ) > 1:
-            dues = [du for _, du in occ]
-            same_year = len({d.year for d in dues}) == 1
-            shown = [f"{d.day:02d}/{d.month:02d}" if same_year else _fmt(d) for d in dues[:-1]]
-            shown.append(_fmt(dues[-1]))
-            parts.append(f"{len(occ)} lần: " + ", ".join(shown))
+            parts.append(w.times.format(n=len(occ), dates=w.dates([du for _, du in occ])))
         else:
             st, du = occ[0]
-            if K.RANGE.value in kinds:
-                parts.append(f"Từ {_fmt(st)} đến {_fmt(du)}")
-            elif K.MONTH.value in kinds:
-                parts.append(f"Trong tháng {du.month}/{du.year}, hạn {_fmt(du)}")
-            elif K.QUARTER.value in kinds:
-                parts.append(f"Quý {_ROMAN_OUT[(du.month + 2) // 3]}/{du.year}, hạn {_fmt(du)}")
-            elif K.PERIODIC.value in kinds:
-                parts.append(f"Định kỳ, hạn {_fmt(du)}")
-            elif K.YEAR.value in kinds:
-                parts.append(f"Trong năm {du.year}, hạn {_fmt(du)}")
-            else:
-                parts.append(f"Hạn {_fmt(du)}")
-    if K.ON_DEMAND.value in kinds:
-        parts.append("khi có phát sinh" if parts else "Khi có phát sinh")
-    if K.EXTERNAL.value in kinds:
-        parts.append("theo kế hoạch, hướng dẫn riêng" if parts else "Theo kế hoạch, hướng dẫn riêng")
+            fields = {"start": w.date(st), "due": w.date(du), "month": du.month, "year": du.year,
+                      "quarter": _ROMAN_OUT[(du.month + 2) // 3]}
+            kind = next((k for k in (K.RANGE, K.MONTH, K.QUARTER, K.PERIODIC, K.YEAR) if k.value in kinds), None)
+            template = {K.RANGE: w.range, K.MONTH: w.month, K.QUARTER: w.quarter, K.PERIODIC: w.periodic,
+                        K.YEAR: w.year}.get(kind, w.due)
+            parts.append(template.format(**fields))
+    for kind, text in ((K.ON_DEMAND, w.on_demand), (K.EXTERNAL, w.external)):
+        if kind.value in kinds:
+            parts.append(text if parts else text[:1].upper() + text[1:])
     if not parts:
-        return "Chưa rõ hạn"
-    return parts[0] + "".join(("; hoặc " + p) for p in parts[1:])
+        return w.unknown
+    return parts[0] + "".join(w.alternative + p for p in parts[1:])

@@ -2,7 +2,7 @@
 
 Vietnamese (the default): 25/11/2026, 25/11/2026 14:05, "quý III năm 2026", and the deadline
 summary of ``core.schedule.describe_schedule``. English: dates through babel ("25 Nov 2026"),
-"Quarter III 2026", and an English twin of the deadline summary. The language is the one
+"Quarter III 2026", and the same deadline summary in English words. The language is the one
 ``i18n.install_translators`` chose (Vietnamese when none was chosen).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..core.model import Schedule, ScheduleKind
+from ..core.model import Schedule
 from ..core.periods import ReportPeriod
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -80,51 +80,46 @@ def schedule_text(s: Schedule | None) -> str:
     """The deadline as the program understood it, in the UI language."""
     if s is None:
         return ""
-    if not english():
-        from ..core.schedule import describe_schedule
+    from ..core.schedule import describe_schedule
 
-        return describe_schedule(s)
-    return _schedule_english(s)
+    return describe_schedule(s, _english_words()) if english() else describe_schedule(s)
 
 
-def _schedule_english(s: Schedule) -> str:
-    """The English twin of core.schedule.describe_schedule (same cases, same order)."""
-    K = ScheduleKind
-    kinds = set(s.kinds)
-    occ = list(s.occurrences)
-    parts: list[str] = []
-    if occ and s.due:
-        if K.ONGOING.value in kinds:
-            text = f"Ongoing until {date_text(s.due)}"
-            others = [du for _, du in occ if du != s.due]
-            if len(others) > 3:
-                text += f"; and {len(others)} deadlines in the year"
-            elif others:
-                text += "; also due " + ", ".join(date_text(d) for d in others)
-            parts.append(text)
-        elif len(occ) > 1:
-            parts.append(f"{len(occ)} times: " + ", ".join(date_text(du) for _, du in occ))
-        else:
-            st, du = occ[0]
-            if K.RANGE.value in kinds:
-                parts.append(f"From {date_text(st)} to {date_text(du)}")
-            elif K.MONTH.value in kinds:
-                parts.append(f"During {du.month}/{du.year}, due {date_text(du)}")
-            elif K.QUARTER.value in kinds:
-                parts.append(f"Quarter {ROMAN[(du.month + 2) // 3]}/{du.year}, due {date_text(du)}")
-            elif K.PERIODIC.value in kinds:
-                parts.append(f"Periodic, due {date_text(du)}")
-            elif K.YEAR.value in kinds:
-                parts.append(f"During {du.year}, due {date_text(du)}")
-            else:
-                parts.append(f"Due {date_text(du)}")
-    if K.ON_DEMAND.value in kinds:
-        parts.append("when it arises" if parts else "When it arises")
-    if K.EXTERNAL.value in kinds:
-        parts.append("as a separate plan says" if parts else "As a separate plan says")
-    if not parts:
-        return "Deadline not understood"
-    return parts[0] + "".join(("; or " + p) for p in parts[1:])
+_ENGLISH_WORDS = None
+
+
+def _english_words():  # noqa: ANN202 - a subclass of core.schedule.ScheduleWords, made on first use
+    """The English words of the deadline summary (core.schedule is not loaded at start-up)."""
+    global _ENGLISH_WORDS
+    if _ENGLISH_WORDS is None:
+        from ..core.schedule import ScheduleWords
+
+        class EnglishScheduleWords(ScheduleWords):
+            ongoing = "Ongoing until {due}"
+            ongoing_count = "; and {n} deadlines in the year"
+            ongoing_also = "; also due {dates}"
+            times = "{n} times: {dates}"
+            range = "From {start} to {due}"
+            month = "During {month}/{year}, due {due}"
+            quarter = "Quarter {quarter}/{year}, due {due}"
+            periodic = "Periodic, due {due}"
+            year = "During {year}, due {due}"
+            due = "Due {due}"
+            on_demand = "when it arises"
+            external = "as a separate plan says"
+            unknown = "Deadline not understood"
+            alternative = "; or "
+
+            @staticmethod
+            def date(d: date) -> str:
+                return date_text(d)
+
+            @staticmethod
+            def dates(dues: list[date]) -> str:
+                return ", ".join(date_text(d) for d in dues)
+
+        _ENGLISH_WORDS = EnglishScheduleWords
+    return _ENGLISH_WORDS
 
 
 __all__ = ["date_text", "datetime_text", "english", "period_label", "schedule_text", "short_date", "window_text"]
