@@ -44,7 +44,9 @@ OBJECTS = ["thủ tục hành chính lĩnh vực đất đai", "hồ sơ đăng 
 TAILS = ["theo đúng quy định", "trước ngày {d}", "trong quý {q}", "tại hội trường UBND xã", "đạt {p}%",
          "theo Kế hoạch số {n}/KH-UBND", "theo Công văn số {n}/UBND-VP ngày {d}", "gửi Văn phòng UBND huyện",
          "với sự tham gia của {k} cán bộ", "kết quả được công khai", "", ""]
-NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Đỗ Thị Giang"]
+# who did it, as a note names the officer by post (no invented person's name)
+NAMES = ["công chức Văn phòng – Thống kê", "công chức Văn hóa – Xã hội", "công chức Tư pháp – Hộ tịch",
+         "công chức Địa chính – Xây dựng", "công chức Tài chính – Kế toán", "Chỉ huy trưởng Quân sự"]
 NEEDLE_PDF = "Biên bản kiểm tra đột xuất tại Bộ phận Một cửa ngày 12/8/2026 ghi nhận việc niêm yết đầy đủ"
 NEEDLE_NUMBER = "418/QĐ-UBND"
 
@@ -54,7 +56,7 @@ QUERIES = [
     ("accentless phrase", "quyet dinh kien toan "),
     ("mid-frequency words", "hòm thư góp ý "),
     ("common words", "thủ tục hành chính "),
-    ("name in notes", "Trần Thị Bình "),
+    ("officer in notes", "Chỉ huy trưởng Quân sự "),
     ("date", "15/6/2026 "),
     ("typing, prefix", "dịch vụ công tr"),
     ("typing, accentless prefix", "so hoa ho s"),

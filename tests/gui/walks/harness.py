@@ -372,7 +372,7 @@ def _office(dlg, mode: str, walk: Walk) -> None:  # noqa: ANN001
     if mode in ("accept", "enter"):
         type_into(dlg.name, "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH")
         type_into(dlg.place, "An Bình")
-        type_into(dlg.signer, "Nguyễn Thị Hoa")
+        type_into(dlg.signer, "Người Ký Thử")  # a stand-in, no invented person
     finish(dlg, mode)
 
 

@@ -69,7 +69,7 @@ def office_setup(dlg) -> None:  # noqa: ANN001
     type_into(dlg.name, "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH")
     type_into(dlg.place, "An Bình")
     type_into(dlg.superior, "UBND tỉnh Hải Dương")
-    type_into(dlg.signer, "Nguyễn Thị Hoa")
+    type_into(dlg.signer, "Người Ký Thử")  # a stand-in, no invented person
     click(button(dlg, tr("QPlatformTheme", "OK")))
 
 
