@@ -220,3 +220,63 @@ def test_paths_with_vietnamese_spaces_and_uri_characters(tmp_path: Path) -> None
         assert check_backup(backup) == ""
     finally:
         f.close()
+
+
+MIDDLE = b"TRANG-GIUA-TAI-LIEU-" * 8  # lies on an overflow page of the stored document
+
+
+def _office_with_a_document(path: Path) -> None:
+    import os
+
+    from kstthc_desktop.core.model import Office, Plan, Task
+    from kstthc_desktop.services import OfficeService
+
+    with OfficeService.open(path, create=True) as svc:
+        svc.save_office(Office(name="ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", place_name="An Bình"))
+        svc.create_plan(Plan(year=2026, title="Kế hoạch"))
+        plan_id = svc.current_plan().id
+        svc.add_task(Task(plan_id=plan_id, content="Rà soát thủ tục hành chính"))
+        doc = path.with_name("bien-ban.pdf")
+        doc.write_bytes(os.urandom(1 << 20) + MIDDLE + os.urandom(1 << 20))
+        svc.add_evidence(svc.tasks(plan_id)[0].id, doc)
+
+
+def _page_size(data: bytes | bytearray) -> int:
+    size = int.from_bytes(data[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def test_the_check_at_open_leaves_the_documents_to_the_checks_made_after_it(tmp_path: Path) -> None:
+    """A year's documents (a gigabyte is common) are not read at every start (0.2 s in the disk
+    cache, seconds from a cold disk): damage inside a stored document lets the file open, and the
+    cheap check the window runs right after (``check_file(full=False)``) names it."""
+    from kstthc_desktop.services import OfficeService
+
+    path = tmp_path / "van-phong.kstthc"
+    _office_with_a_document(path)
+    data = bytearray(path.read_bytes())
+    at = data.find(MIDDLE) // _page_size(data) * _page_size(data)
+    data[at:at + 4] = (0xFFFFFF).to_bytes(4, "big")  # the overflow page's link to the next one
+    path.write_bytes(bytes(data))
+    with OfficeService.open(path) as svc:
+        assert svc.tasks(svc.current_plan().id)[0].content == "Rà soát thủ tục hành chính"
+        report = svc.check_file(full=False)
+    assert not report.ok and "invalid page number" in report.summary()
+
+
+def test_damage_in_the_records_is_refused_at_open(tmp_path: Path) -> None:
+    """The records are checked table by table before anything is written: the office's header
+    lines (no link to another table, so only the check itself can see the damage)."""
+    path = tmp_path / "van-phong.kstthc"
+    _office_with_a_document(path)
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'office'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * _page_size(data)] = 0xFF  # the office table's page is no b-tree page any more
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(OfficeFileCorrupt) as err:
+        OfficeFile.open(path)
+    assert "bị hỏng" in err.value.message
+    assert path.read_bytes() == before
