@@ -155,6 +155,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backup saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>Cut-off %1</source>
@@ -1272,15 +1295,7 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backup saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back up to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

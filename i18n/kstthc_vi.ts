@@ -155,6 +155,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Daily backup saved: %1</source>
+        <translation>Đã sao lưu hằng ngày: %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup cancelled: nothing was written.</source>
+        <translation>Đã hủy sao lưu: không có gì được ghi.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>Cut-off %1</source>
@@ -1273,16 +1296,8 @@ Results filled in for %2 task(s).</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <source>Backup saved: %1</source>
-        <translation>Đã sao lưu: %1</translation>
-    </message>
-    <message>
         <source>Back up to</source>
         <translation>Sao lưu vào</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Sao lưu</translation>
     </message>
     <message>
         <source>Choose a backup</source>

@@ -51,23 +51,35 @@ class SafetyMixin:
     """Methods of OfficeService for backups, restore and checks."""
 
     # --- backups ---------------------------------------------------------------------------
-    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong") -> Path:
+    def backup(self, folder: str | os.PathLike | None = None, reason: str = "thu-cong",
+               progress: Progress | None = None) -> Path:
         """A verified copy in the office's own backup folder (beside the file, or
-        ``<folder>/<office>-saoluu`` on a chosen disk such as a USB stick)."""
+        ``<folder>/<office>-saoluu`` on a chosen disk such as a USB stick).
+
+        Safe on a worker thread (it then copies through a read-only connection of its own): with a
+        year of documents the copy takes seconds, which the window must not freeze for."""
         if folder is not None:
             from ..storage.atomic import guard_folder
 
             guard_folder(folder)
         target = backup_store.folder_for(self.path, folder)
-        return backup_store.make_backup(self.file.conn, self.path, target, reason)
+        with self._reading() as repo:
+            return backup_store.make_backup(repo.conn, self.path, target, reason, progress=progress)
+
+    def daily_backup_due(self, today: date | None = None) -> bool:
+        """No automatic backup has been taken today yet."""
+        return self.repo.setting("last_daily_backup") != (today or date.today()).isoformat()
+
+    def mark_daily_backup(self, today: date | None = None) -> None:
+        self.set_setting("last_daily_backup", (today or date.today()).isoformat())
 
     def daily_backup(self) -> Path | None:
-        """At most one automatic backup per day, taken on open."""
-        today = date.today().isoformat()
-        if self.repo.setting("last_daily_backup") == today:
+        """At most one automatic backup per day, taken on open (the window takes it on a worker:
+        ``daily_backup_due``, ``backup``, ``mark_daily_backup``)."""
+        if not self.daily_backup_due():
             return None
         path = self.backup(reason="hang-ngay")
-        self.set_setting("last_daily_backup", today)
+        self.mark_daily_backup()
         return path
 
     def backup_folder(self) -> Path:

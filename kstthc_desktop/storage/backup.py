@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..core.errors import OfficeFileError, OfficeFileFull
+from ..core.progress import NullProgress, Progress
 from . import atomic
 
 KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 3, 7, 8, 12
@@ -201,8 +202,12 @@ def _clean_leftovers(folder: Path, stem: str) -> None:
 
 
 def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reason: str = "thu-cong",
-                now: datetime | None = None) -> Path:
-    """Copy the live database (a consistent snapshot), verify the copy, then name and rotate it."""
+                now: datetime | None = None, progress: Progress | None = None) -> Path:
+    """Copy the live database (a consistent snapshot), verify the copy, then name and rotate it.
+
+    ``conn`` may be a read-only connection of a worker thread (the copy of a file with a gigabyte
+    of documents takes seconds); ``progress`` hears the pages copied and may cancel (``Cancelled``:
+    nothing is left behind)."""
     office_path, folder = Path(office_path), Path(folder)
     stem = office_path.stem
     safe_reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "saoluu"
@@ -229,7 +234,7 @@ def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reaso
             break
     tmp = folder / f".{target.name}.tmp"
     try:
-        _write_verified(conn, tmp)
+        _write_verified(conn, tmp, progress or NullProgress())
         atomic.fsync_file(tmp)
         atomic.publish(tmp, target, replace=False)
         atomic.fsync_folder(folder)
@@ -242,7 +247,10 @@ def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reaso
     return target
 
 
-def _write_verified(conn: sqlite3.Connection, tmp: Path) -> None:
+COPY_STEP_PAGES = 2048  # 8 MB a step with 4 KB pages: progress and a chance to cancel between steps
+
+
+def _write_verified(conn: sqlite3.Connection, tmp: Path, progress: Progress) -> None:
     own_transaction = not conn.in_transaction
     if own_transaction:
         conn.execute("BEGIN")  # one read snapshot for the counts and the copy
@@ -251,7 +259,11 @@ def _write_verified(conn: sqlite3.Connection, tmp: Path) -> None:
         dest = sqlite3.connect(tmp, isolation_level=None)
         try:
             dest.execute("PRAGMA journal_mode=OFF")
-            conn.backup(dest)
+
+            def copied(_status: int, remaining: int, total: int) -> None:  # raising aborts the copy
+                progress.report(total - remaining, total, "Đang sao lưu…")
+
+            conn.backup(dest, pages=COPY_STEP_PAGES, progress=copied)
             dest.execute("PRAGMA journal_mode=DELETE")  # a plain file: no -wal/-shm beside a backup
         finally:
             dest.close()

@@ -43,6 +43,18 @@ class _Runnable(QRunnable):
             self.signals.finished.emit(result)
 
 
+_RUNNING: set[FlagProgress] = set()  # the progress of each job started and not yet ended
+
+
+def finish_all() -> None:
+    """At exit: cancel every job still running (its window may be gone already: the flag is plain
+    Python), then wait for the pool's workers to return."""
+    for progress in list(_RUNNING):
+        progress.cancel()
+    _RUNNING.clear()
+    QThreadPool.globalInstance().waitForDone()
+
+
 class BackgroundTask(QObject):
     """Run ``fn(progress)`` on the thread pool; ``done``/``error`` fire on the GUI thread."""
 
@@ -68,6 +80,7 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self.running = True
+        _RUNNING.add(self._progress)
         self._dialog.setValue(0)
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals))
 
@@ -89,6 +102,7 @@ class BackgroundTask(QObject):
 
     def _close(self) -> None:
         self.running = False
+        _RUNNING.discard(self._progress)
         self._signals.progressed.disconnect(self._on_progress)
         self._dialog.canceled.disconnect(self._progress.cancel)
         self._dialog.close()

@@ -193,9 +193,9 @@ def test_restore_from_a_backup(qtbot, walk: Walk, driver, tmp_path: Path, today)
     windows.forget(window)
     qtbot.waitExposed(window)
     window.menuBar().actions()[0].menu().aboutToShow.emit()
-    window.act_backup.trigger()  # Tệp → Sao lưu ngay
+    window.act_backup.trigger()  # Tệp → Sao lưu ngay (copied on a worker)
+    wait_until(lambda: window.statusBar().currentMessage().startswith("Đã sao lưu: "), what="the backup")
     message = window.statusBar().currentMessage()
-    assert message.startswith("Đã sao lưu: ")
     walk.backup_file = Path(message.split(": ", 1)[1])
     assert walk.backup_file.exists()
 

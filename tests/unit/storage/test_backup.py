@@ -162,7 +162,7 @@ def test_too_little_free_space_is_said_before_writing(office, office_path: Path,
 
 def test_a_disk_that_fills_during_the_copy_leaves_nothing(office, office_path: Path, tmp_path: Path,
                                                          monkeypatch) -> None:
-    def full(conn, tmp):  # noqa: ANN001
+    def full(conn, tmp, *_progress):  # noqa: ANN001, ANN002
         tmp.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
         raise sqlite3.OperationalError("database or disk is full")
 
@@ -170,7 +170,7 @@ def test_a_disk_that_fills_during_the_copy_leaves_nothing(office, office_path: P
     with pytest.raises(OfficeFileFull):
         bk.make_backup(office.conn, office_path, tmp_path / "bk", "hang-ngay")
     assert _names(tmp_path / "bk") == []
-    monkeypatch.setattr(bk, "_write_verified", lambda c, t: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    monkeypatch.setattr(bk, "_write_verified", lambda c, t, *_: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
     with pytest.raises(OfficeFileFull):
         bk.make_backup(office.conn, office_path, tmp_path / "bk", "hang-ngay")
     assert _names(tmp_path / "bk") == []

@@ -1,0 +1,187 @@
+"""Backups from the window never freeze it: the daily one after start-up, "Back up now" and "Back
+up to a folder or USB" copy on a worker (a year of documents takes seconds); the officer's own
+backups hold the window until their answer is shown; a quit cancels the quiet ones cleanly."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+
+from kstthc_desktop import app
+from kstthc_desktop.core.errors import Cancelled
+from kstthc_desktop.core.progress import FlagProgress
+from kstthc_desktop.services import OfficeService
+from kstthc_desktop.services.demo import create_demo
+from kstthc_desktop.ui import backups, files, tasks
+from kstthc_desktop.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    svc = OfficeService.open(create_demo(tmp_path / "van-phong.kstthc", today=TODAY))
+    w = MainWindow(svc, today=TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    tasks.finish_all()
+    svc.close()
+
+
+def _file_action(window: MainWindow, text: str):  # noqa: ANN202
+    menu = window.menuBar().actions()[0].menu()
+    menu.aboutToShow.emit()
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def _held_backup(window: MainWindow, monkeypatch) -> tuple[threading.Event, dict]:  # noqa: ANN001
+    """The service's backup, held until released; records the thread it ran on."""
+    release, seen = threading.Event(), {}
+    real = window.service.backup
+
+    def held(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen["thread"] = threading.get_ident()
+        assert release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(window.service, "backup", held)
+    return release, seen
+
+
+def test_back_up_now_copies_on_a_worker_and_holds_the_window_until_it_is_done(window: MainWindow, qtbot,
+                                                                              monkeypatch, tmp_path: Path) -> None:
+    release, seen = _held_backup(window, monkeypatch)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    _file_action(window, "&Back up now").trigger()
+    qtbot.waitUntil(lambda: "thread" in seen, timeout=10000)
+    assert seen["thread"] != threading.get_ident()  # the copy is not on the GUI thread
+    QApplication.processEvents()  # the window still answers while the copy runs
+    window.close()
+    assert window.isVisible() and said == ["Please wait: a task is still running."]
+    release.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backup saved: "), timeout=20000)
+    copy = Path(window.statusBar().currentMessage().split(": ", 1)[1])
+    assert copy.exists() and copy.parent == window.service.backup_folder()
+    assert OfficeService.check_backup(copy) == ""
+    window.close()
+    assert not window.isVisible()
+
+
+def test_back_up_to_a_usb_folder_says_where_in_a_box(window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(files, "ask_folder", lambda *a, **k: str(usb))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    _file_action(window, "Back up to a folder or &USB…").trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    copies = list((usb / "van-phong-saoluu").glob("van-phong-*-usb.kstthc"))
+    assert len(copies) == 1 and said == [f"Backup saved: {copies[0]}"]
+
+
+def test_a_backup_that_cannot_be_written_says_why_and_leaves_nothing(window: MainWindow, qtbot, monkeypatch,
+                                                                     tmp_path: Path) -> None:
+    target = tmp_path / "khong-phai-thu-muc"
+    target.write_text("một tệp, không phải thư mục")
+    monkeypatch.setattr(files, "ask_folder", lambda *a, **k: str(target))
+    shown: list[BaseException] = []
+    monkeypatch.setattr("kstthc_desktop.ui.errors.show_error", lambda _parent, exc: shown.append(exc))
+    _file_action(window, "Back up to a folder or &USB…").trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "sao lưu" in str(shown[0]).lower() or "thư mục" in str(shown[0]).lower()
+    assert target.read_text() == "một tệp, không phải thư mục"
+    assert not any(j.running for j in window._jobs)  # the window is free again
+
+
+def test_the_progress_dialogs_cancel_button_stops_a_backup(window: MainWindow, qtbot, monkeypatch) -> None:
+    """A slow copy (a USB stick) shows its progress after half a second; Cancel stops it."""
+    def slow(*_args, progress=None, **_kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        for done in range(2000):
+            progress.report(done, 2000, "Đang sao lưu…")
+            time.sleep(0.01)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(window.service, "backup", slow)
+    _file_action(window, "&Back up now").trigger()
+
+    def visible_dialog() -> QProgressDialog | None:
+        return next((d for d in window.findChildren(QProgressDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: visible_dialog() is not None, timeout=10000)
+    shown = visible_dialog()
+    assert shown.windowTitle() == "Backing up…"
+    qtbot.waitUntil(lambda: shown.maximum() == 2000 and shown.labelText() == "Đang sao lưu…", timeout=10000)
+    next(b for b in shown.findChildren(QPushButton) if b.text() == "Cancel").click()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Backup cancelled: nothing was written.",
+                    timeout=10000)
+    assert not any(j.running for j in window._jobs)
+
+
+def test_the_daily_backup_is_taken_once_a_day_on_a_worker(window: MainWindow, qtbot, monkeypatch) -> None:
+    release, seen = _held_backup(window, monkeypatch)
+    release.set()
+    assert window.service.daily_backup_due(TODAY)
+    app._daily_backup(window)  # what the window's timer runs 1.5 s after the start
+    qtbot.waitUntil(lambda: not window.service.daily_backup_due(TODAY), timeout=20000)
+    assert seen["thread"] != threading.get_ident()
+    assert window.statusBar().currentMessage().startswith("Daily backup saved: ")
+    copies = list(window.service.backup_folder().glob("van-phong-*-hang-ngay.kstthc"))
+    assert len(copies) == 1
+    assert backups.run_daily(window) is None  # once a day
+    assert len(list(window.service.backup_folder().glob("*.kstthc"))) == 1
+
+
+def test_quitting_cancels_the_quiet_jobs_and_waits_for_their_workers(window: MainWindow, qtbot) -> None:
+    """What the program does after its last window closed: no worker is left running Python."""
+    state = {"cancelled": False, "ended": False}
+
+    def long_job(progress) -> None:  # noqa: ANN001
+        try:
+            for _ in range(2000):  # 20 s unless cancelled
+                progress.report(0, 0)
+                time.sleep(0.01)
+        except Cancelled:
+            state["cancelled"] = True
+            raise
+        finally:
+            state["ended"] = True
+
+    job = tasks.BackgroundTask(window, "quiet", long_job, delay_ms=24 * 3600 * 1000)
+    job.start()
+    time.sleep(0.05)
+    start = time.monotonic()
+    tasks.finish_all()
+    assert state == {"cancelled": True, "ended": True}
+    assert time.monotonic() - start < 5
+
+
+def test_a_cancelled_backup_leaves_no_file(tmp_path: Path) -> None:
+    with OfficeService.open(create_demo(tmp_path / "van-phong.kstthc", today=TODAY)) as svc:
+        progress = FlagProgress()
+        progress.cancel()
+        with pytest.raises(Cancelled):
+            svc.backup(progress=progress)
+        folder = svc.backup_folder()
+        assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_a_backup_reports_the_pages_it_copied(tmp_path: Path, monkeypatch) -> None:
+    from kstthc_desktop.storage import backup as backup_store
+
+    monkeypatch.setattr(backup_store, "COPY_STEP_PAGES", 8)
+    with OfficeService.open(create_demo(tmp_path / "van-phong.kstthc", today=TODAY)) as svc:
+        seen: list[tuple[int, int]] = []
+        progress = FlagProgress()
+        progress.report = lambda done, total, message="": seen.append((done, total))  # type: ignore[method-assign]
+        copy = svc.backup(progress=progress)
+        pages = svc.file.conn.execute("PRAGMA page_count").fetchone()[0]
+    assert OfficeService.check_backup(copy) == ""
+    assert len(seen) >= pages // 8 and seen[-1] == (pages, pages)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
