@@ -67,13 +67,12 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
 
 def show_main_window(service, today: date | None = None, title_suffix: str = "", keep: bool = True):  # noqa: ANN001, ANN201
     """A main window on ``service``, sized for its screen, shown; kept alive until it closes."""
-    from . import fit
     from .main_window import MainWindow
 
     window = MainWindow(service, today=today)
     # every dialog is kept inside the screen; installed after the first paint, because an
     # application-wide filter sees every event of the start-up (a few thousand calls into Python)
-    window.after_first_paint(fit.install)
+    window.after_first_paint(_install_fitter)
     if title_suffix:
         window.title_suffix = title_suffix
         window.setWindowTitle(window.windowTitle())
@@ -83,6 +82,12 @@ def show_main_window(service, today: date | None = None, title_suffix: str = "",
     if keep:
         _open.append(window)
     return window
+
+
+def _install_fitter() -> None:
+    from . import fit  # imported with it: the first paint does not need it
+
+    fit.install()
 
 
 def open_demo_window(parent: QWidget | None = None):  # noqa: ANN201

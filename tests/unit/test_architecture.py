@@ -157,3 +157,42 @@ def test_the_lighter_pyside_import_check_gives_pysides_own_verdicts() -> None:
     pyside, ours = json.loads(out.stdout.strip().splitlines()[-1])
     assert ours == pyside
     assert pyside["kstthc_desktop.ui.main_window"] == 0 and pyside["kstthc_desktop.core.model"] == -1
+
+
+def test_painting_the_evidence_column_needs_no_style_icon(tmp_path: Path) -> None:
+    """The table marks tasks with evidence by a drawn page, not the style's SP_FileIcon: asking the
+    style makes PySide build its QStyle type (566 enum values, ~7 ms) before the first paint of any
+    plan with evidence on a screen wide enough to show that column. (QIcon's type is made anyway:
+    the combo boxes' addItem has an overload that takes an icon.)"""
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "demo.kstthc")
+    code = (
+        "import enum, gc, sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from kstthc_desktop.services import OfficeService\n"
+        "from kstthc_desktop.ui.models.task_tree import Col\n"
+        "from kstthc_desktop.ui.views.table_view import TableView\n"
+        f"svc = OfficeService.open(Path({str(path)!r}))\n"
+        "plan = svc.current_plan()\n"
+        "view = TableView()\n"
+        "view.set_tree(plan, svc.task_tree(plan.id, date(2026, 11, 25)))\n"
+        "view.resize(2400, 700)\n"
+        "view.show(); app.processEvents(); image = view.grab().toImage()\n"
+        "marks, stack = [], [view.proxy.index(r, 0) for r in range(view.proxy.rowCount())]\n"
+        "while stack:\n"
+        "    parent = stack.pop()\n"
+        "    marks.append(parent.siblingAtColumn(Col.EVIDENCE).data(1))\n"
+        "    stack += [view.proxy.index(r, 0, parent) for r in range(view.proxy.rowCount(parent))]\n"
+        "owners = {o.__qualname__.split('.')[0] for o in gc.get_objects() if isinstance(o, enum.EnumType)}\n"
+        "print(sum(type(m).__name__ == 'QPixmap' for m in marks), 'QStyle' in owners)\n"
+        "svc.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, check=True)
+    marked, style = out.stdout.split()
+    assert int(marked) > 0  # tasks of the demo with evidence carry the page
+    assert style == "False"

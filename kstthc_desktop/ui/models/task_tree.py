@@ -21,7 +21,7 @@ from ...core.model import CommuneRole, Section, Status
 from ...core.text import fold
 from ...services import TaskView
 from .. import formats
-from ..style import status_background, status_color, status_label, status_symbol
+from ..style import document_pixmap, status_background, status_color, status_label, status_symbol
 
 
 class Col(IntEnum):
@@ -114,12 +114,6 @@ class Node:
             self.search_key = fold(" ".join([t.number, t.content, *t.lead_units, *t.coordinating_units,
                                              t.deadline_text, t.products, t.notes]))
         return self.search_key
-
-
-def _file_icon():  # noqa: ANN202 - a document icon from the style: no emoji font needed
-    from PySide6.QtWidgets import QApplication, QStyle
-
-    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -390,7 +384,7 @@ class TaskTreeModel(QAbstractItemModel):
                 return QCoreApplication.translate("TaskTreeModel", "Marked done but no evidence is attached")
             return None
         elif role == Qt.ItemDataRole.DecorationRole and col == Col.EVIDENCE and v.evidence_count:
-            return _file_icon()
+            return document_pixmap()  # a QPixmap paints as an icon does; no emoji font needed
         elif role == Qt.ItemDataRole.ForegroundRole and col == Col.STATUS:
             return status_color(v.status)  # a QColor paints as its brush (making QBrush costs start-up)
         elif role == Qt.ItemDataRole.BackgroundRole and col == Col.STATUS:

@@ -159,9 +159,11 @@ class TaskDetailPanel(QWidget):
 
     def _file_icon(self):  # noqa: ANN202 - QIcon, made when the first evidence item is listed
         if self._icon is None:
-            from PySide6.QtWidgets import QStyle
+            from PySide6.QtGui import QIcon
 
-            self._icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+            from ..style import document_pixmap
+
+            self._icon = QIcon(document_pixmap())  # the table's evidence column shows the same page
         return self._icon
 
     def show_task(self, view: TaskView | None) -> None:
