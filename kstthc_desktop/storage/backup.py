@@ -260,8 +260,11 @@ def _write_verified(conn: sqlite3.Connection, tmp: Path, progress: Progress) -> 
         try:
             dest.execute("PRAGMA journal_mode=OFF")
 
+            mb = conn.execute("PRAGMA page_size").fetchone()[0] / 1048576
+
             def copied(_status: int, remaining: int, total: int) -> None:  # raising aborts the copy
-                progress.report(total - remaining, total, "Đang sao lưu…")
+                progress.report(total - remaining, total,
+                                f"Đang sao lưu… {(total - remaining) * mb:.0f}/{total * mb:.0f} MB")
 
             conn.backup(dest, pages=COPY_STEP_PAGES, progress=copied)
             dest.execute("PRAGMA journal_mode=DELETE")  # a plain file: no -wal/-shm beside a backup

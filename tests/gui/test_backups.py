@@ -178,10 +178,13 @@ def test_a_backup_reports_the_pages_it_copied(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setattr(backup_store, "COPY_STEP_PAGES", 8)
     with OfficeService.open(create_demo(tmp_path / "van-phong.kstthc", today=TODAY)) as svc:
         seen: list[tuple[int, int]] = []
+        said: list[str] = []
         progress = FlagProgress()
-        progress.report = lambda done, total, message="": seen.append((done, total))  # type: ignore[method-assign]
+        progress.report = lambda done, total, message="": (seen.append((done, total)), said.append(message))  # type: ignore[method-assign]
         copy = svc.backup(progress=progress)
         pages = svc.file.conn.execute("PRAGMA page_count").fetchone()[0]
+        size_mb = pages * svc.file.conn.execute("PRAGMA page_size").fetchone()[0] / 1048576
     assert OfficeService.check_backup(copy) == ""
     assert len(seen) >= pages // 8 and seen[-1] == (pages, pages)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert said[-1] == f"Đang sao lưu… {size_mb:.0f}/{size_mb:.0f} MB"  # how much, in the officer's units
