@@ -11,7 +11,6 @@ a quit in the middle cancels it cleanly (the copy is retried at the next start).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,13 +18,10 @@ from .tasks import BackgroundTask
 
 translate = QCoreApplication.translate  # lupdate reads the literal context and text of each call below
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
 _QUIET_MS = 24 * 3600 * 1000  # the daily backup never shows a progress dialog
 
 
-def run_daily(window: MainWindow) -> BackgroundTask | None:
+def run_daily(window) -> BackgroundTask | None:  # noqa: ANN001 - MainWindow (which imports this module)
     """Today's automatic backup, unless one was taken today already; None when there is nothing to do."""
     service = window.service
     if not service.daily_backup_due(window.today):
@@ -44,7 +40,7 @@ def run_daily(window: MainWindow) -> BackgroundTask | None:
     return task
 
 
-def back_up(window: MainWindow, folder: str | None = None) -> BackgroundTask:
+def back_up(window, folder: str | None = None) -> BackgroundTask:  # noqa: ANN001 - MainWindow
     """A backup the officer asked for: beside the file, or in ``folder`` (a USB stick, say)."""
     from .errors import show_error
 
