@@ -33,12 +33,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import KstthcError
 from ..core.locks import PDFIUM
 from ..core.model import STATUS_LABELS_VI, Status
 from ..core.status import STATUS_ORDER
+
+if TYPE_CHECKING:
+    from .content import ReportContent
 
 SCHEMA = "kstthc-bao-cao"
 SCHEMA_VERSION = 1
@@ -289,10 +292,30 @@ def load_report(pdf_path: Path | None, json_path: Path | None) -> LoadedReport:
     return LoadedReport(envelope=env, files=files, verified=pdf is not None, notes=notes)
 
 
+@dataclass
+class IssueJob:
+    """A report on its way to being issued: checked and its statuses taken (``prepare_issue``, on the
+    owner thread), its PDF rendered and the file backed up (``render_issue``, on a worker), then frozen
+    into the file (``commit_issue``)."""
+
+    plan_id: int
+    period_code: str
+    number: str
+    on: date
+    content: ReportContent
+    overrides: dict[str, str]
+    statistics_rows: list[dict]
+    recipients: list[str]
+    snapshot: dict[str, list]
+    issued_at: str
+    pdf: bytes | None = None
+
+
 __all__ = [
     "ATTACHMENT_NAME",
     "SCHEMA",
     "SCHEMA_VERSION",
+    "IssueJob",
     "LoadedReport",
     "ReportFileError",
     "canonical",

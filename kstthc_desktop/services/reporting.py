@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import KstthcError, ReportError
 from ..core.model import Report
 from ..core.progress import Progress
 from ..storage.atomic import atomic_write, guard_output, write_bytes, write_error
 from ..storage.repository import RowChange
+
+if TYPE_CHECKING:  # reports load when a report is made, not with the window
+    from ..reports.machine import IssueJob
 
 
 class ReportMixin:
@@ -149,7 +153,18 @@ class ReportMixin:
                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
                      signatory: dict[str, str] | None = None, as_of: date | None = None):  # noqa: ANN201
         """Freeze a report: content and PDF stored with a hash; never altered afterwards. A period that
-        is not over at ``as_of`` (default today) is a draft and cannot be issued."""
+        is not over at ``as_of`` (default today) is a draft and cannot be issued.
+
+        The three steps in a row; the window runs the middle one on a worker (the PDF of a big plan
+        and the backup of a year's documents take seconds)."""
+        prepared = self.prepare_issue(period_code, number, on, overrides=overrides, statistics_rows=statistics_rows,
+                                      recipients=recipients, signatory=signatory, as_of=as_of)
+        return self.commit_issue(self.render_issue(prepared))
+
+    def prepare_issue(self, period_code: str, number: str, on: date, overrides: dict[str, str] | None = None,
+                      statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
+                      signatory: dict[str, str] | None = None, as_of: date | None = None) -> IssueJob:
+        """The report to issue, checked (no draft, form 06a consistent), with the statuses it freezes."""
         office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
                                       overrides=overrides, recipients=recipients, signatory=signatory, as_of=as_of)
@@ -161,24 +176,39 @@ class ReportMixin:
         if content.statistics_problems:
             raise ReportError("Số liệu Biểu 06a chưa khớp: " + content.statistics_problems[0],
                               "Hãy sửa số liệu Biểu 06a rồi ban hành lại.")
-        import hashlib  # (hashlib and tempfile here, not at import: the window's start-up needs neither)
+        from ..reports.machine import IssueJob
 
-        issued_at = datetime.now().isoformat(timespec="seconds")
-        pdf = self._issued_pdf_bytes(content, on, issued_at, f"bao-cao-{period_code}.pdf")
-        self.backup(reason="truoc-ban-hanh-bao-cao")
         snapshot = {str(v.task.id): [v.status.value, v.task.number, v.task.content[:120]]
                     for v in self.task_views(plan.id, content.cutoff)}
-        report = Report(plan_id=plan.id, period=period_code, number=number, on=on, sections=dict(overrides or {}),
-                        statistics={"rows": statistics_rows or [], "task_statuses": snapshot},
-                        recipients=list(recipients or []),
-                        issued=True, issued_at=issued_at,
-                        pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        return IssueJob(plan_id=plan.id, period_code=period_code, number=number, on=on, content=content,
+                        overrides=dict(overrides or {}), statistics_rows=statistics_rows or [],
+                        recipients=list(recipients or []), snapshot=snapshot,
+                        issued_at=datetime.now().isoformat(timespec="seconds"))
+
+    def render_issue(self, job: IssueJob, progress: Progress | None = None) -> IssueJob:
+        """The issued PDF, then a backup of the file as it is before the report is frozen into it.
+        Safe on a worker thread (its own read-only connection for the backup)."""
+        job.pdf = self._issued_pdf_bytes(job.content, job.on, job.issued_at, f"bao-cao-{job.period_code}.pdf")
+        self.backup(reason="truoc-ban-hanh-bao-cao", progress=progress)
+        return job
+
+    def commit_issue(self, job: IssueJob):  # noqa: ANN201 - (report id, Changes)
+        """Freeze the rendered report into the file (one transaction, on the owner thread)."""
+        import hashlib  # (hashlib here, not at import: the window's start-up does not need it)
+
+        if job.pdf is None:
+            raise ReportError("Báo cáo chưa được dựng để ban hành.", "Hãy bấm Ban hành lại.")
+        report = Report(plan_id=job.plan_id, period=job.period_code, number=job.number, on=job.on,
+                        sections=job.overrides,
+                        statistics={"rows": job.statistics_rows, "task_statuses": job.snapshot},
+                        recipients=job.recipients, issued=True, issued_at=job.issued_at,
+                        pdf_sha256=hashlib.sha256(job.pdf).hexdigest())
         box: list[int] = []
 
         def do(log: list[RowChange]) -> None:
-            box.append(self.repo.insert_issued_report(report, pdf))
+            box.append(self.repo.insert_issued_report(report, job.pdf))
 
-        changes = self._write(f"Ban hành báo cáo {period_code}", do, undoable=False)
+        changes = self._write(f"Ban hành báo cáo {job.period_code}", do, undoable=False)
         return box[0], changes
 
     def _issued_pdf_bytes(self, content, on: date, issued_at: str, name: str) -> bytes:  # noqa: ANN001

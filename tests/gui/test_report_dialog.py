@@ -54,7 +54,10 @@ def test_issue_freezes_pdf_with_hash(qtbot, demo_service) -> None:
     _wait_preview(qtbot, dlg)
     assert not dlg.content.draft and dlg.issue_btn.isEnabled()
     dlg.number.setText("07")
-    rid = dlg.issue_now()
+    task = dlg.issue_now()  # rendered and backed up on a worker, frozen here
+    assert not dlg.issue_btn.isEnabled()  # no second issue while the first is on its way
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    rid = dlg.issued_id
     assert rid is not None
     assert demo_service.verify_issued(rid)
     pdf = demo_service.issued_pdf(rid)
@@ -86,7 +89,9 @@ def test_frozen_report_exports_the_issued_bytes_and_can_be_corrected(qtbot, demo
     dlg.start_correction()
     assert dlg.frozen is None and not dlg.editors["intro"].isReadOnly() and dlg.issue_btn.isEnabled()
     dlg.number.setText("31")
-    new_id = dlg.issue_now()
+    task = dlg.issue_now()
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    new_id = dlg.issued_id
     assert new_id != rid and demo_service.verify_issued(rid) and demo_service.verify_issued(new_id)
 
 
@@ -216,3 +221,32 @@ def test_preview_fits_the_page_width_zooms_and_refits(qtbot, demo_service) -> No
     split.setSizes([left + right // 3, right - right // 3])  # the officer drags the divider to the right
     assert split.sizes()[1] < right
     qtbot.waitUntil(lambda: first.width() < wide - right // 4 and fits() and _pages_drawn_sharp(dlg), timeout=10000)
+
+
+def test_issuing_renders_on_a_worker_and_a_closed_dialog_issues_nothing(qtbot, demo_service, monkeypatch) -> None:
+    """The issued PDF of a big plan and the backup of a year's documents take seconds: they run on a
+    worker; closing the dialog before they end leaves no issued report."""
+    import threading
+
+    release, threads = threading.Event(), []
+    real = demo_service.render_issue
+
+    def held(job, progress=None):  # noqa: ANN001, ANN202 - rendered and backed up, then held
+        ready = real(job, progress)
+        threads.append(threading.get_ident())
+        assert release.wait(20)
+        return ready
+
+    monkeypatch.setattr(demo_service, "render_issue", held)
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
+    _wait_preview(qtbot, dlg)
+    dlg.number.setText("08")
+    task = dlg.issue_now()
+    qtbot.waitUntil(lambda: bool(threads), timeout=10000)
+    assert threads[0] != threading.get_ident()
+    dlg.reject()  # Esc before the report is frozen
+    release.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    assert not any(r.issued for r in demo_service.reports())

@@ -259,6 +259,9 @@ class ReportDialog(QDialog):
         self._pages: list[_Page] = []
         self._pdf: bytes | None = None
         self._raster_job: BackgroundTask | None = None
+        self._issue_job: BackgroundTask | None = None
+        self.issued_id: int | None = None  # the report this dialog issued last
+        self._closed = False
         self._raster_pending = False
         self._sharpen = QTimer(self)  # sharp pages once resizing or scrolling pauses
         self._sharpen.setSingleShot(True)
@@ -555,12 +558,17 @@ class ReportDialog(QDialog):
             recipients=self.recipient_lines(), signatory=self.signatory())
 
     # --- preview -------------------------------------------------------------------------
+    def _issuing(self) -> bool:
+        return self._issue_job is not None and self._issue_job.running
+
     def _schedule_preview(self) -> None:
-        if not self._loading:
+        if not self._loading and not self._issuing():
             self._timer.start()
 
     def refresh_preview(self) -> None:
         """Build content on the GUI thread (fast reads), render and rasterise on a worker."""
+        if self._issuing():  # one PDF at a time: the issued one is being rendered (the GIL is one)
+            return
         if self._job is not None and self._job.running:
             self._pending = True
             return
@@ -804,18 +812,46 @@ class ReportDialog(QDialog):
             return
         self.issue_now()
 
-    def issue_now(self) -> int | None:
+    def issue_now(self) -> BackgroundTask | None:
+        """Issue without asking: checked here, the PDF rendered and the file backed up on a worker
+        (seconds for a big plan with a year's documents), then frozen into the file here. Closing
+        the dialog before the end issues nothing."""
+        if self._issue_job is not None and self._issue_job.running:
+            return self._issue_job
         self._correcting.pop(self.period_code(), None)
+        service = self.service
         try:
-            rid, changes = self.service.issue_report(
+            job = service.prepare_issue(
                 self.period_code(), self.number.text().strip(), self.on_date(), overrides=self.overrides(),
                 statistics_rows=self.statistics_rows(), recipients=self.recipient_lines(),
                 signatory=self.signatory(), as_of=self.today)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
-        self._load_period()
-        return rid
+        self._timer.stop()  # no preview is rendered beside the issued PDF: both would crawl
+        if self._job is not None and self._job.running:
+            self._job.cancel()
+        task = BackgroundTask(self, self.tr("Issuing the report…"),
+                              lambda progress: service.render_issue(job, progress))
+
+        def rendered(ready) -> None:  # noqa: ANN001 - reports.machine.IssueJob
+            self.issue_btn.setEnabled(True)
+            if self._closed:  # the dialog was closed meanwhile: nothing is issued
+                return
+            try:
+                self.issued_id, _changes = service.commit_issue(ready)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self._load_period()
+
+        task.done.connect(rendered)
+        task.error.connect(lambda exc: (self.issue_btn.setEnabled(True), show_error(self, exc)))
+        task.cancelled.connect(lambda: self.issue_btn.setEnabled(True))
+        self._issue_job = task
+        self.issue_btn.setEnabled(False)
+        task.start()
+        return task
 
     def open_issued(self, report_id: int) -> None:
         path = self._tmp / f"bao-cao-da-ban-hanh-{report_id}.pdf"
@@ -828,7 +864,8 @@ class ReportDialog(QDialog):
         super().hideEvent(event)
 
     def done(self, result: int) -> None:
-        for job in (self._job, self._raster_job, getattr(self, "_export_job", None)):
+        self._closed = True
+        for job in (self._job, self._raster_job, getattr(self, "_export_job", None), self._issue_job):
             if job is not None and job.running:
                 job.cancel()
         if self.frozen is None:
