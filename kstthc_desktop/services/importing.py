@@ -288,13 +288,9 @@ class ImportMixin:
                 (diff.kept if self.repo.task_in_use(t.id) else diff.removed).append(_stored_ref(t, sections, by_id))
         return diff
 
-    def apply_import(self, imported, selected: set[int] | None = None, into=None) -> ImportResult:  # noqa: ANN001
-        """Store the chosen tasks: a backup first, then one transaction.
-
-        ``into`` a plan id: the file is a revised version of that plan, updated in place (tasks gone
-        from the new version are kept when they carry progress or evidence); ``NEW_PLAN``: a new plan
-        beside the others; None: the program's guess. The other plans are never touched.
-        """
+    def check_import(self, imported, into=None) -> None:  # noqa: ANN001
+        """What ``apply_import`` refuses before anything is written (the window asks first, before the
+        backup it takes on a worker)."""
         if not imported.year:
             from ..core.errors import ValidationError
 
@@ -303,8 +299,25 @@ class ImportMixin:
                 "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
                 field="year",
             )
+        self._target_plan(imported, into)
+
+    def backup_before_import(self, progress: Progress | None = None) -> Path:
+        """The backup ``apply_import`` takes first; safe on a worker (a year's documents take seconds)."""
+        return self.backup(reason="truoc-nhap-ke-hoach", progress=progress)
+
+    def apply_import(self, imported, selected: set[int] | None = None, into=None,  # noqa: ANN001
+                     backed_up: bool = False) -> ImportResult:
+        """Store the chosen tasks: a backup first, then one transaction.
+
+        ``into`` a plan id: the file is a revised version of that plan, updated in place (tasks gone
+        from the new version are kept when they carry progress or evidence); ``NEW_PLAN``: a new plan
+        beside the others; None: the program's guess. The other plans are never touched.
+        ``backed_up``: the caller has just taken the backup (``backup_before_import``, on a worker).
+        """
+        self.check_import(imported, into)
         plan = self._target_plan(imported, into)
-        self.backup(reason="truoc-nhap-ke-hoach")
+        if not backed_up:
+            self.backup_before_import()
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
         source = _source_file(imported.source_file)  # hashed before the transaction (may be large)

@@ -87,8 +87,8 @@ def test_prose_word_plan_paragraph_choice_reference_fix_and_import(qtbot, servic
     retype(qtbot, wiz.ref_date, "12/02/2021")
     qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
     assert wiz.pages.currentIndex() == 2
-    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)  # "Import"
-    assert not wiz.isVisible()
+    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)  # "Import": backed up on a worker, then stored
+    qtbot.waitUntil(lambda: not wiz.isVisible(), timeout=20000)
     plan = service.current_plan()
     assert (plan.source_number, plan.source_date, plan.source_issuer) == ("25/KH-SCT", date(2021, 2, 12),
                                                                         "Sở Công Thương")

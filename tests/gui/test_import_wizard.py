@@ -65,8 +65,10 @@ def test_wizard_reads_filters_and_imports_only_commune_tasks(qtbot, service, tmp
     qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
     assert wiz.pages.currentIndex() == 2
     assert "2 new" in wiz.confirm_text.text() or "2 mới" in wiz.confirm_text.text()
-    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
-    assert wiz.outcome is not None and wiz.outcome.added == 2
+    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)  # Import: backed up on a worker, then stored
+    assert not wiz.next_btn.isEnabled()  # no second import while the first is on its way
+    qtbot.waitUntil(lambda: wiz.outcome is not None, timeout=20000)
+    assert wiz.outcome.added == 2
 
     plan = service.current_plan()
     assert plan.year == 2026
@@ -107,6 +109,7 @@ def test_reimporting_revised_plan_shows_changes_instead_of_duplicating(qtbot, se
     assert any("Niêm yết" in t for t in texts if t.startswith(("Changed", "Đã sửa", "Thay đổi")))
     assert any("Kiểm tra" in t for t in texts if t.startswith(("No longer", "Không còn")))
     wiz.next()
+    qtbot.waitUntil(lambda: wiz.outcome is not None, timeout=20000)
     assert wiz.outcome.added == 0 and wiz.outcome.changed == 1 and wiz.outcome.removed == 1
     assert len(service.tasks(service.current_plan().id)) == 2
 
@@ -161,7 +164,48 @@ def test_unrecognised_table_can_be_pointed_out_by_hand(qtbot, service, tmp_path:
     qtbot.mouseClick(wiz.all_btn, Qt.MouseButton.LeftButton)
     wiz.next()
     wiz.next()
+    qtbot.waitUntil(lambda: wiz.outcome is not None, timeout=20000)
     assert wiz.outcome.added == 2
     # the choice is remembered for the next file laid out the same way
     again = service.build_import_preview(service.read_import_grids(src), str(src))
     assert len(list(again.iter_tasks())) == 2
+
+
+def test_the_backup_before_an_import_runs_on_a_worker_and_cancel_imports_nothing(qtbot, service, tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """A year's documents take seconds to copy: the backup taken before the import shows its progress
+    after half a second, and its Cancel button leaves the file as it was."""
+    import threading
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    threads: list[int] = []
+
+    def slow_backup(progress=None):  # noqa: ANN001, ANN202
+        threads.append(threading.get_ident())
+        for done in range(2000):
+            progress.report(done, 2000, "Đang sao lưu…")
+            time.sleep(0.01)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(service, "backup_before_import", slow_backup)
+    src = _province_workbook(tmp_path / "ke-hoach-tinh.xlsx")
+    wiz = ImportWizard(service)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.path_edit.setText(str(src))
+    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.pages.currentIndex() == 1, timeout=10000)
+    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wiz.next_btn, Qt.MouseButton.LeftButton)  # Import
+    qtbot.waitUntil(lambda: bool(threads), timeout=10000)
+    assert threads[0] != threading.get_ident()
+
+    def dialog() -> QProgressDialog | None:
+        return next((d for d in wiz.findChildren(QProgressDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=10000)
+    next(b for b in dialog().findChildren(QPushButton) if b.text() == "Cancel").click()
+    qtbot.waitUntil(lambda: wiz.next_btn.isEnabled(), timeout=10000)
+    assert wiz.isVisible() and wiz.outcome is None and service.plans() == []

@@ -663,15 +663,35 @@ class ImportWizard(QDialog):
         return True
 
     def confirm(self) -> None:
+        """The backup on a worker first (a year's documents take seconds to copy; Cancel stops it and
+        imports nothing), then the chosen tasks stored here in one transaction."""
+        if self._job is not None and self._job.running:
+            return
+        service, selected, into = self.service, self.selected_indices(), self.target()
         try:
             self.imported.reference = self.edited_reference()
+            service.check_import(self.imported, into)
             if getattr(self, "_override", None):
-                self.service.remember_import_mapping(*self._override)
-            self.outcome = self.service.apply_import(self.imported, self.selected_indices(), into=self.target())
+                service.remember_import_mapping(*self._override)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
-        self.accept()
+
+        def backed_up(_backup: Path) -> None:
+            try:
+                self.outcome = service.apply_import(self.imported, selected, into=into, backed_up=True)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                self._update_buttons()
+                return
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._update_buttons()
+
+        self._start(self.tr("Backing up before the import…"),
+                    lambda progress: service.backup_before_import(progress), backed_up, failed)
 
     def reject(self) -> None:
         if self._job is not None and self._job.running:
