@@ -1007,6 +1007,10 @@ Results filled in for %2 task(s).</source>
         <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Backing up before the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1746,6 +1750,10 @@ Results filled in for %2 task(s).</source>
     </message>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing the report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

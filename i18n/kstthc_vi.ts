@@ -1008,6 +1008,10 @@ Results filled in for %2 task(s).</source>
         <source>&lt;b&gt;Ready to import.&lt;/b&gt; %1 new, %2 changed, %3 no longer in the superior plan (kept if they have progress or evidence). A backup is taken first; you can undo the import with Ctrl+Z.</source>
         <translation>&lt;b&gt;Sẵn sàng nhập.&lt;/b&gt; %1 mới, %2 thay đổi, %3 không còn trong kế hoạch cấp trên (được giữ lại nếu đã có tiến độ hoặc minh chứng). Chương trình sao lưu trước khi nhập; có thể hoàn tác bằng Ctrl+Z.</translation>
     </message>
+    <message>
+        <source>Backing up before the import…</source>
+        <translation>Đang sao lưu trước khi nhập…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1748,6 +1752,10 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Issuing freezes this report: its text and PDF are kept unchanged in the data file and cannot be edited afterwards. Issue it now?</source>
         <translation>Ban hành sẽ khóa báo cáo: nội dung và tệp PDF được lưu nguyên trong tệp dữ liệu, không sửa được nữa. Ban hành ngay?</translation>
+    </message>
+    <message>
+        <source>Issuing the report…</source>
+        <translation>Đang ban hành báo cáo…</translation>
     </message>
 </context>
 <context>

@@ -188,3 +188,46 @@ def test_a_backup_reports_the_pages_it_copied(tmp_path: Path, monkeypatch) -> No
     assert len(seen) >= pages // 8 and seen[-1] == (pages, pages)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert said[-1] == f"Đang sao lưu… {size_mb:.0f}/{size_mb:.0f} MB"  # how much, in the officer's units
+
+
+def test_the_window_stays_responsive_while_a_worker_computes_in_python(window: MainWindow, qtbot) -> None:
+    """PySide takes Python's lock for every virtual call into a widget made from Python (to look for
+    an override): with Python's default hand-over (5 ms), a worker computing in Python (the PDF of
+    a report) froze each repaint of the report dialog, with its many widgets, for seconds. Background
+    jobs ask for a finer hand-over."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+    def compute(progress) -> int:  # noqa: ANN001 - pure Python for 1.5 s, as reportlab's layout is
+        end, x = time.monotonic() + 1.5, 0
+        while time.monotonic() < end:
+            for i in range(2000):
+                x += i * i
+        return x
+
+    pages = QWidget()  # a report preview's worth of widgets made from Python
+    grid = QGridLayout(pages)
+    for i in range(150):
+        grid.addWidget(QLabel(f"Trang {i + 1}"), i // 10, i % 10)
+    qtbot.addWidget(pages)
+    pages.show()
+    sys.setswitchinterval(0.005)  # Python's default, as at start-up
+    painted: list[float] = []
+
+    def repaint() -> None:  # every 10 ms, as a dialog dragged over the window asks
+        pages.repaint()
+        painted.append(time.perf_counter())
+
+    timer = QTimer()
+    timer.timeout.connect(repaint)
+    job = tasks.BackgroundTask(window, "compute", compute, delay_ms=24 * 3600 * 1000)
+    start = time.perf_counter()
+    job.start()
+    timer.start(10)
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+    timer.stop()
+    moments = [start, *painted, time.perf_counter()]
+    longest = max(b - a for a, b in zip(moments, moments[1:], strict=False))
+    assert longest < 0.5, f"the window waited {longest:.2f} s between repaints ({len(painted)} in all)"

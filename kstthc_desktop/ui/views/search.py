@@ -53,6 +53,9 @@ class FileReader(QObject):
         if self.running:
             self._again = True  # new files came while reading: one more pass afterwards
             return
+        from ..tasks import share_the_gil
+
+        share_the_gil()
         self._again = False
         signals = _ReaderSignals()  # lives with the thread, so a closed window is never called back
         signals.progressed.connect(self._on_progress)
