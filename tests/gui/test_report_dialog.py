@@ -102,12 +102,12 @@ def test_signatory_can_differ_for_one_report(qtbot, demo_service, tmp_path) -> N
     qtbot.addWidget(dlg)
     dlg.authority.setCurrentIndex(dlg.authority.findData("KT."))
     dlg.sign_deputy.setText("PHÓ CHỦ TỊCH")
-    dlg.sign_name.setText("Nguyễn Văn Bình")
+    dlg.sign_name.setText("Người Ký Thay")
     out = tmp_path / "kt.pdf"
     task = dlg.export_to(str(out))
     qtbot.waitUntil(lambda: not task.running, timeout=30000)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Nguyễn Văn Bình" in text
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Người Ký Thay" in text
     assert demo_service.office().signatory_name == "Đoàn Duy Việt"  # the office's default is unchanged
 
 
