@@ -2612,4 +2612,15 @@ Results filled in for %2 task(s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

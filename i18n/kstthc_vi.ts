@@ -2613,4 +2613,15 @@ Results filled in for %2 task(s).</source>
         <translation>Chưa rõ hạn</translation>
     </message>
 </context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+</context>
 </TS>

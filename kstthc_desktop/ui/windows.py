@@ -104,27 +104,47 @@ def open_demo_window(parent: QWidget | None = None):  # noqa: ANN201
 
 
 def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
-    """Close the office file, put the backup in its place, reopen it in a fresh window."""
+    """Close the office file, put the backup in its place, reopen it in a fresh window.
+
+    The backup is checked and copied on a worker (a year's documents: seconds each); the window
+    takes no input meanwhile, and its file is closed only once the backup has been found sound.
+    Returns the job checking the backup (the new window opens when the copy is done)."""
     from PySide6.QtWidgets import QMessageBox
 
     from ..services import OfficeService
+    from .tasks import BackgroundTask
 
-    path = window.service.path
-    check = OfficeService.check_backup(backup)
-    if check:
-        QMessageBox.warning(window, "KSTTHC Desktop", check)
-        return None
-    window.service.close()
-    try:
-        OfficeService.restore_backup(backup, path)
-    except (OSError, KstthcError) as exc:
-        QMessageBox.warning(window, "KSTTHC Desktop", str(exc))
-    service = open_service(path, window)
-    today = window.today
-    window.close()
-    if service is None:
-        return None
-    return show_main_window(service, today=today)
+    path, today = window.service.path, window.today
+    window.setEnabled(False)  # nothing reaches the file while it is checked and replaced
+
+    def reopen(problem: BaseException | None) -> None:
+        if problem is not None:
+            QMessageBox.warning(window, "KSTTHC Desktop", str(problem))
+        service = open_service(path, window)
+        window.close()
+        if service is not None:
+            show_main_window(service, today=today)
+
+    def checked(problem: str) -> None:
+        if problem:
+            window.setEnabled(True)
+            QMessageBox.warning(window, "KSTTHC Desktop", problem)
+            return
+        window.service.close()
+        copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"),
+                              lambda progress: OfficeService.restore_backup(backup, path))
+        copy.done.connect(lambda _kept: reopen(None))
+        copy.error.connect(reopen)
+        window._restore_task = copy  # noqa: SLF001 - kept alive while it runs
+        copy.start()
+
+    check = BackgroundTask(window, QCoreApplication.translate("Windows", "Checking the backup…"),
+                           lambda progress: OfficeService.check_backup(backup))
+    check.done.connect(checked)
+    check.error.connect(lambda exc: (window.setEnabled(True), QMessageBox.warning(window, "KSTTHC Desktop", str(exc))))
+    window._restore_task = check  # noqa: SLF001
+    check.start()
+    return check
 
 
 __all__ = ["forget", "open_demo_window", "open_service", "open_windows", "restore_into_new_window", "show_main_window"]

@@ -96,7 +96,8 @@ def test_restore_from_backup_menu_reopens_with_the_backup(qtbot, tmp_path: Path,
     before = w.table.model.task_count()
     monkeypatch.setattr(files, "ask_open", lambda *a, **k: str(backup))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    w.restore_from_backup()
+    w.restore_from_backup()  # checked and copied on a worker, then a new window
+    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
     new = windows.open_windows()[-1]
     qtbot.addWidget(new)
     try:
@@ -104,6 +105,52 @@ def test_restore_from_backup_menu_reopens_with_the_backup(qtbot, tmp_path: Path,
         assert "Nhiệm vụ thêm sau khi sao lưu" not in {t.content for t in new.service.tasks(new.service.current_plan().id)}
         kept = list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))
         assert len(kept) == 1  # the replaced data is kept aside
+    finally:
+        new.service.close()
+        windows.forget(new)
+
+
+def test_restoring_checks_and_copies_on_a_worker_and_a_damaged_backup_changes_nothing(qtbot, tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    """A year's documents make a backup of a gigabyte: checking it and copying it take seconds, on
+    a worker, while the window takes no input; a damaged backup is said so and nothing is touched."""
+    import threading
+    from datetime import date
+
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "van-phong.kstthc", today=date(2026, 11, 25))
+    svc = OfficeService.open(path)
+    good = svc.backup(reason="thu-cong")
+    bad = good.with_name(good.name.replace("thu-cong", "hong"))
+    bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])  # cut short, as on a pulled USB stick
+    w = windows.show_main_window(svc, today=date(2026, 11, 25))
+    qtbot.addWidget(w)
+    windows.forget(w)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    job = windows.restore_into_new_window(w, bad)
+    assert not w.isEnabled()  # no input reaches the file while its backup is checked
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+    assert said and "hỏng" in said[0] and w.isEnabled() and w.isVisible()
+    assert svc.check() == "" and svc.current_plan() is not None  # the open file is untouched and still open
+
+    threads: list[int] = []
+    real = OfficeService.restore_backup
+
+    def spy(backup, office_path):  # noqa: ANN001, ANN202
+        threads.append(threading.get_ident())
+        return real(backup, office_path)
+
+    monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(spy))
+    windows.restore_into_new_window(w, good)
+    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
+    new = windows.open_windows()[-1]
+    qtbot.addWidget(new)
+    try:
+        assert threads and threads[0] != threading.get_ident()
+        assert new.service.check() == ""
     finally:
         new.service.close()
         windows.forget(new)
