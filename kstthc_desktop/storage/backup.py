@@ -225,7 +225,9 @@ def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reaso
     except OSError:
         free = None
     if free is not None and free < needed:
-        raise _full(folder, needed, free)
+        free += make_room(folder, stem, needed - free)
+        if free < needed:
+            raise _full(folder, needed, free)
     now = now or datetime.now()
     for attempt in range(1000):
         stamp = now.strftime("%Y%m%d-%H%M%S-") + f"{(now.microsecond // 1000 + attempt) % 1000:03d}"
@@ -320,6 +322,35 @@ def rotate(folder: Path, stem: str, keep: Path | None = None, today: date | None
             _remove_with_companions(info.path)
             deleted.append(info.path)
     return deleted
+
+
+def make_room(folder: Path, stem: str, wanted: int) -> int:
+    """Free ``wanted`` bytes for a new backup by deleting this office's oldest automatic copies;
+    return the bytes freed (0, and nothing deleted, when even all of them would not be enough).
+
+    A copy of a file with a year's documents is as big as the file, and the age buckets keep up to
+    30 automatic copies: on a small disk they would fill it, and then the backup taken before an
+    import or a report's issue, and with it the import or the issue, would be refused. The newest
+    sound automatic copy and every copy the officer made are never deleted."""
+    automatic = [b for b in backup_infos(folder, stem) if b.automatic]
+    newest_good = next((b.path for b in automatic if looks_whole(b.path)), None)
+    candidates = []  # oldest first
+    for info in reversed(automatic):
+        if info.path == newest_good:
+            continue
+        try:
+            candidates.append((info.path, info.path.stat().st_size))
+        except OSError:
+            continue
+    if sum(size for _, size in candidates) < wanted:
+        return 0
+    freed = 0
+    for path, size in candidates:
+        if freed >= wanted:
+            break
+        _remove_with_companions(path)
+        freed += size
+    return freed
 
 
 # --- restoring --------------------------------------------------------------------------------

@@ -160,6 +160,48 @@ def test_too_little_free_space_is_said_before_writing(office, office_path: Path,
     assert _names(tmp_path / "bk") == []
 
 
+def test_old_automatic_copies_make_room_for_a_new_one_on_a_full_disk(office, office_path: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """A year of documents makes each copy as big as the file: when the disk has no room left for
+    the next one, this office's oldest automatic copies go (never the newest sound one, never the
+    officer's own), instead of the backup being refused and with it the import or the report's
+    issue that needs it. When they would not be enough, none is deleted."""
+    import shutil
+
+    folder = tmp_path / "bk"
+    mine = bk.make_backup(office.conn, office_path, folder, "thu-cong", now=T0 - timedelta(days=90))
+    auto = [bk.make_backup(office.conn, office_path, folder, "hang-ngay", now=T0 - timedelta(days=d))
+            for d in (60, 30, 10, 2)]  # oldest first
+    size = auto[0].stat().st_size
+    needed = size + size // 20 + bk._MARGIN
+    free = {"bytes": needed - size}  # one old copy short of room
+    real_unlink = Path.unlink
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:  # the disk gets back what is deleted
+        if path.exists():
+            free["bytes"] += path.stat().st_size
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(10**9, 10**9 - free["bytes"],
+                                                                                free["bytes"]))
+    made = bk.make_backup(office.conn, office_path, folder, "truoc-ban-hanh-bao-cao", now=T0)
+    left = bk.list_backups(folder, office_path.stem)
+    assert made in left and mine in left and auto[-1] in left  # the new copy, the officer's, the newest
+    assert not auto[0].exists() and auto[1].exists()  # the oldest automatic copy, and only it, made room
+
+    other = tmp_path / "bk2"  # one old automatic copy would not be enough, and the newest never goes
+    free["bytes"] = 10**9
+    bk.make_backup(office.conn, office_path, other, "thu-cong", now=T0 - timedelta(days=9))
+    bk.make_backup(office.conn, office_path, other, "hang-ngay", now=T0 - timedelta(days=5))
+    bk.make_backup(office.conn, office_path, other, "hang-ngay", now=T0 - timedelta(days=1))
+    free["bytes"] = needed - size - 1
+    before = _names(other)
+    with pytest.raises(OfficeFileFull):
+        bk.make_backup(office.conn, office_path, other, "hang-ngay", now=T0)
+    assert _names(other) == before
+
+
 def test_a_disk_that_fills_during_the_copy_leaves_nothing(office, office_path: Path, tmp_path: Path,
                                                          monkeypatch) -> None:
     def full(conn, tmp, *_progress):  # noqa: ANN001, ANN002
