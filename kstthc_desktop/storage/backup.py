@@ -22,6 +22,7 @@ import errno
 import re
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -201,13 +202,25 @@ def _clean_leftovers(folder: Path, stem: str) -> None:
                     path.unlink()
 
 
+# One backup at a time in this program: they run on workers now (the daily one after start-up, the
+# officer's, the one before an import), and a second one's cleaning of half-written copies would
+# delete the first one's copy while it is being written.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reason: str = "thu-cong",
                 now: datetime | None = None, progress: Progress | None = None) -> Path:
     """Copy the live database (a consistent snapshot), verify the copy, then name and rotate it.
 
     ``conn`` may be a read-only connection of a worker thread (the copy of a file with a gigabyte
     of documents takes seconds); ``progress`` hears the pages copied and may cancel (``Cancelled``:
-    nothing is left behind)."""
+    nothing is left behind). A backup asked for while another one is being made waits for it."""
+    with _ONE_AT_A_TIME:
+        return _make_backup(conn, office_path, folder, reason, now, progress)
+
+
+def _make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reason: str,
+                 now: datetime | None, progress: Progress | None) -> Path:
     office_path, folder = Path(office_path), Path(folder)
     stem = office_path.stem
     safe_reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "saoluu"

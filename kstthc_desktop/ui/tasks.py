@@ -57,6 +57,7 @@ def share_the_gil() -> None:
     if sys.getswitchinterval() > SWITCH_INTERVAL_S:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
 
+
 _RUNNING: set[FlagProgress] = set()  # the progress of each job started and not yet ended
 
 

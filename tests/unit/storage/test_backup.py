@@ -248,3 +248,44 @@ def test_restore_waits_for_and_refuses_a_file_still_open(office_path: Path) -> N
             bk.restore_backup(b, office_path, wait=0.2)
     finally:
         svc.close()
+
+
+def test_two_backups_at_once_wait_for_each_other(office, office_path: Path, tmp_path: Path, monkeypatch) -> None:
+    """Backups run on workers: the daily one may still be copying when the officer asks for one. The
+    second one's cleaning of half-written copies deleted the first one's copy under it; now it waits."""
+    import threading
+    import time
+
+    folder = tmp_path / "bk"
+    written, release = threading.Event(), threading.Event()
+    real = bk._write_verified
+
+    def held(conn, tmp, progress):  # noqa: ANN001, ANN202 - the first copy waits, written, before its name
+        real(conn, tmp, progress)
+        if threading.current_thread().name == "daily":
+            written.set()
+            assert release.wait(10)
+
+    monkeypatch.setattr(bk, "_write_verified", held)
+    made: dict[str, object] = {}
+
+    def backup(reason: str) -> None:
+        conn = OfficeFile.read_only_connection(office_path)  # as a worker reads
+        try:
+            made[reason] = bk.make_backup(conn, office_path, folder, reason)
+        except Exception as exc:  # noqa: BLE001
+            made[reason] = exc
+        finally:
+            conn.close()
+
+    daily = threading.Thread(target=backup, args=("hang-ngay",), name="daily")
+    daily.start()
+    assert written.wait(10)
+    asked = threading.Thread(target=backup, args=("thu-cong",), name="asked")
+    asked.start()
+    time.sleep(0.3)  # the second backup would clean up the first one's copy now
+    release.set()
+    daily.join(20)
+    asked.join(20)
+    assert all(isinstance(p, Path) for p in made.values()), made
+    assert {bk.check_backup(p) for p in made.values()} == {""}
