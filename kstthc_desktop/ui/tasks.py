@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -30,9 +31,9 @@ class _SignalProgress(FlagProgress):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable, progress: _SignalProgress, signals: _Signals) -> None:
+    def __init__(self, fn: Callable, progress: _SignalProgress, signals: _Signals, ended: threading.Event) -> None:
         super().__init__()
-        self.fn, self.progress, self.signals = fn, progress, signals
+        self.fn, self.progress, self.signals, self.ended = fn, progress, signals, ended
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -42,6 +43,8 @@ class _Runnable(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            self.ended.set()
 
 
 # How often a thread holding Python's lock hands it over to one waiting for it (Python's default:
@@ -91,6 +94,7 @@ class BackgroundTask(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._fn = fn
+        self._ended = threading.Event()  # set on the worker when ``fn`` has returned
         self.running = False
 
     def start(self) -> None:
@@ -98,7 +102,11 @@ class BackgroundTask(QObject):
         self.running = True
         _RUNNING.add(self._progress)
         self._dialog.setValue(0)
-        QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals))
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self._progress, self._signals, self._ended))
+
+    def wait_ended(self, timeout: float) -> bool:
+        """From another worker: wait until ``fn`` has returned (True), or ``timeout`` seconds."""
+        return self._ended.wait(timeout)
 
     def _alive(self) -> bool:
         """False once the window that owned this job is gone (a late signal from the worker)."""

@@ -130,9 +130,19 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
             window.setEnabled(True)
             QMessageBox.warning(window, "KSTTHC Desktop", problem)
             return
+        # the window's jobs still reading the file (the daily backup, a check) stop first: on Windows
+        # a file that another connection holds open cannot be replaced
+        reading = [t for t in window.findChildren(BackgroundTask) if t.running and t is not check]
+        for job in reading:
+            job.cancel()
         window.service.close()
-        copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"),
-                              lambda progress: OfficeService.restore_backup(backup, path))
+
+        def replace(progress) -> Path | None:  # noqa: ANN001
+            for job in reading:
+                job.wait_ended(120)
+            return OfficeService.restore_backup(backup, path)
+
+        copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"), replace)
         copy.done.connect(lambda _kept: reopen(None))
         copy.error.connect(reopen)
         window._restore_task = copy  # noqa: SLF001 - kept alive while it runs

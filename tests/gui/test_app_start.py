@@ -156,6 +156,62 @@ def test_restoring_checks_and_copies_on_a_worker_and_a_damaged_backup_changes_no
         windows.forget(new)
 
 
+def test_restoring_waits_for_the_windows_jobs_that_read_the_file(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The daily backup or a check may still be reading the file on a worker, through a connection
+    of its own: on Windows a file held open cannot be replaced. They are stopped first, and the
+    backup is put in place only once they have let go."""
+    import time
+    from datetime import date
+
+    from kstthc_desktop.core.errors import Cancelled
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+    from kstthc_desktop.storage.office_file import OfficeFile
+    from kstthc_desktop.ui.tasks import BackgroundTask
+
+    path = create_demo(tmp_path / "van-phong.kstthc", today=date(2026, 11, 25))
+    svc = OfficeService.open(path)
+    good = svc.backup(reason="thu-cong")
+    w = windows.show_main_window(svc, today=date(2026, 11, 25))
+    qtbot.addWidget(w)
+    windows.forget(w)
+    events: list[str] = []
+
+    def reading(progress) -> None:  # noqa: ANN001 - a quiet job holding a connection until cancelled
+        conn = OfficeFile.read_only_connection(path)
+        try:
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM tasks").fetchone()
+            for _ in range(2000):
+                progress.report(0, 0)
+                time.sleep(0.01)
+        except Cancelled:
+            time.sleep(0.2)  # letting go takes a moment
+            raise
+        finally:
+            conn.close()
+            events.append("job let go")
+
+    job = BackgroundTask(w, "quiet", reading, delay_ms=24 * 3600 * 1000)
+    job.start()
+    real = OfficeService.restore_backup
+
+    def restore(backup, office_path):  # noqa: ANN001, ANN202
+        events.append("replaced")
+        return real(backup, office_path)
+
+    monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(restore))
+    windows.restore_into_new_window(w, good)
+    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
+    new = windows.open_windows()[-1]
+    qtbot.addWidget(new)
+    try:
+        assert events == ["job let go", "replaced"]
+    finally:
+        new.service.close()
+        windows.forget(new)
+
+
 def test_a_damaged_backup_is_refused_before_anything_is_replaced(qapp, tmp_path: Path) -> None:
     from kstthc_desktop.services import OfficeService
 
