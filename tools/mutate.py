@@ -119,6 +119,22 @@ MUTANTS = [
     Mutant("file names: ZIP names unique only case-sensitively", "kstthc_desktop/core/filenames.py",
            "while candidate.casefold() in taken:", "while candidate in taken:",
            ("tests/unit/core/test_filenames.py", "tests/unit/services/test_evidence.py")),
+    # --- start-up and backups with a year of documents (issue 14) --------------------------------
+    Mutant("the check at open reads the documents too", "kstthc_desktop/storage/office_file.py",
+           'return name == "blobs" or name.startswith("file_")', "return False",
+           ("tests/unit/storage/test_office_file.py",)),
+    Mutant("the check at open skips the records", "kstthc_desktop/storage/office_file.py",
+           "if not is_document_table(n)]", "if False]",
+           ("tests/unit/storage/test_office_file.py",)),
+    Mutant("making room deletes the newest sound backup", "kstthc_desktop/storage/backup.py",
+           "        if info.path == newest_good:", "        if False:",
+           ("tests/unit/storage/test_backup.py",)),
+    Mutant("making room deletes copies that will not make enough room", "kstthc_desktop/storage/backup.py",
+           "    if sum(size for _, size in candidates) < wanted:", "    if False:",
+           ("tests/unit/storage/test_backup.py",)),
+    Mutant("two backups at once", "kstthc_desktop/storage/backup.py",
+           "    with _ONE_AT_A_TIME:", "    if True:",
+           ("tests/unit/storage/test_backup.py",)),
 ]
 
 
