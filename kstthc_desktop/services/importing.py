@@ -288,9 +288,9 @@ class ImportMixin:
                 (diff.kept if self.repo.task_in_use(t.id) else diff.removed).append(_stored_ref(t, sections, by_id))
         return diff
 
-    def check_import(self, imported, into=None) -> None:  # noqa: ANN001
+    def check_import(self, imported, into=None) -> Plan | None:  # noqa: ANN001
         """What ``apply_import`` refuses before anything is written (the window asks first, before the
-        backup it takes on a worker)."""
+        backup it takes on a worker); the plan the tasks go into (None: a new plan)."""
         if not imported.year:
             from ..core.errors import ValidationError
 
@@ -299,7 +299,7 @@ class ImportMixin:
                 "Hãy nhập năm của kế hoạch (ô Năm kế hoạch, hoặc --year khi dùng lệnh) rồi đọc lại.",
                 field="year",
             )
-        self._target_plan(imported, into)
+        return self._target_plan(imported, into)
 
     def backup_before_import(self, progress: Progress | None = None) -> Path:
         """The backup ``apply_import`` takes first; safe on a worker (a year's documents take seconds)."""
@@ -314,8 +314,7 @@ class ImportMixin:
         beside the others; None: the program's guess. The other plans are never touched.
         ``backed_up``: the caller has just taken the backup (``backup_before_import``, on a worker).
         """
-        self.check_import(imported, into)
-        plan = self._target_plan(imported, into)
+        plan = self.check_import(imported, into)
         if not backed_up:
             self.backup_before_import()
         result = ImportResult(plan_id=plan.id if plan else 0)

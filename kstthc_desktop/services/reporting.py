@@ -165,7 +165,7 @@ class ReportMixin:
                       statistics_rows: list[dict] | None = None, recipients: list[str] | None = None,
                       signatory: dict[str, str] | None = None, as_of: date | None = None) -> IssueJob:
         """The report to issue, checked (no draft, form 06a consistent), with the statuses it freezes."""
-        office, plan = self._require_plan()
+        _office, plan = self._require_plan()
         content = self.report_content(period_code, number=number, on=on, statistics_rows=statistics_rows,
                                       overrides=overrides, recipients=recipients, signatory=signatory, as_of=as_of)
         if content.draft:

@@ -73,15 +73,6 @@ class SafetyMixin:
     def mark_daily_backup(self, today: date | None = None) -> None:
         self.set_setting("last_daily_backup", (today or date.today()).isoformat())
 
-    def daily_backup(self) -> Path | None:
-        """At most one automatic backup per day, taken on open (the window takes it on a worker:
-        ``daily_backup_due``, ``backup``, ``mark_daily_backup``)."""
-        if not self.daily_backup_due():
-            return None
-        path = self.backup(reason="hang-ngay")
-        self.mark_daily_backup()
-        return path
-
     def backup_folder(self) -> Path:
         """Where this office's automatic backups go."""
         return backup_store.default_backup_dir(self.path)
@@ -104,9 +95,10 @@ class SafetyMixin:
         return backup_store.default_backup_dir(Path(path).absolute())
 
     @staticmethod
-    def restore_backup(backup: str | os.PathLike, office_path: str | os.PathLike) -> Path | None:
-        """Put a backup in place of a closed office file; returns where the old file was kept."""
-        return backup_store.restore_backup(Path(backup), Path(office_path))
+    def restore_backup(backup: str | os.PathLike, office_path: str | os.PathLike, checked: bool = False) -> Path | None:
+        """Put a backup in place of a closed office file; returns where the old file was kept.
+        ``checked``: the caller has just found it sound (``check_backup``), so it is not read twice."""
+        return backup_store.restore_backup(Path(backup), Path(office_path), checked=checked)
 
     @staticmethod
     def check_backup(path: str | os.PathLike) -> str:

@@ -369,13 +369,14 @@ def make_room(folder: Path, stem: str, wanted: int) -> int:
 # --- restoring --------------------------------------------------------------------------------
 
 
-def restore_backup(backup: Path, office_path: Path, wait: float = 3.0) -> Path | None:
+def restore_backup(backup: Path, office_path: Path, wait: float = 3.0, checked: bool = False) -> Path | None:
     """Put a verified backup in place of the (closed) office file; return where the current file
-    was kept aside (None when there was none). Nothing is deleted before its copy is on disk."""
+    was kept aside (None when there was none). Nothing is deleted before its copy is on disk.
+    ``checked``: the caller has just checked the backup (a gigabyte is not read a second time)."""
     from .lock import _FileLock, lock_path
 
     backup, office_path = Path(backup), Path(office_path).absolute()
-    problem = check_backup(backup)
+    problem = "" if checked else check_backup(backup)
     if problem:
         raise OfficeFileError(problem, "Hãy chọn bản sao lưu khác.")
     lock = _FileLock(lock_path(office_path))

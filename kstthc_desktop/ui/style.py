@@ -67,7 +67,7 @@ def document_pixmap(size: int = 16) -> QPixmap:
         p.drawPolygon(pts(9.5, 0.5, 9.5, 4.5, 13.5, 4.5))  # the folded corner
         p.setPen(QPen(QColor("#9a9a9a"), k))
         for y in (7.5, 9.5, 11.5, 13.5):  # lines of text
-            p.drawLine(pts(4.5, y, 11.5, y)[0], pts(4.5, y, 11.5, y)[1])
+            p.drawLine(QPointF(4.5 * k, y * k), QPointF(11.5 * k, y * k))
         p.end()
         _DOCUMENT_PIXMAPS[key] = px
     return _DOCUMENT_PIXMAPS[key]

@@ -140,7 +140,7 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
         def replace(progress) -> Path | None:  # noqa: ANN001
             for job in reading:
                 job.wait_ended(120)
-            return OfficeService.restore_backup(backup, path)
+            return OfficeService.restore_backup(backup, path, checked=True)  # checked just before
 
         copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"), replace)
         copy.done.connect(lambda _kept: reopen(None))

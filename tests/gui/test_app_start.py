@@ -139,9 +139,9 @@ def test_restoring_checks_and_copies_on_a_worker_and_a_damaged_backup_changes_no
     threads: list[int] = []
     real = OfficeService.restore_backup
 
-    def spy(backup, office_path):  # noqa: ANN001, ANN202
+    def spy(backup, office_path, **kwargs):  # noqa: ANN001, ANN003, ANN202
         threads.append(threading.get_ident())
-        return real(backup, office_path)
+        return real(backup, office_path, **kwargs)
 
     monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(spy))
     windows.restore_into_new_window(w, good)
@@ -196,9 +196,9 @@ def test_restoring_waits_for_the_windows_jobs_that_read_the_file(qtbot, tmp_path
     job.start()
     real = OfficeService.restore_backup
 
-    def restore(backup, office_path):  # noqa: ANN001, ANN202
+    def restore(backup, office_path, **kwargs):  # noqa: ANN001, ANN003, ANN202
         events.append("replaced")
-        return real(backup, office_path)
+        return real(backup, office_path, **kwargs)
 
     monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(restore))
     windows.restore_into_new_window(w, good)
