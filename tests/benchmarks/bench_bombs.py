@@ -68,23 +68,12 @@ def make_files(folder: Path) -> dict[str, Path]:
                 data = data.replace(b"</sheetData>",
                                     b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
             zout.writestr(info, data)
-    ods = folder / "repeated-row-bomb.ods"
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {fx._ODS_NS}><office:body>'
-               '<office:spreadsheet><table:table table:name="S"><table:table-column table:number-columns-repeated="3"/>'
-               '<table:table-row table:number-rows-repeated="1048576">'
-               + "".join(f'<table:table-cell office:value-type="string"><text:p>{w}</text:p></table:table-cell>'
-                         for w in ("STT", "Nội dung công việc", "Đơn vị chủ trì"))
-               + '</table:table-row>'
-               '</table:table></office:spreadsheet></office:body></office:document-content>')
-    with zipfile.ZipFile(ods, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("META-INF/manifest.xml",
-                    f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {fx._ODS_NS}>'
-                    '<manifest:file-entry manifest:full-path="/" '
-                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                    "</manifest:manifest>", compress_type=zipfile.ZIP_DEFLATED)
+    ods = fx.zip_ods(folder / "repeated-row-bomb.ods",
+                     '<table:table table:name="S"><table:table-column table:number-columns-repeated="3"/>'
+                     '<table:table-row table:number-rows-repeated="1048576">'
+                     + "".join(f'<table:table-cell office:value-type="string"><text:p>{w}</text:p></table:table-cell>'
+                               for w in ("STT", "Nội dung công việc", "Đơn vị chủ trì"))
+                     + "</table:table-row></table:table>")
     return {"normal plan (baseline)": normal, "merged-cell bomb": bomb, "repeated-row bomb": ods}
 
 

@@ -693,10 +693,15 @@ def write_ods(path: Path, sheets: list[SheetSpec]) -> Path:
             + "".join(rows_xml)
             + "</table:table>"
         )
+    return zip_ods(path, "".join(tables))
+
+
+def zip_ods(path: Path, tables_xml: str) -> Path:
+    """An .ods file around ``tables_xml`` (the ``<table:table>`` elements): mimetype, content, manifest."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
         "<office:body><office:spreadsheet>"
-        + "".join(tables)
+        + tables_xml
         + "</office:spreadsheet></office:body></office:document-content>"
     )
     manifest = (

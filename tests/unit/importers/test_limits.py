@@ -46,21 +46,10 @@ def merge_bomb(small: Path, dst: Path) -> Path:
 
 def ods_bomb(dst: Path, rows: int, cols: int) -> Path:
     """A 1 KB spreadsheet: one filled row repeated ``rows`` times, its cell ``cols`` times."""
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {fx._ODS_NS}><office:body>'
-               '<office:spreadsheet><table:table table:name="S">'
-               f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell office:value-type="string" '
-               f'table:number-columns-repeated="{cols}"><text:p>STT</text:p></table:table-cell></table:table-row>'
-               '</table:table></office:spreadsheet></office:body></office:document-content>')
-    with zipfile.ZipFile(dst, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("META-INF/manifest.xml",
-                    f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {fx._ODS_NS}>'
-                    '<manifest:file-entry manifest:full-path="/" '
-                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                    "</manifest:manifest>", compress_type=zipfile.ZIP_DEFLATED)
-    return dst
+    return fx.zip_ods(dst, '<table:table table:name="S">'
+                      f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+                      f'office:value-type="string" table:number-columns-repeated="{cols}"><text:p>STT</text:p>'
+                      '</table:table-cell></table:table-row></table:table>')
 
 
 def _refused_quickly(path: Path, needle: str = "") -> str:
