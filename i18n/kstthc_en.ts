@@ -1756,6 +1756,10 @@ Results filled in for %2 task(s).</source>
         <source>Issuing the report…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Issuing cancelled: nothing was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RollupDialog</name>
@@ -2616,6 +2620,10 @@ Results filled in for %2 task(s).</source>
     <name>Windows</name>
     <message>
         <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore cancelled: the office file is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1757,6 +1757,10 @@ Results filled in for %2 task(s).</source>
         <source>Issuing the report…</source>
         <translation>Đang ban hành báo cáo…</translation>
     </message>
+    <message>
+        <source>Issuing cancelled: nothing was issued.</source>
+        <translation>Đã hủy ban hành: chưa có báo cáo nào được ban hành.</translation>
+    </message>
 </context>
 <context>
     <name>RollupDialog</name>
@@ -2618,6 +2622,10 @@ Results filled in for %2 task(s).</source>
     <message>
         <source>Restoring the backup…</source>
         <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Restore cancelled: the office file is unchanged.</source>
+        <translation>Đã hủy khôi phục: tệp dữ liệu giữ nguyên.</translation>
     </message>
     <message>
         <source>Checking the backup…</source>

@@ -101,9 +101,10 @@ class SafetyMixin:
         return backup_store.restore_backup(Path(backup), Path(office_path), checked=checked)
 
     @staticmethod
-    def check_backup(path: str | os.PathLike) -> str:
-        """'' when a backup file is a sound office file, else why it cannot be restored."""
-        return backup_store.check_backup(Path(path))
+    def check_backup(path: str | os.PathLike, progress: Progress | None = None) -> str:
+        """'' when a backup file is a sound office file, else why it cannot be restored (``progress``
+        may cancel the check: ``Cancelled``)."""
+        return backup_store.check_backup(Path(path), progress)
 
     # --- who holds the file -----------------------------------------------------------------
     @staticmethod

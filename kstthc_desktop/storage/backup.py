@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..core.errors import OfficeFileError, OfficeFileFull
+from ..core.errors import Cancelled, OfficeFileError, OfficeFileFull
 from ..core.progress import NullProgress, Progress
 from . import atomic
 
@@ -117,10 +117,14 @@ def looks_whole(path: Path) -> bool:
     return not valid or (page >= 512 and size == page * pages)
 
 
-def check_backup(path: Path) -> str:
-    """'' when ``path`` is a sound office file to restore, else the reason in Vietnamese."""
+def check_backup(path: Path, progress: Progress | None = None) -> str:
+    """'' when ``path`` is a sound office file to restore, else the reason in Vietnamese.
+
+    Reading a backup of a year's documents takes seconds: ``progress`` may cancel it (``Cancelled``);
+    SQLite stops its check when asked (inside its walk of each table from SQLite 3.43, after it before)."""
     from .migrations import APPLICATION_ID, SCHEMA_VERSION
 
+    progress = progress or NullProgress()
     path = Path(path)
     if not path.is_file():
         return f"Không tìm thấy bản sao lưu '{path.name}'."
@@ -129,6 +133,7 @@ def check_backup(path: Path) -> str:
     try:
         # immutable: read exactly the bytes that a restore would copy, create no -wal/-shm beside it
         conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
+        conn.set_progress_handler(lambda: progress.cancelled, 1000)  # true: SQLite stops the check
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 return f"Tệp '{path.name}' không phải bản sao lưu dữ liệu KSTTHC."
@@ -139,6 +144,8 @@ def check_backup(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.Error:
+        if progress.cancelled:
+            raise Cancelled() from None
         return f"Không đọc được '{path.name}' như một bản sao lưu; hãy chọn bản khác."
     return ""
 

@@ -74,13 +74,19 @@ def finish_all() -> None:
 
 
 class BackgroundTask(QObject):
-    """Run ``fn(progress)`` on the thread pool; ``done``/``error`` fire on the GUI thread."""
+    """Run ``fn(progress)`` on the thread pool; ``done``/``error`` fire on the GUI thread.
+
+    ``cancellable=False``: a job past its point of no return (a backup being put in place of the
+    office file) shows its progress without a Cancel button. A job that may be cancelled must
+    honour it: ``fn`` reports progress (which raises ``Cancelled``), and a result that arrives after
+    the officer pressed Cancel is looked at with ``cancel_requested`` before it is used."""
 
     done = Signal(object)
     error = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None, title: str, fn: Callable, delay_ms: int = 500) -> None:
+    def __init__(self, parent: QWidget | None, title: str, fn: Callable, delay_ms: int = 500,
+                 cancellable: bool = True) -> None:
         super().__init__(parent)
         self._signals = _Signals()
         self._progress = _SignalProgress(self._signals)
@@ -89,7 +95,11 @@ class BackgroundTask(QObject):
         self._dialog.setMinimumDuration(delay_ms)
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
-        self._dialog.canceled.connect(self._progress.cancel)
+        self._cancellable = cancellable
+        if cancellable:
+            self._dialog.canceled.connect(self._progress.cancel)
+        else:
+            self._dialog.setCancelButton(None)
         self._signals.progressed.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
@@ -115,6 +125,11 @@ class BackgroundTask(QObject):
     def cancel(self) -> None:
         self._progress.cancel()
 
+    @property
+    def cancel_requested(self) -> bool:
+        """The officer pressed Cancel (or the window cancelled the job), even if ``fn`` finished."""
+        return self._progress.cancelled
+
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if not self.running or not self._alive():  # a late signal queued before the job ended
             return
@@ -128,7 +143,8 @@ class BackgroundTask(QObject):
         self.running = False
         _RUNNING.discard(self._progress)
         self._signals.progressed.disconnect(self._on_progress)
-        self._dialog.canceled.disconnect(self._progress.cancel)
+        if self._cancellable:
+            self._dialog.canceled.disconnect(self._progress.cancel)
         self._dialog.close()
         self._dialog.deleteLater()
 

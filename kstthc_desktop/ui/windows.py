@@ -142,15 +142,23 @@ def restore_into_new_window(window, backup: Path):  # noqa: ANN001, ANN201
                 job.wait_ended(120)
             return OfficeService.restore_backup(backup, path, checked=True)  # checked just before
 
-        copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"), replace)
+        # past the point of no return (the file is closed, the copy replaces it): no Cancel button
+        copy = BackgroundTask(window, QCoreApplication.translate("Windows", "Restoring the backup…"), replace,
+                              cancellable=False)
         copy.done.connect(lambda _kept: reopen(None))
         copy.error.connect(reopen)
         window._restore_task = copy  # noqa: SLF001 - kept alive while it runs
         copy.start()
 
+    def given_up() -> None:  # Cancel while the backup was checked: nothing was touched
+        window.setEnabled(True)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Windows", "Restore cancelled: the office file is unchanged."), 10000)
+
     check = BackgroundTask(window, QCoreApplication.translate("Windows", "Checking the backup…"),
-                           lambda progress: OfficeService.check_backup(backup))
-    check.done.connect(checked)
+                           lambda progress: OfficeService.check_backup(backup, progress))
+    check.done.connect(lambda problem: given_up() if check.cancel_requested else checked(problem))
+    check.cancelled.connect(given_up)
     check.error.connect(lambda exc: (window.setEnabled(True), QMessageBox.warning(window, "KSTTHC Desktop", str(exc))))
     window._restore_task = check  # noqa: SLF001
     check.start()

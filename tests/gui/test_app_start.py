@@ -226,3 +226,104 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(qapp, tmp_path:
     c.commit()
     c.close()
     assert "không phải bản sao lưu" in OfficeService.check_backup(other)
+
+
+def _visible_progress(window, title: str):  # noqa: ANN001, ANN202
+    from PySide6.QtWidgets import QProgressDialog
+
+    return next((d for d in window.findChildren(QProgressDialog) if d.isVisible() and d.windowTitle() == title), None)
+
+
+def test_cancel_while_the_backup_is_checked_restores_nothing_and_the_copy_cannot_be_cancelled(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Checking a year's backup takes seconds and shows a progress dialog: its Cancel button leaves
+    the office file as it was and the window usable. Once the file is being replaced there is no
+    Cancel button: a half-restored file is not a state to stop in."""
+    import threading
+    from datetime import date
+
+    from PySide6.QtWidgets import QPushButton
+
+    from kstthc_desktop.core.model import Task
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "van-phong.kstthc", today=date(2026, 11, 25))
+    svc = OfficeService.open(path)
+    backup = svc.backup(reason="thu-cong")
+    svc.add_task(Task(plan_id=svc.current_plan().id, content="Nhiệm vụ thêm sau khi sao lưu"))
+    w = windows.show_main_window(svc, today=date(2026, 11, 25))
+    qtbot.addWidget(w)
+    windows.forget(w)
+    before = w.table.model.task_count()
+    release = threading.Event()
+    real_check = OfficeService.check_backup
+
+    def slow_check(path, progress=None):  # noqa: ANN001, ANN202 - a gigabyte being read
+        answer = real_check(path, progress)
+        assert release.wait(20)
+        return answer  # (SQLite asked for the Cancel before this: the answer comes after it)
+
+    monkeypatch.setattr(OfficeService, "check_backup", staticmethod(slow_check))
+    monkeypatch.setattr(files, "ask_open", lambda *a, **k: str(backup))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.restore_from_backup()
+    qtbot.waitUntil(lambda: _visible_progress(w, "Checking the backup…") is not None, timeout=10000)
+    shown = _visible_progress(w, "Checking the backup…")
+    next(b for b in shown.findChildren(QPushButton) if b.text() == "Cancel").click()
+    release.set()  # the check's answer comes after the click: it is not acted on
+    qtbot.waitUntil(lambda: w.isEnabled(), timeout=20000)
+    assert w.statusBar().currentMessage() == "Restore cancelled: the office file is unchanged."
+    assert w.isVisible() and not windows.open_windows()
+    assert w.service.check() == "" and w.table.model.task_count() == before  # still open, still as it was
+    assert not list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))
+
+    held = threading.Event()
+    real_restore = OfficeService.restore_backup
+
+    def slow_restore(backup, office_path, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        assert held.wait(20)
+        return real_restore(backup, office_path, **kwargs)
+
+    monkeypatch.setattr(OfficeService, "check_backup", staticmethod(real_check))
+    monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(slow_restore))
+    w.restore_from_backup()
+    qtbot.waitUntil(lambda: _visible_progress(w, "Restoring the backup…") is not None, timeout=10000)
+    copying = _visible_progress(w, "Restoring the backup…")
+    assert not [b for b in copying.findChildren(QPushButton) if b.isVisible()]
+    held.set()
+    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
+    new = windows.open_windows()[-1]
+    qtbot.addWidget(new)
+    try:
+        assert new.table.model.task_count() == before - 1
+    finally:
+        new.service.close()
+        windows.forget(new)
+
+
+def test_checking_a_backup_stops_at_once_when_cancelled(tmp_path: Path) -> None:
+    """Cancel is honoured by the check itself: SQLite asks whether to go on while it checks (from
+    SQLite 3.43, the Windows build's, also inside its walk of each table; 3.40 here asks after it)."""
+    import pytest
+
+    from kstthc_desktop.core.errors import Cancelled
+    from kstthc_desktop.core.progress import FlagProgress
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+
+    path = create_demo(tmp_path / "van-phong.kstthc")
+    progress = FlagProgress()
+    assert OfficeService.check_backup(path, progress) == ""
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        OfficeService.check_backup(path, progress)
+
+    class PressedDuringTheCheck:  # Cancel pressed; the reports raise nothing: only SQLite can stop
+        cancelled = True
+
+        def report(self, done: int, total: int, message: str = "") -> None:
+            pass
+
+    with pytest.raises(Cancelled):
+        OfficeService.check_backup(path, PressedDuringTheCheck())

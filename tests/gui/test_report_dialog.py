@@ -250,3 +250,47 @@ def test_issuing_renders_on_a_worker_and_a_closed_dialog_issues_nothing(qtbot, d
     release.set()
     qtbot.waitUntil(lambda: not task.running, timeout=30000)
     assert not any(r.issued for r in demo_service.reports())
+
+
+def test_the_issue_progress_dialogs_cancel_button_issues_nothing(qtbot, demo_service, monkeypatch) -> None:
+    """Issuing shows its progress; Cancel issues nothing, whether the worker notices it (the backup
+    reports progress) or its result arrives after the click."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    real = demo_service.render_issue
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
+    _wait_preview(qtbot, dlg)
+    dlg.number.setText("08")
+    for before_rendering in (True, False):
+        release = threading.Event()
+
+        def held(job, progress=None, first=before_rendering, release=release):  # noqa: ANN001, ANN202
+            if first:  # held before: the rendering sees the Cancel
+                assert release.wait(20)
+                return real(job, progress)
+            ready = real(job, progress)  # held after: the finished result comes after the Cancel
+            assert release.wait(20)
+            return ready
+
+        monkeypatch.setattr(demo_service, "render_issue", held)
+        task = dlg.issue_now()
+
+        def shown() -> QProgressDialog | None:
+            return next((d for d in dlg.findChildren(QProgressDialog)
+                         if d.isVisible() and d.windowTitle() == "Issuing the report…"), None)
+
+        qtbot.waitUntil(lambda: shown() is not None, timeout=10000)
+        next(b for b in shown().findChildren(QPushButton) if b.text() == "Cancel").click()
+        release.set()
+        qtbot.waitUntil(lambda job=task: not job.running, timeout=30000)
+        assert not any(r.issued for r in demo_service.reports())
+        assert dlg.issued_id is None and dlg.frozen is None and dlg.issue_btn.isEnabled()
+        assert dlg.preview_status.text() == "Issuing cancelled: nothing was issued."
+    monkeypatch.setattr(demo_service, "render_issue", real)
+    task = dlg.issue_now()  # and issuing again, uncancelled, works
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    assert [r.period for r in demo_service.reports() if r.issued] == ["2026-Q3"]

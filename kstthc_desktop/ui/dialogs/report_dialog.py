@@ -836,7 +836,8 @@ class ReportDialog(QDialog):
 
         def rendered(ready) -> None:  # noqa: ANN001 - reports.machine.IssueJob
             self.issue_btn.setEnabled(True)
-            if self._closed:  # the dialog was closed meanwhile: nothing is issued
+            if self._closed or task.cancel_requested:  # closed or cancelled meanwhile: nothing is issued
+                given_up()
                 return
             try:
                 self.issued_id, _changes = service.commit_issue(ready)
@@ -847,7 +848,13 @@ class ReportDialog(QDialog):
 
         task.done.connect(rendered)
         task.error.connect(lambda exc: (self.issue_btn.setEnabled(True), show_error(self, exc)))
-        task.cancelled.connect(lambda: self.issue_btn.setEnabled(True))
+        def given_up() -> None:
+            self.issue_btn.setEnabled(True)
+            if not self._closed:
+                self.preview_status.setText(self.tr("Issuing cancelled: nothing was issued."))
+                self._schedule_preview()
+
+        task.cancelled.connect(given_up)
         self._issue_job = task
         self.issue_btn.setEnabled(False)
         task.start()
