@@ -142,3 +142,40 @@ def test_evidence_details_and_occurrence_link(window: MainWindow, qtbot, tmp_pat
     window.act_undo.trigger()
     stored = next(e for e in window.service.evidence(task_id=task.id) if e.id == eid)
     assert stored.doc_number == "" and stored.occurrence is None
+
+
+def test_cancel_while_files_are_attached_attaches_none(window: MainWindow, qtbot, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    """A big scan streams in on a worker behind a progress dialog: its Cancel attaches nothing, even
+    when the file's storing ends after the click."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    tid = next(t.id for t in window.service.tasks(window.plan().id) if t.number == "2.1")
+    window.select_task(tid)
+    before = len(window.service.evidence(task_id=tid))
+    scan = tmp_path / "Biên bản kiểm tra.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 400)
+    release = threading.Event()
+    real = window.service.stage_evidence
+
+    def slow(path, progress=None):  # noqa: ANN001, ANN202 - stored, then the commit takes its time
+        staged = real(path, progress)
+        assert release.wait(20)
+        return staged
+
+    monkeypatch.setattr(window.service, "stage_evidence", slow)
+    _drop(window.detail, [scan])
+
+    def shown() -> QProgressDialog | None:
+        return next((d for d in window.findChildren(QProgressDialog)
+                     if d.isVisible() and d.windowTitle() == "Attaching files…"), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=10000)
+    next(b for b in shown().findChildren(QPushButton) if b.text() == "Cancel").click()
+    release.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Cancelled.", timeout=10000)
+    assert not any(j.running for j in window._jobs)
+    assert len(window.service.evidence(task_id=tid)) == before
+    assert window.detail.evidence_list.count() == before
