@@ -135,6 +135,18 @@ MUTANTS = [
     Mutant("two backups at once", "kstthc_desktop/storage/backup.py",
            "    with _ONE_AT_A_TIME:", "    if True:",
            ("tests/unit/storage/test_backup.py",)),
+    Mutant("automatic copies fill the disk", "kstthc_desktop/storage/backup.py",
+           "    return make_room(folder, stem, short) if short > 0 else 0", "    return 0",
+           ("tests/unit/storage/test_backup.py",)),
+    Mutant("a cancelled check of a backup goes on to restore it", "kstthc_desktop/ui/windows.py",
+           "given_up() if check.cancel_requested else checked(problem)", "checked(problem)",
+           ("tests/gui/test_app_start.py",)),
+    Mutant("a cancelled issue is frozen into the file", "kstthc_desktop/ui/dialogs/report_dialog.py",
+           "if self._closed or task.cancel_requested:", "if self._closed:",
+           ("tests/gui/test_report_dialog.py",)),
+    Mutant("a cancelled attach links its files", "kstthc_desktop/ui/main_window.py",
+           "            if job_box[0].cancel_requested:", "            if False:",
+           ("tests/gui/test_evidence_ui.py",)),
 ]
 
 

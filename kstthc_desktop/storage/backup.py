@@ -37,6 +37,9 @@ _AUTOMATIC = re.compile(r"^(hang-ngay|truoc-nhap-ke-hoach|truoc-ban-hanh-bao-cao
                         r"truoc-nang-cap-v\d+|truoc-sua-chua)$")
 _MARGIN = 64 * 1024  # plus 5 % of the file: room for SQLite's own pages while it copies
 KEEP = KEEP_RECENT + KEEP_DAILY + KEEP_WEEKLY + KEEP_MONTHLY  # at most this many automatic copies
+# Automatic copies never leave the disk with less free space than this (or a tenth of a small disk):
+# by age they may number 30, each as big as a file holding a year's documents.
+FREE_SPACE_FLOOR = 5 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,7 @@ def _make_backup(conn: sqlite3.Connection, office_path: Path, folder: Path, reas
             raise _failed(folder, exc) from exc
         raise
     rotate(folder, stem, keep=target)
+    spare_the_disk(folder, stem)
     return target
 
 
@@ -371,6 +375,24 @@ def make_room(folder: Path, stem: str, wanted: int) -> int:
         _remove_with_companions(path)
         freed += size
     return freed
+
+
+def free_space_floor(disk_total: int) -> int:
+    """The free space automatic copies leave on a disk of ``disk_total`` bytes."""
+    return min(FREE_SPACE_FLOOR, disk_total // 10)
+
+
+def spare_the_disk(folder: Path, stem: str) -> int:
+    """After a backup: when the disk's free space is under the floor and this office's older
+    automatic copies can give it back, the oldest of them go (``make_room``: never the newest sound
+    one, never the officer's, and none when they would not be enough: a disk full of other things
+    is no reason to lose the history). Return the bytes freed."""
+    try:
+        usage = shutil.disk_usage(folder)
+    except OSError:
+        return 0
+    short = free_space_floor(usage.total) - usage.free
+    return make_room(folder, stem, short) if short > 0 else 0
 
 
 # --- restoring --------------------------------------------------------------------------------

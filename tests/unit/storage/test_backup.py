@@ -202,6 +202,41 @@ def test_old_automatic_copies_make_room_for_a_new_one_on_a_full_disk(office, off
     assert _names(other) == before
 
 
+def test_automatic_copies_leave_the_disk_its_free_space(office, office_path: Path, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    """Kept by age, automatic copies may number 30, each as big as a file with a year's documents:
+    once the disk's free space falls under 5 GB (a tenth of a small disk), the oldest of them go until
+    it is back (never the newest sound one, never the officer's). When the disk is full of other
+    things and they could not give it back, none goes."""
+    import shutil
+
+    folder = tmp_path / "bk"
+    total, other = 10**11, {"bytes": 0}  # a 100 GB disk, the rest of it used by other programs
+
+    def usage(_path):  # noqa: ANN001, ANN202 - a disk whose free space follows what the folder holds
+        used = other["bytes"] + sum(p.stat().st_size for p in folder.glob("*") if p.is_file())
+        return shutil._ntuple_diskusage(total, used, total - used)
+
+    monkeypatch.setattr(shutil, "disk_usage", usage)
+    mine = bk.make_backup(office.conn, office_path, folder, "thu-cong", now=T0 - timedelta(days=90))
+    auto = [bk.make_backup(office.conn, office_path, folder, "hang-ngay", now=T0 - timedelta(days=d))
+            for d in (60, 30, 10, 2)]  # oldest first; plenty of room: all kept
+    assert all(p.exists() for p in (mine, *auto))
+    size = auto[0].stat().st_size
+    floor = 5 * 1024**3
+    assert bk.free_space_floor(total) == floor and bk.free_space_floor(8 * 1024**3) == 8 * 1024**3 // 10
+    other["bytes"] = total - floor - 6 * size + size * 3 // 2  # with the next copy: 1.5 copies under
+    made = bk.make_backup(office.conn, office_path, folder, "truoc-nhap-ke-hoach", now=T0)
+    assert not auto[0].exists() and not auto[1].exists()  # the two oldest automatic copies went
+    assert all(p.exists() for p in (mine, auto[2], auto[3], made))
+    assert usage(folder).free >= floor
+
+    other["bytes"] += 100 * size  # full of other things: the copies left could not give it back
+    before = _names(folder)
+    newer = bk.make_backup(office.conn, office_path, folder, "hang-ngay", now=T0 + timedelta(hours=1))
+    assert _names(folder) == sorted([*before, newer.name])
+
+
 def test_a_disk_that_fills_during_the_copy_leaves_nothing(office, office_path: Path, tmp_path: Path,
                                                          monkeypatch) -> None:
     def full(conn, tmp, *_progress):  # noqa: ANN001, ANN002
