@@ -119,11 +119,19 @@
 <context>
     <name>App</name>
     <message>
+        <source>Backing up before the upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose another file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restore the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

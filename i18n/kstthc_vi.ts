@@ -119,12 +119,20 @@
 <context>
     <name>App</name>
     <message>
+        <source>Backing up before the upgrade…</source>
+        <translation>Đang sao lưu trước khi nâng cấp tệp dữ liệu…</translation>
+    </message>
+    <message>
         <source>Choose another file…</source>
         <translation>Chọn tệp khác…</translation>
     </message>
     <message>
         <source>Restore the newest backup</source>
         <translation>Khôi phục bản sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
     </message>
     <message>
         <source>SAMPLE DATA</source>

@@ -122,9 +122,12 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     # --- lifecycle -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = False) -> OfficeService:
+    def open(cls, path: str | os.PathLike, create: bool = False, upgrade_backed_up: bool = False) -> OfficeService:
+        """``upgrade_backed_up``: the caller took ``backup_before_upgrade`` just before (with its
+        progress shown); otherwise an upgrade of the file's format takes its backup here."""
         p = Path(path)
-        office_file = OfficeFile.open(p, create=create, backup_dir=backup_store.default_backup_dir(p.absolute()))
+        folder = None if upgrade_backed_up else backup_store.default_backup_dir(p.absolute())
+        office_file = OfficeFile.open(p, create=create, backup_dir=folder)
         service = cls(office_file)
         with service.file.transaction() as conn:
             blobstore.drop_orphan_blobs(conn)

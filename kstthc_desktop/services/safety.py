@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..core.progress import Progress
 from ..storage import backup as backup_store
+from ..storage.office_file import OfficeFile
 
 if TYPE_CHECKING:  # storage.integrity (and hashlib with it) loads when a check runs, not with the window
     from ..storage.integrity import CheckPart
@@ -93,6 +94,18 @@ class SafetyMixin:
     @staticmethod
     def backup_folder_of(path: str | os.PathLike) -> Path:
         return backup_store.default_backup_dir(Path(path).absolute())
+
+    @staticmethod
+    def upgrade_due(path: str | os.PathLike) -> bool:
+        """Opening this file will upgrade its format (after a backup of it)."""
+        return bool(OfficeFile.upgrade_due(Path(path)))
+
+    @staticmethod
+    def backup_before_upgrade(path: str | os.PathLike, progress: Progress | None = None) -> Path | None:
+        """Before ``open(path, upgrade_backed_up=True)``, on a worker: the backup an upgrade of the
+        file's format needs first (None when none is due)."""
+        p = Path(path).absolute()
+        return OfficeFile.backup_before_upgrade(p, backup_store.default_backup_dir(p), progress)
 
     @staticmethod
     def restore_backup(backup: str | os.PathLike, office_path: str | os.PathLike, checked: bool = False) -> Path | None:

@@ -23,6 +23,7 @@ from ..core.errors import (
     OfficeFileReadOnly,
     OfficeFileTooNew,
 )
+from ..core.progress import Progress
 from . import atomic, migrations
 from .lock import WAIT_SECONDS, _FileLock, _unwritable, lock_path
 
@@ -279,6 +280,41 @@ class OfficeFile:
             return OfficeFileError(f"Lỗi đọc/ghi ổ đĩa với tệp '{name}': thay đổi vừa rồi chưa được ghi.",
                                    "Hãy kiểm tra ổ đĩa (ổ USB có thể đã bị rút ra) rồi làm lại.")
         return None
+
+    @staticmethod
+    def upgrade_due(path: Path) -> int:
+        """The format version of an office file that opening will upgrade (0: none due, or not a
+        file this program reads: ``open`` says why). Cheap: the header, through a read-only connection."""
+        path = Path(path).absolute()
+        if not path.is_file():
+            return 0
+        try:
+            conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=1.0)
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return 0
+        return version if app_id == migrations.APPLICATION_ID and 0 < version < migrations.SCHEMA_VERSION else 0
+
+    @classmethod
+    def backup_before_upgrade(cls, path: Path, backup_dir: Path, progress: Progress | None = None) -> Path | None:
+        """The copy an upgrade of the file's format is preceded by, taken before ``open`` so that a
+        window can show its progress (a year's documents: seconds, minutes on an old disk); then
+        ``open(..., backup_dir=None)``. None when no upgrade is due."""
+        version = cls.upgrade_due(path)
+        if not version:
+            return None
+        from .backup import make_backup
+
+        conn = cls.read_only_connection(path)
+        try:
+            return make_backup(conn, Path(path).absolute(), backup_dir, reason=f"truoc-nang-cap-v{version}",
+                               progress=progress)
+        finally:
+            conn.close()
 
     @staticmethod
     def read_only_connection(path: Path) -> sqlite3.Connection:

@@ -92,6 +92,7 @@ class BackgroundTask(QObject):
         self._progress = _SignalProgress(self._signals)
         self._dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self._dialog.setWindowTitle(title)
+        self._dialog.setMinimumWidth(380)  # Qt sizes it to its first label; the MB counts after are longer
         self._dialog.setMinimumDuration(delay_ms)
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
@@ -162,3 +163,22 @@ class BackgroundTask(QObject):
             self.cancelled.emit()
         else:
             self.error.emit(exc)
+
+
+def run_and_wait(parent: QWidget | None, title: str, fn: Callable, cancellable: bool = False) -> object:
+    """Where there is no window yet to keep answering (opening an office file): run ``fn(progress)``
+    on a worker behind its progress dialog and wait for it in a local event loop; return its result
+    or raise its error (``Cancelled`` when cancelled)."""
+    from PySide6.QtCore import QEventLoop
+
+    task = BackgroundTask(parent, title, fn, cancellable=cancellable)
+    loop, outcome = QEventLoop(), {}
+    task.done.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
+    task.error.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
+    task.cancelled.connect(lambda: (outcome.setdefault("error", Cancelled()), loop.quit()))
+    task.start()
+    loop.exec()
+    task.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

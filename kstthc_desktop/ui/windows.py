@@ -36,7 +36,14 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
 
     while True:
         try:
-            return OfficeService.open(path, create=create)
+            backed_up = False
+            if OfficeService.upgrade_due(path):  # a newer version's first open of the file
+                from .tasks import run_and_wait
+
+                run_and_wait(parent, QCoreApplication.translate("App", "Backing up before the upgrade…"),
+                             lambda progress, p=path: OfficeService.backup_before_upgrade(p, progress))
+                backed_up = True
+            return OfficeService.open(path, create=create, upgrade_backed_up=backed_up)
         except KstthcError as exc:
             from PySide6.QtWidgets import QMessageBox  # only when it fails: start-up needs no message box
 
@@ -56,8 +63,11 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
                     return None
                 path, create = Path(name), False
             elif restore is not None and clicked is restore:
-                try:
-                    OfficeService.restore_backup(good, path)
+                from .tasks import run_and_wait
+
+                try:  # checked and copied: seconds for a year's documents, with its progress
+                    run_and_wait(parent, QCoreApplication.translate("App", "Restoring the backup…"),
+                                 lambda _progress, b=good, p=path: OfficeService.restore_backup(b, p))
                 except (OSError, OfficeFileError) as err:
                     QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
                     return None

@@ -48,7 +48,7 @@ def test_first_run_creates_the_office_file(qapp, tmp_path: Path, monkeypatch) ->
         service.close()
 
 
-def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: Path) -> None:
+def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: Path, monkeypatch) -> None:
     from kstthc_desktop.services import OfficeService
     from kstthc_desktop.services.demo import create_demo
 
@@ -67,10 +67,21 @@ def test_damaged_file_offers_the_newest_backup_and_restores_it(qapp, tmp_path: P
         restore = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
         restore.click()
 
+    import threading
+
+    threads: list[int] = []
+    real = OfficeService.restore_backup
+
+    def spy(backup, office_path, **kwargs):  # noqa: ANN001, ANN003, ANN202 - a year's documents: seconds
+        threads.append(threading.get_ident())
+        return real(backup, office_path, **kwargs)
+
+    monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(spy))
     QTimer.singleShot(0, press_restore)
     service = windows.open_service(path)
     try:
         assert service is not None
+        assert threads and threads[0] != threading.get_ident()  # copied on a worker, its progress shown
         assert service.current_plan().title == plan_title
         assert service.check() == ""
     finally:
@@ -327,3 +338,84 @@ def test_checking_a_backup_stops_at_once_when_cancelled(tmp_path: Path) -> None:
 
     with pytest.raises(Cancelled):
         OfficeService.check_backup(path, PressedDuringTheCheck())
+
+
+def test_the_backup_before_an_upgrade_is_taken_on_a_worker_with_its_progress(qtbot, tmp_path: Path,
+                                                                            monkeypatch) -> None:
+    """The first open by a newer version upgrades the file's format after a full copy of it: a year's
+    documents take seconds (minutes on an old disk) before any window shows, so the copy runs on a
+    worker behind a progress dialog. One copy, of the file as it was; a disk too full for it leaves
+    the file as it was and says so."""
+    import sqlite3
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kstthc_desktop.core.errors import OfficeFileFull
+    from kstthc_desktop.services import OfficeService
+    from kstthc_desktop.services.demo import create_demo
+    from kstthc_desktop.storage import backup as backup_store
+    from kstthc_desktop.storage import migrations
+
+    path = create_demo(tmp_path / "van-phong.kstthc")
+    old_version = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, ["CREATE TABLE next_release (id INTEGER)"]])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+    assert OfficeService.upgrade_due(path) and not OfficeService.upgrade_due(tmp_path / "none.kstthc")
+
+    def full(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise OfficeFileFull("Không đủ chỗ trống để sao lưu.", "Hãy giải phóng ổ đĩa.")
+
+    said: list[str] = []
+
+    def close_the_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_the_message)
+            return
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    monkeypatch.setattr(backup_store, "make_backup", full)
+    QTimer.singleShot(0, close_the_message)
+    assert windows.open_service(path) is None
+    assert "Không đủ chỗ trống" in said[0]
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == old_version  # not upgraded
+    check.close()
+    monkeypatch.undo()  # (the real backup, and this version's format again…)
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, ["CREATE TABLE next_release (id INTEGER)"]])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+
+    release, seen = threading.Event(), {}
+    real = backup_store.make_backup
+
+    def slow(conn, office_path, folder, reason="thu-cong", now=None, progress=None):  # noqa: ANN001, ANN202
+        seen["thread"], seen["reason"] = threading.get_ident(), reason
+        assert release.wait(20)
+        return real(conn, office_path, folder, reason, now, progress)
+
+    monkeypatch.setattr(backup_store, "make_backup", slow)
+
+    def look_then_release() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(20, look_then_release)
+            return
+        seen["title"] = shown[0].windowTitle()
+        release.set()
+
+    QTimer.singleShot(0, look_then_release)
+    service = windows.open_service(path)
+    try:
+        assert service is not None and service.current_plan() is not None
+        assert seen["title"] == "Backing up before the upgrade…"
+        assert seen["thread"] != threading.get_ident() and seen["reason"] == f"truoc-nang-cap-v{old_version}"
+        assert service.file.conn.execute("PRAGMA user_version").fetchone()[0] == old_version + 1
+    finally:
+        service.close()
+    copies = list(backup_store.default_backup_dir(path).glob("*.kstthc"))
+    assert [c.name.endswith(f"truoc-nang-cap-v{old_version}.kstthc") for c in copies] == [True]  # one copy
+    old = sqlite3.connect(copies[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == old_version  # the file as it was
+    old.close()
