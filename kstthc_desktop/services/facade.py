@@ -122,12 +122,13 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     # --- lifecycle -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = False, upgrade_backed_up: bool = False) -> OfficeService:
-        """``upgrade_backed_up``: the caller took ``backup_before_upgrade`` just before (with its
-        progress shown); otherwise an upgrade of the file's format takes its backup here."""
+    def open(cls, path: str | os.PathLike, create: bool = False, held: object | None = None) -> OfficeService:
+        """``held``: what ``backup_before_upgrade`` returned just before (the backup an upgrade of
+        the file's format needs, taken with its progress shown, and the file held since); without
+        it, an upgrade takes its backup here."""
         p = Path(path)
-        folder = None if upgrade_backed_up else backup_store.default_backup_dir(p.absolute())
-        office_file = OfficeFile.open(p, create=create, backup_dir=folder)
+        folder = None if held is not None else backup_store.default_backup_dir(p.absolute())
+        office_file = OfficeFile.open(p, create=create, backup_dir=folder, held=held)
         service = cls(office_file)
         with service.file.transaction() as conn:
             blobstore.drop_orphan_blobs(conn)

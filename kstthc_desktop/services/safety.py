@@ -101,9 +101,10 @@ class SafetyMixin:
         return bool(OfficeFile.upgrade_due(Path(path)))
 
     @staticmethod
-    def backup_before_upgrade(path: str | os.PathLike, progress: Progress | None = None) -> Path | None:
-        """Before ``open(path, upgrade_backed_up=True)``, on a worker: the backup an upgrade of the
-        file's format needs first (None when none is due)."""
+    def backup_before_upgrade(path: str | os.PathLike, progress: Progress | None = None) -> object | None:
+        """On a worker, before opening a file that this version upgrades: the backup the upgrade
+        needs first, taken holding the file; give what it returns to ``open(path, held=…)`` right
+        after (None when no upgrade is due)."""
         p = Path(path).absolute()
         return OfficeFile.backup_before_upgrade(p, backup_store.default_backup_dir(p), progress)
 

@@ -52,12 +52,23 @@ class OfficeFile:
     # --- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike, create: bool = False, backup_dir: Path | None = None,
-             wait: float = WAIT_SECONDS) -> OfficeFile:
+             wait: float = WAIT_SECONDS, held: _FileLock | None = None) -> OfficeFile:
         """Open (or with ``create`` make) an office file; refuse anything we cannot use safely.
 
         Another program holding the file is waited for ``wait`` seconds, then named in the refusal.
+        ``held``: the file's lock, already taken (``backup_before_upgrade``); it is released if the
+        open fails.
         """
-        path = Path(path).expanduser().absolute()
+        try:
+            return cls._open(Path(path).expanduser().absolute(), create, backup_dir, wait, held)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, create: bool, backup_dir: Path | None, wait: float,
+              held: _FileLock | None) -> OfficeFile:
         exists = path.exists()
         if not exists and not create:
             raise OfficeFileError(
@@ -79,8 +90,10 @@ class OfficeFile:
                     f"Không tạo được thư mục cho tệp dữ liệu: {exc.strerror}.",
                     "Hãy chọn một thư mục khác có quyền ghi.",
                 ) from exc
-        lock = _FileLock(lock_path(path))
-        lock.acquire(wait)
+        lock = held
+        if lock is None:
+            lock = _FileLock(lock_path(path))
+            lock.acquire(wait)
         try:
             conn = _connect(path)
             office = cls(path, conn, lock)
@@ -300,21 +313,32 @@ class OfficeFile:
         return version if app_id == migrations.APPLICATION_ID and 0 < version < migrations.SCHEMA_VERSION else 0
 
     @classmethod
-    def backup_before_upgrade(cls, path: Path, backup_dir: Path, progress: Progress | None = None) -> Path | None:
+    def backup_before_upgrade(cls, path: Path, backup_dir: Path, progress: Progress | None = None,
+                              wait: float = WAIT_SECONDS) -> _FileLock | None:
         """The copy an upgrade of the file's format is preceded by, taken before ``open`` so that a
-        window can show its progress (a year's documents: seconds, minutes on an old disk); then
-        ``open(..., backup_dir=None)``. None when no upgrade is due."""
-        version = cls.upgrade_due(path)
-        if not version:
+        window can show its progress (a year's documents: seconds, minutes on an old disk). It is
+        taken holding the file's lock, which is returned, for ``open(..., backup_dir=None,
+        held=lock)``: nobody else (a second start of the program, say) opens, upgrades or backs
+        up the file in between. None when no upgrade is due; if the copy fails the lock is let go."""
+        path = Path(path).expanduser().absolute()
+        if not cls.upgrade_due(path):
             return None
         from .backup import make_backup
 
-        conn = cls.read_only_connection(path)
+        lock = _FileLock(lock_path(path))
+        lock.acquire(wait)
         try:
-            return make_backup(conn, Path(path).absolute(), backup_dir, reason=f"truoc-nang-cap-v{version}",
-                               progress=progress)
-        finally:
-            conn.close()
+            version = cls.upgrade_due(path)  # again, holding the lock: another start may have upgraded it
+            if version:
+                conn = cls.read_only_connection(path)
+                try:
+                    make_backup(conn, path, backup_dir, reason=f"truoc-nang-cap-v{version}", progress=progress)
+                finally:
+                    conn.close()
+        except BaseException:
+            lock.release()
+            raise
+        return lock
 
     @staticmethod
     def read_only_connection(path: Path) -> sqlite3.Connection:

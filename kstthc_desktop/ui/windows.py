@@ -36,14 +36,13 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
 
     while True:
         try:
-            backed_up = False
+            held = None
             if OfficeService.upgrade_due(path):  # a newer version's first open of the file
                 from .tasks import run_and_wait
 
-                run_and_wait(parent, QCoreApplication.translate("App", "Backing up before the upgrade…"),
-                             lambda progress, p=path: OfficeService.backup_before_upgrade(p, progress))
-                backed_up = True
-            return OfficeService.open(path, create=create, upgrade_backed_up=backed_up)
+                held = run_and_wait(parent, QCoreApplication.translate("App", "Backing up before the upgrade…"),
+                                    lambda progress, p=path: OfficeService.backup_before_upgrade(p, progress))
+            return OfficeService.open(path, create=create, held=held)
         except KstthcError as exc:
             from PySide6.QtWidgets import QMessageBox  # only when it fails: start-up needs no message box
 

@@ -119,6 +119,43 @@ def test_migration_from_older_version_backs_up_first(office_path: Path, tmp_path
     old.close()
 
 
+def test_the_backup_before_an_upgrade_holds_the_file_until_it_is_opened(office_path: Path, tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    """Taken before the open (so a window can show its progress), the copy is made holding the
+    file's lock, handed to the open: a second start of the program meanwhile neither opens nor
+    copies it. A held lock is let go when the open fails."""
+    OfficeFile.open(office_path, create=True).close()
+    other = OfficeFile.open(office_path)  # another start of the program has the file
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, ["CREATE TABLE next_release (id INTEGER)"]])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+    backups = tmp_path / "bk"
+    try:
+        assert OfficeFile.upgrade_due(office_path) == len(migrations.STEPS) - 1
+        with pytest.raises(OfficeFileLocked):
+            OfficeFile.backup_before_upgrade(office_path, backups, wait=0.1)
+        assert not list(backups.glob("*.kstthc"))
+    finally:
+        other.close()
+    held = OfficeFile.backup_before_upgrade(office_path, backups)
+    assert len(list(backups.glob("*-truoc-nang-cap-v*.kstthc"))) == 1
+    with pytest.raises(OfficeFileLocked):  # held from the copy to the open
+        OfficeFile.open(office_path, wait=0.1)
+    f = OfficeFile.open(office_path, held=held)
+    try:
+        assert f.conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.STEPS)
+        assert OfficeFile.upgrade_due(office_path) == 0
+    finally:
+        f.close()
+    assert OfficeFile.backup_before_upgrade(office_path, backups) is None  # nothing due: nothing held
+    OfficeFile.open(office_path).close()
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, ["CREATE TABLE after_that (id INTEGER)"]])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+    held = OfficeFile.backup_before_upgrade(office_path, backups)
+    with pytest.raises(OfficeFileError):
+        OfficeFile.open(tmp_path, held=held)  # a failed open (here: a folder) lets the lock go
+    OfficeFile.open(office_path).close()
+
+
 def test_a_first_release_file_keeps_its_data_through_the_migration(office_path: Path, tmp_path: Path) -> None:
     """A file written by the first release (schema 1) opens with every row intact and the new
     plan/task fields at their defaults."""
