@@ -165,13 +165,13 @@ class BackgroundTask(QObject):
             self.error.emit(exc)
 
 
-def run_and_wait(parent: QWidget | None, title: str, fn: Callable, cancellable: bool = False) -> object:
+def run_and_wait(parent: QWidget | None, title: str, fn: Callable) -> object:
     """Where there is no window yet to keep answering (opening an office file): run ``fn(progress)``
-    on a worker behind its progress dialog and wait for it in a local event loop; return its result
-    or raise its error (``Cancelled`` when cancelled)."""
+    on a worker behind its progress dialog (no Cancel: the open waits for it) and wait for it in a
+    local event loop; return its result or raise its error (``Cancelled`` if the program quits)."""
     from PySide6.QtCore import QEventLoop
 
-    task = BackgroundTask(parent, title, fn, cancellable=cancellable)
+    task = BackgroundTask(parent, title, fn, cancellable=False)
     loop, outcome = QEventLoop(), {}
     task.done.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
     task.error.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))

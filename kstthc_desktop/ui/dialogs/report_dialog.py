@@ -834,11 +834,17 @@ class ReportDialog(QDialog):
         task = BackgroundTask(self, self.tr("Issuing the report…"),
                               lambda progress: service.render_issue(job, progress))
 
-        def rendered(ready) -> None:  # noqa: ANN001 - reports.machine.IssueJob
+        def given_up() -> None:
             self.issue_btn.setEnabled(True)
+            if not self._closed:
+                self.preview_status.setText(self.tr("Issuing cancelled: nothing was issued."))
+                self._schedule_preview()
+
+        def rendered(ready) -> None:  # noqa: ANN001 - reports.machine.IssueJob
             if self._closed or task.cancel_requested:  # closed or cancelled meanwhile: nothing is issued
                 given_up()
                 return
+            self.issue_btn.setEnabled(True)
             try:
                 self.issued_id, _changes = service.commit_issue(ready)
             except Exception as exc:  # noqa: BLE001
@@ -848,12 +854,6 @@ class ReportDialog(QDialog):
 
         task.done.connect(rendered)
         task.error.connect(lambda exc: (self.issue_btn.setEnabled(True), show_error(self, exc)))
-        def given_up() -> None:
-            self.issue_btn.setEnabled(True)
-            if not self._closed:
-                self.preview_status.setText(self.tr("Issuing cancelled: nothing was issued."))
-                self._schedule_preview()
-
         task.cancelled.connect(given_up)
         self._issue_job = task
         self.issue_btn.setEnabled(False)
