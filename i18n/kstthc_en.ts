@@ -173,6 +173,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No backup of the data file has been made yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup of the data file could be made for %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, or back up to a USB stick now: if the computer fails, the work since the last backup is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a folder or USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>

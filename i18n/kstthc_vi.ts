@@ -173,6 +173,22 @@
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
     <message>
+        <source>No backup of the data file has been made yet.</source>
+        <translation>Tệp dữ liệu chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>No backup of the data file could be made for %1 days.</source>
+        <translation>Đã %1 ngày chưa sao lưu được tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, or back up to a USB stick now: if the computer fails, the work since the last backup is lost.</source>
+        <translation>Hãy giải phóng chỗ trống trên ổ đĩa, hoặc sao lưu ra USB ngay: nếu máy tính hỏng, công việc từ lần sao lưu gần nhất sẽ bị mất.</translation>
+    </message>
+    <message>
+        <source>Back up to a folder or USB…</source>
+        <translation>Sao lưu ra thư mục hoặc USB…</translation>
+    </message>
+    <message>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>

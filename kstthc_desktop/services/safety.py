@@ -17,6 +17,8 @@ from ..core.progress import Progress
 from ..storage import backup as backup_store
 from ..storage.office_file import OfficeFile
 
+BACKUP_WARNING_DAYS = 3  # a daily backup that failed this many days running is said in a message box
+
 if TYPE_CHECKING:  # storage.integrity (and hashlib with it) loads when a check runs, not with the window
     from ..storage.integrity import CheckPart
 
@@ -73,6 +75,21 @@ class SafetyMixin:
 
     def mark_daily_backup(self, today: date | None = None) -> None:
         self.set_setting("last_daily_backup", (today or date.today()).isoformat())
+
+    def days_without_backup(self, today: date | None = None) -> int | None:
+        """Days since the newest backup beside the file (None: there is none at all)."""
+        newest = next(iter(self.backups()), None)
+        return None if newest is None else ((today or date.today()) - newest.taken.date()).days
+
+    def backup_warning_due(self, today: date | None = None) -> bool:
+        """The daily backup failed and the last one is BACKUP_WARNING_DAYS old (or there is none):
+        the officer is told once a day, not only by a status line."""
+        days = self.days_without_backup(today)
+        shown = self.setting("backup_warning_shown") == (today or date.today()).isoformat()
+        return not shown and (days is None or days >= BACKUP_WARNING_DAYS)
+
+    def mark_backup_warning(self, today: date | None = None) -> None:
+        self.set_setting("backup_warning_shown", (today or date.today()).isoformat())
 
     def backup_folder(self) -> Path:
         """Where this office's automatic backups go."""

@@ -33,11 +33,42 @@ def run_daily(window) -> BackgroundTask | None:  # noqa: ANN001 - MainWindow (wh
         service.mark_daily_backup(window.today)
         window.hub.status_message.emit(translate("Backups", "Daily backup saved: %1").replace("%1", path.name))
 
+    def failed(exc: BaseException) -> None:
+        window.statusBar().showMessage(str(exc), 10000)
+        if service.backup_warning_due(window.today):  # days without a backup: a status line is not enough
+            warn_without_backup(window, exc)
+
     task.done.connect(finished)
-    task.error.connect(lambda exc: window.statusBar().showMessage(str(exc), 10000))
+    task.error.connect(failed)
     window._backup_task = task  # kept alive while it runs  # noqa: SLF001
     task.start()
     return task
+
+
+def warn_without_backup(window, problem: BaseException) -> None:  # noqa: ANN001 - MainWindow
+    """Once a day while the daily backup keeps failing (a full disk, say): how long the file has
+    gone without one, why, and a backup to a USB stick at hand."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .widgets import widen
+
+    service = window.service
+    service.mark_backup_warning(window.today)
+    days = service.days_without_backup(window.today)
+    if days is None:
+        text = translate("Backups", "No backup of the data file has been made yet.")
+    else:
+        text = translate("Backups", "No backup of the data file could be made for %1 days.").replace("%1", str(days))
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Backups", "Backup"), text, parent=window)
+    box.setInformativeText(str(problem) + "\n\n" + translate(
+        "Backups", "Free some space on the disk, or back up to a USB stick now: if the computer fails, "
+        "the work since the last backup is lost."))
+    usb = box.addButton(translate("Backups", "Back up to a folder or USB…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    widen(box)
+    box.exec()
+    if box.clickedButton() is usb:
+        window.backup_to()
 
 
 def back_up(window, folder: str | None = None) -> BackgroundTask:  # noqa: ANN001 - MainWindow
@@ -66,4 +97,4 @@ def back_up(window, folder: str | None = None) -> BackgroundTask:  # noqa: ANN00
     return task
 
 
-__all__ = ["back_up", "run_daily"]
+__all__ = ["back_up", "run_daily", "warn_without_backup"]

@@ -9,9 +9,10 @@ dialog unless the officer asked for it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .tasks import BackgroundTask
+from .widgets import widen
 
 _QUIET_MS = 24 * 3600 * 1000  # the weekly check never shows a progress dialog
 
@@ -87,10 +88,7 @@ def offer_repair(window: QWidget, report) -> None:  # noqa: ANN001 - services.sa
                                                    "make a copy of the file to a USB stick."))
         restore = None
     box.addButton(QMessageBox.StandardButton.Close)
-    grid = box.layout()
-    if isinstance(grid, QGridLayout):  # room for the file names, instead of a narrow column
-        grid.addItem(QSpacerItem(480, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
-                     grid.rowCount(), 0, 1, grid.columnCount())
+    widen(box)  # room for the file names
     box.exec()
     if restore is not None and box.clickedButton() is restore:
         window.restore_requested.emit(backup)  # the window's owner closes it and reopens the backup

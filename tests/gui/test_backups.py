@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from kstthc_desktop import app
@@ -231,3 +232,61 @@ def test_the_window_stays_responsive_while_a_worker_computes_in_python(window: M
     moments = [start, *painted, time.perf_counter()]
     longest = max(b - a for a, b in zip(moments, moments[1:], strict=False))
     assert longest < 0.5, f"the window waited {longest:.2f} s between repaints ({len(painted)} in all)"
+
+
+def test_days_without_a_backup_are_said_once_a_day_with_a_usb_backup_at_hand(window: MainWindow, qtbot,
+                                                                              monkeypatch) -> None:
+    """The daily backup is quiet, its failure a status line: on a full disk that line came at every
+    start and the file went weeks without a copy. From three days without one, a message says so
+    (once a day), why, and offers the backup to a USB stick."""
+    from datetime import datetime, timedelta
+
+    from kstthc_desktop.core.errors import OfficeFileFull
+    from kstthc_desktop.storage import backup as backup_store
+
+    folder, path = window.service.backup_folder(), window.service.path
+    backup_store.make_backup(window.service.file.conn, path, folder, "hang-ngay",
+                             now=datetime.combine(TODAY, datetime.min.time()) - timedelta(days=2) + timedelta(hours=9))
+
+    def full(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise OfficeFileFull("Không đủ chỗ trống trên ổ đĩa để sao lưu (cần 2 MB, còn 1 MB).",
+                             "Hãy xóa bớt tệp không cần thiết.")
+
+    monkeypatch.setattr(window.service, "backup", full)
+    shown: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(window, "backup_to", lambda: asked.append("usb"))
+
+    watching = [True]
+
+    def answer() -> None:  # every message box while the test runs (a wrong one fails it, not hangs it)
+        if not watching[0]:
+            return
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text() + "\n" + box.informativeText())
+            next(b for b in box.buttons() if b.text() == "Back up to a folder or USB…").click()
+        QTimer.singleShot(20, answer)
+
+    def daily(on: date) -> None:
+        window.today = on
+        window.service.set_setting("last_daily_backup", "")  # due again
+        task = backups.run_daily(window)
+        qtbot.waitUntil(lambda: not task.running, timeout=10000)
+        qtbot.wait(50)
+
+    QTimer.singleShot(0, answer)
+    try:
+        daily(TODAY)  # two days without: the status line only
+        assert "Không đủ chỗ trống" in window.statusBar().currentMessage() and not shown
+        daily(TODAY + timedelta(days=1))  # three days: said, with why and what to do
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        assert shown[0].startswith("No backup of the data file could be made for 3 days.")
+        assert "Không đủ chỗ trống" in shown[0] and "USB" in shown[0] and asked == ["usb"]
+        daily(TODAY + timedelta(days=1))  # again the same day: not again
+        assert len(shown) == 1
+        daily(TODAY + timedelta(days=2))  # the next day: again
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+        assert "4 days" in shown[1]
+    finally:
+        watching[0] = False
