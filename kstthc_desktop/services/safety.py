@@ -77,9 +77,16 @@ class SafetyMixin:
         self.set_setting("last_daily_backup", (today or date.today()).isoformat())
 
     def days_without_backup(self, today: date | None = None) -> int | None:
-        """Days since the newest backup beside the file (None: there is none at all)."""
-        newest = next(iter(self.backups()), None)
-        return None if newest is None else ((today or date.today()) - newest.taken.date()).days
+        """Days since the newest backup: beside the file, or the last one the window made anywhere (a
+        USB stick); None when there is none at all."""
+        made = [b.taken.date() for b in self.backups()[:1]]
+        if self.setting("last_backup_made"):
+            made.append(date.fromisoformat(str(self.setting("last_backup_made"))))
+        return ((today or date.today()) - max(made)).days if made else None
+
+    def mark_backup_made(self, on: date | None = None) -> None:
+        """A backup was made (on the GUI thread, once the worker that made it has ended)."""
+        self.set_setting("last_backup_made", (on or date.today()).isoformat())
 
     def backup_warning_due(self, today: date | None = None) -> bool:
         """The daily backup failed and the last one is BACKUP_WARNING_DAYS old (or there is none):

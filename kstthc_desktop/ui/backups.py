@@ -31,6 +31,7 @@ def run_daily(window) -> BackgroundTask | None:  # noqa: ANN001 - MainWindow (wh
 
     def finished(path: Path) -> None:
         service.mark_daily_backup(window.today)
+        service.mark_backup_made(window.today)
         window.hub.status_message.emit(translate("Backups", "Daily backup saved: %1").replace("%1", path.name))
 
     def failed(exc: BaseException) -> None:
@@ -81,6 +82,7 @@ def back_up(window, folder: str | None = None) -> BackgroundTask:  # noqa: ANN00
                           lambda progress: service.backup(folder, reason=reason, progress=progress))
 
     def finished(path: Path) -> None:
+        service.mark_backup_made(window.today)
         if folder is None:
             window.hub.status_message.emit(translate("Backups", "Backup saved: %1").replace("%1", str(path)))
         else:

@@ -235,7 +235,7 @@ def test_the_window_stays_responsive_while_a_worker_computes_in_python(window: M
 
 
 def test_days_without_a_backup_are_said_once_a_day_with_a_usb_backup_at_hand(window: MainWindow, qtbot,
-                                                                              monkeypatch) -> None:
+                                                                              monkeypatch, tmp_path: Path) -> None:
     """The daily backup is quiet, its failure a status line: on a full disk that line came at every
     start and the file went weeks without a copy. From three days without one, a message says so
     (once a day), why, and offers the backup to a USB stick."""
@@ -252,7 +252,10 @@ def test_days_without_a_backup_are_said_once_a_day_with_a_usb_backup_at_hand(win
         raise OfficeFileFull("Không đủ chỗ trống trên ổ đĩa để sao lưu (cần 2 MB, còn 1 MB).",
                              "Hãy xóa bớt tệp không cần thiết.")
 
+    real = window.service.backup
     monkeypatch.setattr(window.service, "backup", full)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)  # "Backup saved" after the USB one
+    usb = tmp_path / "usb"
     shown: list[str] = []
     asked: list[str] = []
     monkeypatch.setattr(window, "backup_to", lambda: asked.append("usb"))
@@ -288,5 +291,13 @@ def test_days_without_a_backup_are_said_once_a_day_with_a_usb_backup_at_hand(win
         daily(TODAY + timedelta(days=2))  # the next day: again
         qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
         assert "4 days" in shown[1]
+        monkeypatch.setattr(window.service, "backup", real)  # the officer backs up to a USB stick…
+        window.today = TODAY + timedelta(days=3)
+        job = backups.back_up(window, str(usb))
+        qtbot.waitUntil(lambda: not job.running, timeout=10000)
+        assert list(usb.rglob("*-usb.kstthc"))
+        monkeypatch.setattr(window.service, "backup", full)
+        daily(TODAY + timedelta(days=4))  # …so the next day's failure is a status line again
+        assert len(shown) == 2 and window.service.days_without_backup(TODAY + timedelta(days=4)) == 1
     finally:
         watching[0] = False
