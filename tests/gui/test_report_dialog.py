@@ -294,3 +294,31 @@ def test_the_issue_progress_dialogs_cancel_button_issues_nothing(qtbot, demo_ser
     task = dlg.issue_now()  # and issuing again, uncancelled, works
     qtbot.waitUntil(lambda: not task.running, timeout=30000)
     assert [r.period for r in demo_service.reports() if r.issued] == ["2026-Q3"]
+
+
+def test_the_preview_builds_the_report_on_a_worker(qtbot, demo_service, monkeypatch) -> None:
+    """A 2,000-task plan's report content takes ~0.1 s to build (more while another worker computes):
+    the preview reads the data on the window's thread and builds, renders and draws it on a worker,
+    then shows its warnings."""
+    import threading
+
+    import kstthc_desktop.reports.content as content_module
+
+    threads: list[int] = []
+    real = content_module.build_period_report
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    dlg = ReportDialog(demo_service, TODAY)
+    qtbot.addWidget(dlg)
+    _wait_preview(qtbot, dlg)
+    monkeypatch.setattr(content_module, "build_period_report", spy)
+    dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
+    threads.clear()  # (changing the period reads its drafts here: that build is the window's own)
+    dlg.refresh_preview()
+    qtbot.waitUntil(lambda: not dlg._job.running, timeout=30000)
+    assert threads and all(t != threading.get_ident() for t in threads)
+    assert dlg.content.period_code == "2026-Q3"  # the content shown is the one the worker built
+    assert not dlg.warn_label.isHidden() and "Biểu 06a" in dlg.warn_label.text()  # the warnings came with it
