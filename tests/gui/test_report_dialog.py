@@ -317,6 +317,7 @@ def test_the_preview_builds_the_report_on_a_worker(qtbot, demo_service, monkeypa
     monkeypatch.setattr(content_module, "build_period_report", spy)
     dlg.period.setCurrentIndex(dlg.period.findData("2026-Q3"))
     threads.clear()  # (changing the period reads its drafts here: that build is the window's own)
+    dlg.warn_label.setText("")  # (and shows its warnings at once: they come again with the pages)
     dlg.refresh_preview()
     qtbot.waitUntil(lambda: not dlg._job.running, timeout=30000)
     assert threads and all(t != threading.get_ident() for t in threads)

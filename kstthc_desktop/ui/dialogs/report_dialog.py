@@ -386,6 +386,7 @@ class ReportDialog(QDialog):
         self._show_changes_since(code)
         for label in (self.issued_label, self.since_label):  # no empty strip under the buttons
             label.setVisible(bool(label.text()))
+        self._show_warnings()  # at once (the preview's worker brings them again after each edit)
         self._loading = False
         self.refresh_preview()
 
