@@ -346,10 +346,28 @@ def test_check_on_a_full_disk_still_checks_the_file(capsys, office: Path, monkey
     from kstthc_desktop.core.errors import OfficeFileFull
     from kstthc_desktop.services import facade
 
-    def full(cls, path, create=False):  # noqa: ANN001
+    def full(cls, path, create=False, held=None):  # noqa: ANN001
         raise OfficeFileFull("Ổ đĩa đã đầy.", "Hãy giải phóng dung lượng.")
 
     monkeypatch.setattr(facade.OfficeService, "open", classmethod(full))
     assert main(["check", "--office", str(office), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True and "đầy" in data["parts"][-1]["notes"][0]
+
+
+def test_a_file_to_upgrade_is_backed_up_first_and_the_terminal_says_so(office: Path, capsys, monkeypatch) -> None:
+    """A newer version's first command on a file copies it before upgrading it (seconds for a year's
+    documents): one line on stderr says why the command waits; stdout keeps only the answer."""
+    from kstthc_desktop.storage import backup as backup_store
+    from kstthc_desktop.storage import migrations
+
+    old_version = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, ["CREATE TABLE next_release (id INTEGER)"]])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.STEPS))
+    assert main(["tasks", "--office", str(office), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "đang sao lưu trước khi nâng cấp" in err and json.loads(out)
+    copies = list(backup_store.default_backup_dir(office).glob(f"*-truoc-nang-cap-v{old_version}.kstthc"))
+    assert len(copies) == 1
+    assert main(["tasks", "--office", str(office), "--json"]) == 0  # upgraded: nothing more to say
+    assert "nâng cấp" not in capsys.readouterr().err
