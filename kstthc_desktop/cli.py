@@ -277,12 +277,12 @@ def _environment_error(exc: BaseException) -> str | None:
 def _open(path: str, create: bool = False):  # noqa: ANN202
     from .services import OfficeService
 
-    held = None
-    if OfficeService.upgrade_due(path):  # a year's documents: seconds of copying, said first (stdout stays clean)
+    def said_first(job):  # noqa: ANN001, ANN202 - a year's documents: seconds of copying (stdout stays clean)
         sys.stderr.write("Tệp dữ liệu sẽ được nâng cấp lên định dạng mới; đang sao lưu trước khi nâng cấp…\n")
         sys.stderr.flush()
-        held = OfficeService.backup_before_upgrade(path)
-    return OfficeService.open(path, create=create, held=held)
+        return job()
+
+    return OfficeService.open(path, create=create, run_upgrade_backup=said_first)
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:

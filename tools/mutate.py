@@ -145,10 +145,10 @@ MUTANTS = [
            "if self._closed or task.cancel_requested:", "if self._closed:",
            ("tests/gui/test_report_dialog.py",)),
     Mutant("days without a backup go unsaid", "kstthc_desktop/services/safety.py",
-           "        return not shown and (days is None or days >= BACKUP_WARNING_DAYS)", "        return False",
+           "        return days is None or days >= BACKUP_WARNING_DAYS", "        return False",
            ("tests/gui/test_backups.py",)),
     Mutant("a cancelled attach links its files", "kstthc_desktop/ui/main_window.py",
-           "            if job_box[0].cancel_requested:", "            if False:",
+           "            if task.cancel_requested:  # Cancel pressed while", "            if False:  # Cancel pressed while",
            ("tests/gui/test_evidence_ui.py",)),
 ]
 

@@ -10,7 +10,7 @@ import contextlib
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -122,11 +122,18 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     # --- lifecycle -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = False, held: object | None = None) -> OfficeService:
-        """``held``: what ``backup_before_upgrade`` returned just before (the backup an upgrade of
-        the file's format needs, taken with its progress shown, and the file held since); without
-        it, an upgrade takes its backup here."""
+    def open(cls, path: str | os.PathLike, create: bool = False,
+             run_upgrade_backup: Callable[[Callable[[Progress | None], object]], object] | None = None,
+             ) -> OfficeService:
+        """``run_upgrade_backup``: when opening upgrades the file's format, the backup it needs first
+        (seconds for a year's documents) is handed to this as ``job(progress)``, to run where the
+        officer sees it (the window: on a worker behind a progress dialog) and return ``job``'s
+        result; the file stays held from that copy to the open. Without it, the copy is made inside
+        the open."""
         p = Path(path)
+        held = None
+        if run_upgrade_backup is not None and cls.upgrade_due(p):
+            held = run_upgrade_backup(lambda progress=None: cls.backup_before_upgrade(p, progress))
         folder = None if held is not None else backup_store.default_backup_dir(p.absolute())
         office_file = OfficeFile.open(p, create=create, backup_dir=folder, held=held)
         service = cls(office_file)

@@ -69,34 +69,46 @@ class SafetyMixin:
         with self._reading() as repo:
             return backup_store.make_backup(repo.conn, self.path, target, reason, progress=progress)
 
+    def _day_noted(self, key: str) -> date | None:
+        """The day a setting noted with ``_note_day`` (None: never, or unreadable)."""
+        try:
+            return date.fromisoformat(str(self.setting(key)))
+        except ValueError:
+            return None
+
+    def _note_day(self, key: str, day: date | None) -> None:
+        self.set_setting(key, (day or date.today()).isoformat())
+
     def daily_backup_due(self, today: date | None = None) -> bool:
         """No automatic backup has been taken today yet."""
-        return self.repo.setting("last_daily_backup") != (today or date.today()).isoformat()
+        return self._day_noted("last_daily_backup") != (today or date.today())
 
     def mark_daily_backup(self, today: date | None = None) -> None:
-        self.set_setting("last_daily_backup", (today or date.today()).isoformat())
+        self._note_day("last_daily_backup", today)
 
     def days_without_backup(self, today: date | None = None) -> int | None:
         """Days since the newest backup: beside the file, or the last one the window made anywhere (a
         USB stick); None when there is none at all."""
         made = [b.taken.date() for b in self.backups()[:1]]
-        if self.setting("last_backup_made"):
-            made.append(date.fromisoformat(str(self.setting("last_backup_made"))))
+        if (elsewhere := self._day_noted("last_backup_made")) is not None:
+            made.append(elsewhere)
         return ((today or date.today()) - max(made)).days if made else None
 
     def mark_backup_made(self, on: date | None = None) -> None:
         """A backup was made (on the GUI thread, once the worker that made it has ended)."""
-        self.set_setting("last_backup_made", (on or date.today()).isoformat())
+        self._note_day("last_backup_made", on)
 
     def backup_warning_due(self, today: date | None = None) -> bool:
         """The daily backup failed and the last one is BACKUP_WARNING_DAYS old (or there is none):
         the officer is told once a day, not only by a status line."""
+        today = today or date.today()
+        if self._day_noted("backup_warning_shown") == today:
+            return False
         days = self.days_without_backup(today)
-        shown = self.setting("backup_warning_shown") == (today or date.today()).isoformat()
-        return not shown and (days is None or days >= BACKUP_WARNING_DAYS)
+        return days is None or days >= BACKUP_WARNING_DAYS
 
     def mark_backup_warning(self, today: date | None = None) -> None:
-        self.set_setting("backup_warning_shown", (today or date.today()).isoformat())
+        self._note_day("backup_warning_shown", today)
 
     def backup_folder(self) -> Path:
         """Where this office's automatic backups go."""
@@ -126,9 +138,8 @@ class SafetyMixin:
 
     @staticmethod
     def backup_before_upgrade(path: str | os.PathLike, progress: Progress | None = None) -> object | None:
-        """On a worker, before opening a file that this version upgrades: the backup the upgrade
-        needs first, taken holding the file; give what it returns to ``open(path, held=…)`` right
-        after (None when no upgrade is due)."""
+        """The backup an upgrade of the file's format needs first, taken holding the file (what
+        ``open(run_upgrade_backup=…)`` hands out as its job); None when no upgrade is due."""
         p = Path(path).absolute()
         return OfficeFile.backup_before_upgrade(p, backup_store.default_backup_dir(p), progress)
 
@@ -206,15 +217,11 @@ class SafetyMixin:
 
     def full_check_due(self, today: date | None = None) -> bool:
         """The weekly full check has not run for a week (or ever)."""
-        today = today or date.today()
-        last = self.setting("last_full_check")
-        try:
-            return (today - date.fromisoformat(str(last))).days >= FULL_CHECK_EVERY_DAYS
-        except ValueError:
-            return True
+        last = self._day_noted("last_full_check")
+        return last is None or ((today or date.today()) - last).days >= FULL_CHECK_EVERY_DAYS
 
     def mark_full_check(self, today: date | None = None) -> None:
-        self.set_setting("last_full_check", (today or date.today()).isoformat())
+        self._note_day("last_full_check", today)
 
     def backup_for_repair(self, report: CheckReport) -> Path | None:
         """The newest backup that is sound and free of the damage ``report`` found (the newest good

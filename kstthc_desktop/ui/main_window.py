@@ -663,14 +663,14 @@ class MainWindow(QMainWindow):
             return [(p, *service.stage_evidence(p, progress)) for p in paths]
 
         def link(staged: list) -> None:
-            if job_box[0].cancel_requested:  # Cancel pressed while the last file was being stored
+            if task.cancel_requested:  # Cancel pressed while the last file was being stored
                 self.hub.status_message.emit(self.tr("Cancelled."))  # (what was stored goes at the next open)
                 return
             for path, sha, size in staged:
                 if self._do(lambda p=path, h=sha, n=size: service.link_evidence(task_id, p, h, n)) is None:
                     break
 
-        job_box = [self.run_job(self.tr("Attaching files…"), job, link)]
+        task = self.run_job(self.tr("Attaching files…"), job, link)
 
     def run_job(self, title: str, fn, on_done) -> BackgroundTask:  # noqa: ANN001
         from .tasks import BackgroundTask

@@ -36,13 +36,8 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
 
     while True:
         try:
-            held = None
-            if OfficeService.upgrade_due(path):  # a newer version's first open of the file
-                from .tasks import run_and_wait
-
-                held = run_and_wait(parent, QCoreApplication.translate("App", "Backing up before the upgrade…"),
-                                    lambda progress, p=path: OfficeService.backup_before_upgrade(p, progress))
-            return OfficeService.open(path, create=create, held=held)
+            return OfficeService.open(path, create=create, run_upgrade_backup=lambda job: _with_progress(
+                parent, QCoreApplication.translate("App", "Backing up before the upgrade…"), job))
         except KstthcError as exc:
             from PySide6.QtWidgets import QMessageBox  # only when it fails: start-up needs no message box
 
@@ -62,16 +57,20 @@ def open_service(path: Path, parent: QWidget | None = None, create: bool = False
                     return None
                 path, create = Path(name), False
             elif restore is not None and clicked is restore:
-                from .tasks import run_and_wait
-
                 try:  # checked and copied: seconds for a year's documents, with its progress
-                    run_and_wait(parent, QCoreApplication.translate("App", "Restoring the backup…"),
-                                 lambda _progress, b=good, p=path: OfficeService.restore_backup(b, p))
+                    _with_progress(parent, QCoreApplication.translate("App", "Restoring the backup…"),
+                                   lambda _progress, b=good, p=path: OfficeService.restore_backup(b, p))
                 except (OSError, OfficeFileError) as err:
                     QMessageBox.warning(parent, "KSTTHC Desktop", str(err))
                     return None
             else:
                 return None
+
+
+def _with_progress(parent: QWidget | None, title: str, job):  # noqa: ANN001, ANN202
+    from .tasks import run_and_wait  # (only when a file is upgraded or restored as it opens)
+
+    return run_and_wait(parent, title, job)
 
 
 def show_main_window(service, today: date | None = None, title_suffix: str = "", keep: bool = True):  # noqa: ANN001, ANN201

@@ -346,7 +346,7 @@ def test_check_on_a_full_disk_still_checks_the_file(capsys, office: Path, monkey
     from kstthc_desktop.core.errors import OfficeFileFull
     from kstthc_desktop.services import facade
 
-    def full(cls, path, create=False, held=None):  # noqa: ANN001
+    def full(cls, path, create=False, run_upgrade_backup=None):  # noqa: ANN001
         raise OfficeFileFull("Ổ đĩa đã đầy.", "Hãy giải phóng dung lượng.")
 
     monkeypatch.setattr(facade.OfficeService, "open", classmethod(full))

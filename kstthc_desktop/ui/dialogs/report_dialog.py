@@ -822,7 +822,7 @@ class ReportDialog(QDialog):
         """Issue without asking: checked here, the PDF rendered and the file backed up on a worker
         (seconds for a big plan with a year's documents), then frozen into the file here. Closing
         the dialog before the end issues nothing."""
-        if self._issue_job is not None and self._issue_job.running:
+        if self._issuing():
             return self._issue_job
         self._correcting.pop(self.period_code(), None)
         service = self.service
