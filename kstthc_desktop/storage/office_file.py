@@ -33,11 +33,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".kstthc"
 
 
-def is_document_table(name: str) -> bool:
-    """The tables holding stored documents (``blobs``) and the text read from them (``file_*``,
-    with the search index over that text): bulk that the check at open leaves to the checks run
-    after the window shows."""
-    return name == "blobs" or name.startswith("file_")
+def checked_after_open(name: str) -> bool:
+    """The tables the check at open leaves to the checks run after the window shows: the stored
+    documents (``blobs``), the text read from them (``file_*``), and the search tables
+    (``search_*``: the records' text, copied by triggers, and its full-text index, which
+    ``storage.search.check_index`` re-derives and rebuilds when they drift). Bulk, or rebuilt from
+    the records; checking the search copy at every open cost SQLite recomputing its folded columns
+    (4 ms for a 2,000-task plan, more than the tasks themselves)."""
+    return name == "blobs" or name.startswith(("file_", "search_"))
 
 
 class OfficeFile:
@@ -186,8 +189,8 @@ class OfficeFile:
     def quick_check(self, records_only: bool = True) -> str:
         """'' when healthy, else the first problem SQLite reports.
 
-        ``records_only`` (the check made at every open) leaves out the stored documents' bytes and
-        the text read from them: they are most of a year's file (a gigabyte of scans is common) and
+        ``records_only`` (the check made at every open) leaves out the stored documents' bytes, the
+        text read from them and the search tables (``checked_after_open``): the documents are most of a year's file (a gigabyte of scans is common) and
         quick_check reads every page it checks, which made each start wait 0.2 s with the file in
         the disk cache and over a second without (seconds more on an old hard disk). The records
         are checked before anything is written; the documents and the file as a whole are checked
@@ -213,7 +216,7 @@ class OfficeFile:
         if not records_only or sqlite3.sqlite_version_info < (3, 33, 0):
             return [""]
         names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
-        return ['("' + n.replace('"', '""') + '")' for n in names if not is_document_table(n)]
+        return ['("' + n.replace('"', '""') + '")' for n in names if not checked_after_open(n)]
 
     def integrity_check(self) -> str:
         try:

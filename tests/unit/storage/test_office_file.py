@@ -317,3 +317,23 @@ def test_damage_in_the_records_is_refused_at_open(tmp_path: Path) -> None:
         OfficeFile.open(path)
     assert "bị hỏng" in err.value.message
     assert path.read_bytes() == before
+
+
+def test_the_check_at_open_leaves_the_search_copy_to_the_check_made_after_it(tmp_path: Path) -> None:
+    """The search tables are the records' text copied by triggers, with its full-text index: damage
+    there lets the file open (the records are sound), and the check the window runs right after it
+    names the damage (``check_file(full=False)``; the index check re-derives the copy)."""
+    from kstthc_desktop.services import OfficeService
+
+    path = tmp_path / "van-phong.kstthc"
+    _office_with_a_document(path)
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'search_tasks'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * _page_size(data)] = 0xFF  # the search copy's page is no b-tree page any more
+    path.write_bytes(bytes(data))
+    with OfficeService.open(path) as svc:
+        assert svc.tasks(svc.current_plan().id)[0].content == "Rà soát thủ tục hành chính"
+        report = svc.check_file(full=False)
+    assert not report.ok and "malformed" in report.summary()
