@@ -290,6 +290,9 @@ def _main(argv: list[str] | None, resume_gc) -> int:  # noqa: ANN001
     if headless:
         app.processEvents()  # the first paint (offscreen: the whole window, its table included)
         first_paint = time.monotonic()
+        if os.environ.get("KSTTHC_BENCH_PAINTED") == "exit":  # counting instructions to the first paint
+            os._exit(0)
+        app.processEvents()  # what waits for the first paint (the rest of a large plan among it)
         image = window.grab()  # a second rendering, to check that something was drawn
         elapsed = time.perf_counter() - started
         if image.isNull() or image.width() < 100:

@@ -480,14 +480,19 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
                                  frozenset({"plans", "tasks", "progress"})))
 
     def _compute_task_views(self, plan_id: int, ref: date) -> list[TaskView]:
-        from ..core.status import task_status
-
         tasks = self._cached(("tasks", plan_id), lambda: self.repo.tasks(plan_id), frozenset({"plans", "tasks"}))
-        progress: dict[int, list[ProgressEntry]] = defaultdict(list)
-        for p in self.plan_progress(plan_id):
-            progress[p.task_id].append(p)
         ev_count = self._cached(("evidence_counts", plan_id), lambda: self.repo.evidence_counts(plan_id),
                                 frozenset({"tasks", "evidence"}))
+        return self._views(tasks, self.plan_progress(plan_id), ev_count, plan_id, ref)
+
+    def _views(self, tasks: list[Task], progress_entries: Iterable[ProgressEntry], ev_count: dict[int, int],
+               plan_id: int, ref: date) -> list[TaskView]:
+        """``tasks`` (with every parent of each) as views at ``ref``."""
+        from ..core.status import task_status
+
+        progress: dict[int, list[ProgressEntry]] = defaultdict(list)
+        for p in progress_entries:
+            progress[p.task_id].append(p)
         sections = {s.id: s for s in self.repo.sections(plan_id)}
         # Without progress a task's status depends on its schedule alone, and tasks read together
         # share the schedules they have in common (Repository.tasks): each is judged once.
@@ -517,7 +522,9 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
         """Sections in order, each with its root task views (children nested)."""
-        views = self.task_views(plan_id, ref)
+        return self._nest(self.task_views(plan_id, ref), plan_id)
+
+    def _nest(self, views: list[TaskView], plan_id: int) -> list[tuple[Section | None, list[TaskView]]]:
         by_id = {v.task.id: v for v in views}
         roots: dict[int | None, list[TaskView]] = defaultdict(list)
         for v in sorted(views, key=lambda v: (v.task.position, v.task.id)):
@@ -531,6 +538,38 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         for sec in self.repo.sections(plan_id):
             out.append((sec, roots.get(sec.id, [])))
         return out
+
+    def task_tree_head(self, plan_id: int, ref: date | None = None,
+                       rows: int = 60) -> tuple[list[tuple[Section | None, list[TaskView]]], int] | None:
+        """The top of ``task_tree`` for a large plan's first picture, and the plan's task count.
+
+        Every section, and in the tree's order the root tasks (each with all its subtasks) that
+        fill the first ``rows`` rows of a table whose sections are open: what the window shows
+        first, read in a few milliseconds where the whole of a 2,000-task plan takes tens (the
+        window reads the rest right after its first paint). None for a plan of up to four
+        screens: reading all of it costs about as much."""
+        ref = ref or date.today()
+        count = self.repo.task_count(plan_id)
+        if count <= 4 * rows:
+            return None
+        picked: list[int] = []
+        shown = 0
+        for section_id in [None, *(s.id for s in self.repo.sections(plan_id))]:  # the table's order
+            shown += section_id is not None  # the section's own row
+            if shown >= rows:
+                break
+            found = self.repo.first_root_tasks(plan_id, section_id, rows - shown)
+            picked += found
+            shown += len(found)
+        level, seen = picked, set(picked)
+        while level:  # their subtasks, a generation at a time
+            level = [tid for tid in self.repo.child_task_ids(plan_id, level) if tid not in seen]
+            seen.update(level)
+            picked += level
+        tasks = self.repo.tasks(plan_id, ids=picked)
+        views = self._views(tasks, self.repo.progress(task_ids=picked),
+                            self.repo.evidence_counts(plan_id, task_ids=picked), plan_id, ref)
+        return self._nest(views, plan_id), count
 
     # --- progress --------------------------------------------------------------------------
     def progress(self, task_id: int) -> list[ProgressEntry]:

@@ -306,9 +306,31 @@ class Repository:
             raise NotFoundError(f"Không tìm thấy mục #{section_id}.", "Có thể mục đã bị xóa.")
         return section_from_row(r)
 
-    def tasks(self, plan_id: int) -> list[Task]:
+    def tasks(self, plan_id: int, ids: Iterable[int] | None = None) -> list[Task]:
+        """The plan's tasks (only those of ``ids`` when given), in (position, id) order."""
+        if ids is not None:
+            return tasks_from_rows(self.conn.execute(
+                "SELECT * FROM tasks WHERE plan_id = ? AND id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY position, id", (plan_id, json.dumps(list(ids)))))
         return tasks_from_rows(self.conn.execute(
             "SELECT * FROM tasks WHERE plan_id = ? ORDER BY position, id", (plan_id,)))
+
+    def task_count(self, plan_id: int) -> int:
+        return self.conn.execute("SELECT count(*) FROM tasks WHERE plan_id = ?", (plan_id,)).fetchone()[0]
+
+    def first_root_tasks(self, plan_id: int, section_id: int | None, limit: int) -> list[int]:
+        """Ids of the first ``limit`` root tasks of a section (None: outside every section) in
+        (position, id) order: tasks without a parent, or whose parent is not in the plan."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM tasks WHERE plan_id = ?1 AND section_id IS ?2 AND (parent_id IS NULL OR "
+            "parent_id NOT IN (SELECT id FROM tasks WHERE plan_id = ?1)) ORDER BY position, id LIMIT ?3",
+            (plan_id, section_id, limit))]
+
+    def child_task_ids(self, plan_id: int, parent_ids: Iterable[int]) -> list[int]:
+        """Ids of the plan's tasks whose parent is one of ``parent_ids``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM tasks WHERE plan_id = ? AND parent_id IN (SELECT value FROM json_each(?))",
+            (plan_id, json.dumps(list(parent_ids))))]
 
     def task(self, task_id: int) -> Task:
         r = self.conn.execute("SELECT * FROM tasks WHERE id = ?", (task_id,)).fetchone()
@@ -346,7 +368,11 @@ class Repository:
         assert table in ("progress", "evidence")
         return [r[0] for r in self.conn.execute(f"SELECT id FROM {table} WHERE task_id = ?", (task_id,))]
 
-    def evidence_counts(self, plan_id: int) -> dict[int, int]:
+    def evidence_counts(self, plan_id: int, task_ids: Iterable[int] | None = None) -> dict[int, int]:
+        if task_ids is not None:
+            return dict(self.conn.execute(
+                "SELECT task_id, count(*) FROM evidence WHERE task_id IN (SELECT value FROM json_each(?)) "
+                "GROUP BY task_id", (json.dumps(list(task_ids)),)).fetchall())
         return dict(self.conn.execute(
             "SELECT e.task_id, count(*) FROM evidence e JOIN tasks t ON t.id = e.task_id "
             "WHERE t.plan_id = ? GROUP BY e.task_id", (plan_id,)).fetchall())
@@ -379,9 +405,14 @@ class Repository:
         return int(r[0])
 
     # progress and evidence
-    def progress(self, plan_id: int | None = None, task_id: int | None = None) -> list[ProgressEntry]:
+    def progress(self, plan_id: int | None = None, task_id: int | None = None,
+                 task_ids: Iterable[int] | None = None) -> list[ProgressEntry]:
         if task_id is not None:
             rows = self.conn.execute("SELECT * FROM progress WHERE task_id = ? ORDER BY on_date, id", (task_id,))
+        elif task_ids is not None:
+            rows = self.conn.execute(
+                "SELECT * FROM progress WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY on_date, id",
+                (json.dumps(list(task_ids)),))
         elif plan_id is not None:
             rows = self.conn.execute(
                 "SELECT p.* FROM progress p JOIN tasks t ON t.id = p.task_id WHERE t.plan_id = ? "

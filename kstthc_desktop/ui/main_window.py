@@ -134,8 +134,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.hub.data_changed.connect(self._on_data_changed)
         self.hub.task_activated.connect(self._on_task_activated)
-        self.reload()
+        self.reload(first_screen=True)
         self._restore_layout()
+        if self.table.partial_count is not None and not self.table.in_plan_order():
+            self.reload()  # sorted by another column: its first rows may come from anywhere in the plan
         # evidence text for search: two seconds after the window shows, never before its first paint
         self.after_first_paint(lambda: QTimer.singleShot(2000, self, self.finder.start_reading))
 
@@ -270,8 +272,11 @@ class MainWindow(QMainWindow):
     def plan(self) -> Plan | None:
         return self.service.current_plan()
 
-    def reload(self) -> None:
-        """Rebuild the table from the service, keeping the selection and expansion."""
+    def reload(self, first_screen: bool = False) -> None:
+        """Rebuild the table from the service, keeping the selection and expansion.
+
+        ``first_screen`` (the window's first load): of a large plan only the rows the first paint
+        shows are read; the whole plan comes right after that paint."""
         plan = self.plan()
         self.table.today = self.today
         if plan is None:
@@ -279,9 +284,18 @@ class MainWindow(QMainWindow):
             self.table.set_tree(None, [])
         else:
             self.stack.setCurrentIndex(1)
-            self.table.set_tree(plan, self.service.task_tree(plan.id, self.today))
+            head = self.service.task_tree_head(plan.id, self.today, self.table.FIRST_SCREEN_ROWS) if first_screen else None
+            if head is None:
+                self.table.set_tree(plan, self.service.task_tree(plan.id, self.today))
+            else:
+                self.table.set_tree(plan, head[0], task_count=head[1])
+                self.after_first_paint(self._finish_partial_load)
         self._fill_plan_box()
         self._update_actions()
+
+    def _finish_partial_load(self) -> None:
+        if self.table.partial_count is not None:  # (not reloaded whole since)
+            self.reload()
 
     def _patch(self, changes: Changes) -> bool:
         """Apply a change without rebuilding the tree when it only touched some tasks' fields.

@@ -102,3 +102,102 @@ def test_the_program_leaves_a_callers_collector_alone_and_its_own_to_the_os(tmp_
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "caller False 0" in out
     assert "program True True" in out
+
+
+def _shown_rows(window: MainWindow, n: int = 10**6) -> list[tuple]:
+    """The table's first ``n`` rows top to bottom as the officer reads them: every column's text, and
+    whether a row opens (its arrow)."""
+    from PySide6.QtCore import QModelIndex
+
+    proxy, tree = window.table.proxy, window.table.tree
+    rows: list[tuple] = []
+    idx = proxy.index(0, 0, QModelIndex())
+    while idx.isValid() and len(rows) < n:
+        cells = tuple(proxy.index(idx.row(), c, idx.parent()).data() for c in range(proxy.columnCount()))
+        rows.append((cells, proxy.hasChildren(idx), tree.isExpanded(idx)))
+        idx = tree.indexBelow(idx)
+    return rows
+
+
+def test_a_large_plan_is_painted_from_its_first_screen_and_read_whole_right_after(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A plan of more than four screens: the window reads the rows its first paint shows, the count
+    says the whole plan, and right after the paint the rest arrives without a row of the first
+    screen changing. Once settled the table is the one a window reading the whole plan shows."""
+    from kstthc_desktop.ui.views.table_view import TableView
+    from tests.large_plan import large_plan
+
+    svc = large_plan(tmp_path / "lon.kstthc")
+    try:
+        total = len(svc.tasks(svc.current_plan().id))
+        window = MainWindow(svc, today=TODAY)
+        qtbot.addWidget(window)
+        table = window.table
+        assert table.model.task_count() < 80 < total  # the first screen, not the plan
+        first = _shown_rows(window, TableView.FIRST_SCREEN_ROWS)
+        assert len(first) == TableView.FIRST_SCREEN_ROWS
+        count = table.count_label.text()
+        assert count.count(str(total)) == 2, count  # "307 of 307 tasks", not the rows read so far
+        window.resize(1366, 698)
+        window.show()
+        qtbot.waitUntil(lambda: table.model.task_count() == total, timeout=5000)
+        assert table.partial_count is None
+        assert _shown_rows(window, TableView.FIRST_SCREEN_ROWS) == first
+        assert table.count_label.text() == count
+        settled = _shown_rows(window)
+
+        monkeypatch.setattr(TableView, "FIRST_SCREEN_ROWS", 1000)  # a plan of under four screens: read whole
+        whole = MainWindow(svc, today=TODAY)
+        qtbot.addWidget(whole)
+        assert whole.table.model.task_count() == total
+        whole.resize(1366, 698)
+        whole.show()
+        qtbot.waitUntil(lambda: _shown_rows(whole) == settled, timeout=5000)
+        assert whole.table.count_label.text() == count
+    finally:
+        svc.close()
+
+
+def test_a_large_plan_sorted_by_another_column_is_read_whole_before_its_first_paint(qtbot, tmp_path) -> None:  # noqa: ANN001
+    """Sorted by due date (remembered from the last session), the first rows may come from anywhere
+    in the plan: the window reads it all before painting."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from kstthc_desktop.ui.models.task_tree import Col
+    from tests.large_plan import large_plan
+
+    svc = large_plan(tmp_path / "lon.kstthc")
+    try:
+        total = len(svc.tasks(svc.current_plan().id))
+        window = MainWindow(svc, today=TODAY)
+        qtbot.addWidget(window)
+        window.table.tree.header().setSortIndicator(Col.DUE, Qt.SortOrder.DescendingOrder)
+        window.table.save_layout(QSettings())
+        again = MainWindow(svc, today=TODAY)
+        qtbot.addWidget(again)
+        assert again.table.model.task_count() == total and again.table.partial_count is None
+        assert not again.table.in_plan_order()
+        dues = [r[0][Col.DUE] for r in _shown_rows(again) if r[0][Col.DUE]]
+        from datetime import datetime
+
+        days = [datetime.strptime(d, "%d/%m/%Y") for d in dues]
+        assert days[0] == max(days)  # the latest due date of the whole plan is on the first screen
+    finally:
+        svc.close()
+
+
+def test_the_smoke_test_counts_a_large_plan_whole(tmp_path) -> None:  # noqa: ANN001
+    """``--smoke-test`` waits for what follows the first paint: a large plan's rest is read too."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.large_plan import large_plan
+
+    svc = large_plan(tmp_path / "lon.kstthc")
+    total = len(svc.tasks(svc.current_plan().id))
+    svc.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "kstthc_desktop", "--office", str(tmp_path / "lon.kstthc"),
+                           "--smoke-test"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert f"smoke-test ok: {total} tasks painted" in proc.stdout

@@ -79,6 +79,7 @@ class TableView(QWidget):
         self._was_filtered = False
         self._expanded_keys: set[tuple[str, int]] = set()
         self._painted = False  # the first paint of the table (work waits for it: see _open_sections)
+        self.partial_count: int | None = None  # the tasks of the plan when only its top is shown
         self._pending_after_paint: list = []
 
         self.model = TaskTreeModel(self)
@@ -133,18 +134,23 @@ class TableView(QWidget):
         page.addWidget(self.tree)
 
     # --- data ----------------------------------------------------------------------------
-    def set_tree(self, plan: Plan | None, tree: list[tuple[Section | None, list[TaskView]]]) -> None:
-        """Rebuild from the service's tree, keeping the selection and what was open."""
+    def set_tree(self, plan: Plan | None, tree: list[tuple[Section | None, list[TaskView]]],
+                 task_count: int | None = None) -> None:
+        """Rebuild from the service's tree, keeping the selection and what was open.
+
+        ``task_count``: the tree is only the top of the plan (``OfficeService.task_tree_head``), which
+        has that many tasks; the count says so until the whole tree comes."""
         selected = self.selected_task_id()
         first = self.model.rowCount() == 0 or (plan is not None and self.plan is not None and plan.id != self.plan.id)
         self.plan = plan
+        self.partial_count = task_count
         self.model.set_tree(tree)
         if plan is not None:
             self._populate_filters(plan)
         self._span_sections()
         if first:
-            self._open_sections()
-            self._expanded_keys = {("section", s.id) for s in self.model.sections()}
+            self._open_sections()  # every top-level row: the sections, and tasks outside them
+            self._expanded_keys = {self._node_key(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())}
         else:
             self._expand(self._expanded_keys)
         if selected is not None:
@@ -216,8 +222,15 @@ class TableView(QWidget):
 
     def _update_count(self) -> None:
         self.filter_bar.clear_button.setEnabled(self.filters_active())
-        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(self.proxy.shown_tasks))
-                                 .replace("%2", str(self.model.task_count())))
+        if self.partial_count is not None and not self.filters_active():
+            shown = total = self.partial_count  # the top of the plan, the rest on its way
+        else:
+            shown, total = self.proxy.shown_tasks, self.model.task_count()
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def in_plan_order(self) -> bool:
+        """Rows in the plan's own order (the No. column ascending), not sorted by another column."""
+        return self.model.sort_state() == (Col.NUMBER, Qt.SortOrder.AscendingOrder)
 
     # --- filters -------------------------------------------------------------------------
     def _after_filter(self) -> None:
