@@ -175,6 +175,8 @@ class Plan:
 
 @dataclass
 class Section:
+    """A part of the plan ("I", "II", "Phụ lục I") that its tasks are listed under."""
+
     id: int | None = None
     plan_id: int | None = None
     number: str = ""  # "I", "II", "Phụ lục I"
@@ -185,6 +187,8 @@ class Section:
 
 @dataclass
 class Task:
+    """One task of a plan, its deadline kept exactly as written beside its parsed schedule."""
+
     id: int | None = None
     plan_id: int | None = None
     section_id: int | None = None
@@ -260,6 +264,8 @@ class ProgressEntry:
 
 @dataclass
 class Evidence:
+    """A document kept as evidence of a task (its bytes stored in the office file)."""
+
     id: int | None = None
     task_id: int | None = None
     occurrence: int | None = None
@@ -275,6 +281,8 @@ class Evidence:
 
 @dataclass
 class Report:
+    """A periodic report: its period, number, edited parts and, once issued, its frozen PDF."""
+
     id: int | None = None
     plan_id: int | None = None
     period: str = ""  # "2026-Q1", "2026-H1", "2026-9M", "2026-Y", "2026-M05", "adhoc:2026-03-01:2026-03-31"

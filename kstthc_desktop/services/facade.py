@@ -31,9 +31,8 @@ from ..core.model import (
 from ..core.progress import NullProgress, Progress
 from ..core.text import clean
 from ..core.validate import validate_office
-from ..storage import backup as backup_store
 from ..storage import evidence as blobstore
-from ..storage.atomic import atomic_write, guard_folder, guard_output, write_error
+from ..storage.atomic import atomic_write, backup_folder_of, guard_folder, guard_output, write_error
 from ..storage.office_file import OfficeFile
 from ..storage.repository import Repository, RowChange
 from .handback import HandbackMixin
@@ -86,6 +85,8 @@ class Changes:
 
 @dataclass
 class UndoStep:
+    """One undoable action: its label in the Edit menu and the rows it changed."""
+
     label: str
     changes: list[RowChange]
 
@@ -134,7 +135,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         held = None
         if run_upgrade_backup is not None and cls.upgrade_due(p):
             held = run_upgrade_backup(lambda progress=None: cls.backup_before_upgrade(p, progress))
-        folder = None if held is not None else backup_store.default_backup_dir(p.absolute())
+        folder = None if held is not None else backup_folder_of(p.absolute())
         office_file = OfficeFile.open(p, create=create, backup_dir=folder, held=held)
         service = cls(office_file)
         with service.file.transaction() as conn:

@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.model import Plan, Task, parent_numbers, qualified_number
 from ..core.progress import Progress
 from ..core.text import fold
 from ..storage.repository import RowChange, plan_to_row, section_to_row, task_to_row
 
-
-@dataclass
-class ImportResult:
-    plan_id: int
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    kept: int = 0  # gone from the new version but kept because they carry progress or evidence
-    changes: object = None
-
-
-@dataclass
-class ImportDiff:
-    """What re-importing a revised plan would do to the stored one (tasks named "II.3.2 Nội dung…")."""
-
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # removed upstream, kept: they carry progress or evidence
+if TYPE_CHECKING:
+    from .import_records import ImportDiff, ImportGuess, ImportResult
 
 
 NEW_PLAN = "new"  # ``into=NEW_PLAN``: store the file as a new plan beside the others
-
-
-@dataclass
-class ImportGuess:
-    """What the program thinks an imported file is, shown to the officer before anything is written:
-    the revised version of a plan already in the file (``plan``), or a new plan (``plan`` None)."""
-
-    title: str
-    year: int | None
-    issuer: str
-    plan: Plan | None = None
-    reason: str = ""  # "file" (same file name), "title" (same year, same title) or ""
-    plans: list[Plan] = field(default_factory=list)  # every plan a revision could go into
 
 
 def preview_import(path: str | os.PathLike, year: int | None = None, mapping=None,  # noqa: ANN001
@@ -229,6 +199,8 @@ class ImportMixin:
         title), or a new plan? Only a guess: the officer confirms or changes it in the wizard."""
         from difflib import SequenceMatcher
 
+        from .import_records import ImportGuess
+
         plans = self.repo.plans()
         ref = getattr(imported, "reference", None)
         guess = ImportGuess(title=(ref.title if ref is not None and ref.title else "") or imported.title,
@@ -264,6 +236,8 @@ class ImportMixin:
 
     def diff_import(self, imported, selected: set[int] | None = None, into=None) -> ImportDiff:  # noqa: ANN001
         plan = self._target_plan(imported, into)
+        from .import_records import ImportDiff
+
         diff = ImportDiff()
         incoming = _flatten(imported, selected)
         parents = _imported_parents(imported)
@@ -317,6 +291,8 @@ class ImportMixin:
         plan = self.check_import(imported, into)
         if not backed_up:
             self.backup_before_import()
+        from .import_records import ImportResult
+
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
         source = _source_file(imported.source_file)  # hashed before the transaction (may be large)

@@ -14,15 +14,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.progress import Progress
-from ..storage import backup as backup_store
 from ..storage.office_file import OfficeFile
 
 BACKUP_WARNING_DAYS = 3  # a daily backup that failed this many days running is said in a message box
 
 if TYPE_CHECKING:  # storage.integrity (and hashlib with it) loads when a check runs, not with the window
+    from ..storage.backup import BackupInfo
     from ..storage.integrity import CheckPart
 
 FULL_CHECK_EVERY_DAYS = 7
+
+
+def _backups():  # noqa: ANN202 - the storage.backup module
+    """``storage.backup``, loaded with the first backup or list of backups (the daily one comes after
+    the window's first paint), not with every command and window."""
+    from ..storage import backup
+
+    return backup
 
 
 @dataclass
@@ -65,9 +73,9 @@ class SafetyMixin:
             from ..storage.atomic import guard_folder
 
             guard_folder(folder)
-        target = backup_store.folder_for(self.path, folder)
+        target = _backups().folder_for(self.path, folder)
         with self._reading() as repo:
-            return backup_store.make_backup(repo.conn, self.path, target, reason, progress=progress)
+            return _backups().make_backup(repo.conn, self.path, target, reason, progress=progress)
 
     def _day_noted(self, key: str) -> date | None:
         """The day a setting noted with ``_note_day`` (None: never, or unreadable)."""
@@ -112,24 +120,24 @@ class SafetyMixin:
 
     def backup_folder(self) -> Path:
         """Where this office's automatic backups go."""
-        return backup_store.default_backup_dir(self.path)
+        return _backups().default_backup_dir(self.path)
 
-    def backups(self) -> list[backup_store.BackupInfo]:
+    def backups(self) -> list[BackupInfo]:
         """This office's backups beside the file, newest first."""
-        return backup_store.backup_infos(self.backup_folder(), self.path.stem)
+        return _backups().backup_infos(self.backup_folder(), self.path.stem)
 
     def newest_good_backup(self) -> Path | None:
-        return backup_store.newest_good_backup(self.backup_folder(), self.path.stem)
+        return _backups().newest_good_backup(self.backup_folder(), self.path.stem)
 
     @staticmethod
     def newest_good_backup_of(path: str | os.PathLike) -> Path | None:
         """The newest sound backup of an office file that cannot be opened (damaged, say)."""
         p = Path(path).absolute()
-        return backup_store.newest_good_backup(backup_store.default_backup_dir(p), p.stem)
+        return _backups().newest_good_backup(_backups().default_backup_dir(p), p.stem)
 
     @staticmethod
     def backup_folder_of(path: str | os.PathLike) -> Path:
-        return backup_store.default_backup_dir(Path(path).absolute())
+        return _backups().default_backup_dir(Path(path).absolute())
 
     @staticmethod
     def upgrade_due(path: str | os.PathLike) -> bool:
@@ -141,19 +149,19 @@ class SafetyMixin:
         """The backup an upgrade of the file's format needs first, taken holding the file (what
         ``open(run_upgrade_backup=…)`` hands out as its job); None when no upgrade is due."""
         p = Path(path).absolute()
-        return OfficeFile.backup_before_upgrade(p, backup_store.default_backup_dir(p), progress)
+        return OfficeFile.backup_before_upgrade(p, _backups().default_backup_dir(p), progress)
 
     @staticmethod
     def restore_backup(backup: str | os.PathLike, office_path: str | os.PathLike, checked: bool = False) -> Path | None:
         """Put a backup in place of a closed office file; returns where the old file was kept.
         ``checked``: the caller has just found it sound (``check_backup``), so it is not read twice."""
-        return backup_store.restore_backup(Path(backup), Path(office_path), checked=checked)
+        return _backups().restore_backup(Path(backup), Path(office_path), checked=checked)
 
     @staticmethod
     def check_backup(path: str | os.PathLike, progress: Progress | None = None) -> str:
         """'' when a backup file is a sound office file, else why it cannot be restored (``progress``
         may cancel the check: ``Cancelled``)."""
-        return backup_store.check_backup(Path(path), progress)
+        return _backups().check_backup(Path(path), progress)
 
     # --- who holds the file -----------------------------------------------------------------
     @staticmethod
@@ -229,8 +237,8 @@ class SafetyMixin:
         from ..storage import integrity
 
         broken = {p.key for p in report.parts if not p.ok}
-        for candidate in backup_store.list_backups(self.backup_folder(), self.path.stem):
-            if backup_store.check_backup(candidate):
+        for candidate in _backups().list_backups(self.backup_folder(), self.path.stem):
+            if _backups().check_backup(candidate):
                 continue
             deep = broken & {"reports", "evidence", "freeze", "foreign_keys"}
             if not deep:

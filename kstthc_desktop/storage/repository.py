@@ -33,6 +33,8 @@ KEYS = {"plans": "id", "sections": "id", "tasks": "id", "progress": "id", "evide
 
 @dataclass(frozen=True)
 class RowChange:
+    """One row as it was and as it became (None: not there): enough to undo or redo it."""
+
     table: str
     key: object
     before: dict | None

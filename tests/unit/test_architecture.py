@@ -117,6 +117,7 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path: Path) -> None:
              "kstthc_desktop.ui.views.evidence_register", "kstthc_desktop.ui.views.search_popup",
              "kstthc_desktop.services.demo", "kstthc_desktop.services.export", "kstthc_desktop.reports",
              "kstthc_desktop.core.search", "kstthc_desktop.storage.search", "kstthc_desktop.storage.integrity",
+             "kstthc_desktop.storage.backup", "kstthc_desktop.services.import_records",
              "kstthc_desktop.importers", "openpyxl", "reportlab", "docx", "python_calamine", "holidays", "babel",
              "pypdfium2", "PIL", "sqlite_utils", "hashlib", "mimetypes")
     early = sorted(m for m in modules if m.startswith(later))

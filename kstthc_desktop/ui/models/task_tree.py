@@ -86,6 +86,8 @@ _TASK_COLUMN_ROLES = {int(Qt.ItemDataRole.DecorationRole): int(Col.EVIDENCE),
 
 @dataclass(eq=False, slots=True)
 class Node:
+    """One row of the tree (a section or a task) with the keys its filters and sorting read."""
+
     parent: Node | None
     section: Section | None = None
     view: TaskView | None = None
