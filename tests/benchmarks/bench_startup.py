@@ -3,13 +3,15 @@ and beside the same window as the program's built without the program (COMPARABL
 costs for menus, toolbar, tabs and a table of the demo's 47 tasks).
 
 Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_startup.py [runs] [--baseline DIR] [--screen WxH]
-                                                                         [--documents GB]
+                                                                         [--documents GB] [--instructions]
   --baseline DIR: also start the program from another checkout (its bytecode compiled too), interleaved
                   in the same runs: before/after figures measured under the same machine load.
   --screen WxH:   the headless screen every case gets (default 1366x768, the officer's screen in
                   DESIGN.md §9; the offscreen platform's own is 800x800).
   --documents GB: a third file, the 2,000 tasks with GB gigabytes of stored documents (a year's
                   scans): what an office file looks like by the end of its year.
+  --instructions: each case once under ``valgrind --tool=callgrind``, stopped as its first paint ends:
+                  CPU instructions, the same on every run however loaded the machine (valgrind needed).
 Budgets (DESIGN.md §9, issue 14): ≤ 1.5 s to a painted window; ≤ 1.6× the bare window with the demo
 file and ≤ 2× with a 2,000-task plan.
 
@@ -21,7 +23,8 @@ time.monotonic() (one system-wide clock):
   (the smoke test's one processEvents(): offscreen, it paints the whole window, table included) —
   what the officer waits for;
 - "to grab": until a second rendering (QWidget.grab, which checks that something was drawn) has
-  returned as well. Both sides grab, but the real window renders everything again (~10 ms) where
+  returned as well, after what waits for the first paint has run (since this stop: a large plan's
+  tasks below the first screen, the dialog fitter, the collector). Both sides grab, but the real window renders everything again (~10 ms) where
   the bare one has an empty view: this column was the benchmark's figure until the first paint was
   stamped on its own;
 - "whole process": start to exit, as ``farm-bench --vs`` measures it; it adds the tear-down of Python
@@ -46,6 +49,7 @@ BARE = (
     "app = QApplication(sys.argv[:1])\n"
     "w = QMainWindow(); w.setCentralWidget(QTreeView()); w.resize(1280, 800); w.show()\n"
     "app.processEvents()\n"
+    "import os; os.environ.get('KSTTHC_BENCH_PAINTED') == 'exit' and os._exit(0)  # --instructions\n"
     "import time; print(f'first-paint-at {time.monotonic():.6f}')\n"
     "assert not w.grab().isNull()\n"
     "print(f'painted-at {time.monotonic():.6f}')\n"
@@ -128,6 +132,7 @@ w.statusBar().showMessage("Sẵn sàng")
 w.statusBar().addPermanentWidget(QLabel(f"{sum(r[0] == 'task' for r in ROWS)} / {sum(r[0] == 'task' for r in ROWS)} nhiệm vụ"))
 w.setWindowTitle("KSTTHC Desktop"); w.showMaximized()
 app.processEvents()
+import os; os.environ.get('KSTTHC_BENCH_PAINTED') == 'exit' and os._exit(0)  # --instructions
 import time; print(f'first-paint-at {time.monotonic():.6f}')
 assert not w.grab().isNull()
 print(f'painted-at {time.monotonic():.6f}')
@@ -177,7 +182,26 @@ def _screen(env: dict, size: str, folder: Path) -> None:
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-def main(runs: int = 9, baseline: Path | None = None, screen: str = "1366x768", documents: float = 0.0) -> None:
+def _count_instructions(cases: dict[str, tuple[list[str], Path]], env: dict, folder: Path) -> None:
+    """Each case once under callgrind, stopped at the end of its first paint: CPU instructions, the
+    same count on every run whatever else the machine does (a few per mille apart between runs)."""
+    env = {**env, "KSTTHC_BENCH_PAINTED": "exit"}  # each case leaves right after its first paint
+    counts = {}
+    for n, (name, (cmd, cwd)) in enumerate(cases.items()):
+        out = folder / f"callgrind.{n}"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], cwd=cwd, env=env,
+                       check=True, capture_output=True)
+        line = next(li for li in out.read_text().splitlines() if li.startswith(("summary:", "totals:")))
+        counts[name] = int(line.split()[1])
+    bare, same = counts["bare PySide6 window"], counts["same window, no program"]
+    print(f"{'':26} {'instructions to the end of the first paint':>44}")
+    for name, count in counts.items():
+        print(f"{name:26} {count / 1e6:9.1f} M {count / bare:5.2f}x   {count / same:5.2f}x the same window")
+    print("budgets (to the painted window): demo ≤ 1.6x, 2,000 tasks ≤ 2.0x")
+
+
+def main(runs: int = 9, baseline: Path | None = None, screen: str = "1366x768", documents: float = 0.0,
+         instructions: bool = False) -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
     from bench_memory import build
@@ -206,6 +230,9 @@ def main(runs: int = 9, baseline: Path | None = None, screen: str = "1366x768", 
             cases[f"KSTTHC, {label}"] = ([*app, str(path)], ROOT)
         for cmd, cwd in cases.values():  # warm the file cache and write any missing bytecode
             timed(cmd, env, cwd)
+        if instructions:
+            _count_instructions(cases, env, Path(tmp))
+            return
         times: dict[str, list[tuple[float | None, float, float]]] = {name: [] for name in cases}
         for _ in range(runs):  # interleaved so every case sees the same machine load
             for name, (cmd, cwd) in cases.items():
@@ -237,5 +264,7 @@ if __name__ == "__main__":
     p.add_argument("--baseline", type=Path, help="another checkout, measured in the same runs")
     p.add_argument("--screen", default="1366x768", help="headless screen size (default 1366x768)")
     p.add_argument("--documents", type=float, default=0.0, help="add the 2,000 tasks with GB of documents")
+    p.add_argument("--instructions", action="store_true",
+                   help="count CPU instructions to the first paint under valgrind instead (one run per case)")
     a = p.parse_args()
-    main(a.runs, a.baseline.resolve() if a.baseline else None, a.screen, a.documents)
+    main(a.runs, a.baseline.resolve() if a.baseline else None, a.screen, a.documents, a.instructions)
