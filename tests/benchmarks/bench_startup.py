@@ -189,14 +189,16 @@ def _count_instructions(cases: dict[str, tuple[list[str], Path]], env: dict, fol
     counts = {}
     for n, (name, (cmd, cwd)) in enumerate(cases.items()):
         out = folder / f"callgrind.{n}"
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], cwd=cwd, env=env,
-                       check=True, capture_output=True)
+        ran = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], cwd=cwd,
+                             env=env, check=True, capture_output=True, text=True)
         line = next(li for li in out.read_text().splitlines() if li.startswith(("summary:", "totals:")))
         counts[name] = int(line.split()[1])
+        if "painted-at" in ran.stdout:  # a checkout from before the exit at the first paint: counted to its end
+            counts[f"{name} (to its end)"] = counts.pop(name)
     bare, same = counts["bare PySide6 window"], counts["same window, no program"]
-    print(f"{'':26} {'instructions to the end of the first paint':>44}")
+    print(f"{'':36} {'instructions to the end of the first paint':>44}")
     for name, count in counts.items():
-        print(f"{name:26} {count / 1e6:9.1f} M {count / bare:5.2f}x   {count / same:5.2f}x the same window")
+        print(f"{name:36} {count / 1e6:9.1f} M {count / bare:5.2f}x   {count / same:5.2f}x the same window")
     print("budgets (to the painted window): demo ≤ 1.6x, 2,000 tasks ≤ 2.0x")
 
 
