@@ -150,6 +150,24 @@ MUTANTS = [
     Mutant("a cancelled attach links its files", "kstthc_desktop/ui/main_window.py",
            "            if task.cancel_requested:  # Cancel pressed while", "            if False:  # Cancel pressed while",
            ("tests/gui/test_evidence_ui.py",)),
+    # --- the first screen of a large plan (issue 14) -----------------------------------------------
+    Mutant("first screen: subtasks of its roots left out", "kstthc_desktop/services/facade.py",
+           "        while level:  # their subtasks, a generation at a time", "        while False:",
+           ("tests/unit/services/test_first_screen.py",)),
+    Mutant("first screen: one row short", "kstthc_desktop/services/facade.py",
+           "found = self.repo.first_root_tasks(plan_id, section_id, rows - shown)",
+           "found = self.repo.first_root_tasks(plan_id, section_id, rows - shown - 1)",
+           ("tests/unit/services/test_first_screen.py",)),
+    Mutant("first screen: a task whose parent is in another plan is no root", "kstthc_desktop/storage/repository.py",
+           '"SELECT id FROM tasks WHERE plan_id = ?1 AND section_id IS ?2 AND (parent_id IS NULL OR "',
+           '"SELECT id FROM tasks WHERE plan_id = ?1 AND section_id IS ?2 AND (parent_id IS NULL OR 0 AND "',
+           ("tests/unit/services/test_first_screen.py",)),
+    Mutant("first screen: the rest of the plan never comes", "kstthc_desktop/ui/main_window.py",
+           "                self.after_first_paint(self._finish_partial_load)", "                pass",
+           ("tests/gui/test_startup.py",)),
+    Mutant("first screen: the count says the rows read", "kstthc_desktop/ui/views/table_view.py",
+           "        if self.partial_count is not None and not self.filters_active():", "        if False:",
+           ("tests/gui/test_startup.py",)),
 ]
 
 
