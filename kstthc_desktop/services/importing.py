@@ -235,9 +235,9 @@ class ImportMixin:
         return self.repo.plan(int(into))
 
     def diff_import(self, imported, selected: set[int] | None = None, into=None) -> ImportDiff:  # noqa: ANN001
-        plan = self._target_plan(imported, into)
         from .import_records import ImportDiff
 
+        plan = self._target_plan(imported, into)
         diff = ImportDiff()
         incoming = _flatten(imported, selected)
         parents = _imported_parents(imported)
@@ -288,11 +288,11 @@ class ImportMixin:
         beside the others; None: the program's guess. The other plans are never touched.
         ``backed_up``: the caller has just taken the backup (``backup_before_import``, on a worker).
         """
+        from .import_records import ImportResult
+
         plan = self.check_import(imported, into)
         if not backed_up:
             self.backup_before_import()
-        from .import_records import ImportResult
-
         result = ImportResult(plan_id=plan.id if plan else 0)
         incoming = _flatten(imported, selected)
         source = _source_file(imported.source_file)  # hashed before the transaction (may be large)
