@@ -8,6 +8,9 @@ ordered from the most specific wording to the most general, and are data the pro
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .model import Task
 from .text import fold
 
@@ -46,16 +49,27 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _matchers(rules: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...], re.Pattern], ...]:
+    """Each rule's keywords as a tuple for ``str.startswith`` and as one pattern for anywhere in the
+    text: one call into C per rule, where a loop over every keyword cost a year report tens of
+    milliseconds (2,000 tasks: 126,000 keyword tests)."""
+    return tuple((topic, words, re.compile("|".join(re.escape(w) for w in words) if words else "(?!)"))
+                 for topic, words in rules)  # "(?!)": a rule without keywords matches nothing
+
+
+@lru_cache(maxsize=4096)  # a report is built again after each edit of its preview, with the same tasks
 def classify(text: str) -> str:
     """The topic a task's text belongs to (``DEFAULT_TOPIC`` if none): a keyword that opens the
     text ("Tuyên truyền …", "Kiểm tra …") first, then the first rule with a keyword anywhere."""
     key = fold(text)
     opening = key[:24]
-    for topic, words in RULES:
-        if any(opening.startswith(w) for w in words):
+    matchers = _matchers(RULES)
+    for topic, words, _anywhere in matchers:
+        if opening.startswith(words):
             return topic
-    for topic, words in RULES:
-        if any(w in key for w in words):
+    for topic, _words, anywhere in matchers:
+        if anywhere.search(key):
             return topic
     return DEFAULT_TOPIC
 
