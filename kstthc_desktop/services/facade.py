@@ -484,17 +484,18 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         tasks = self._cached(("tasks", plan_id), lambda: self.repo.tasks(plan_id), frozenset({"plans", "tasks"}))
         ev_count = self._cached(("evidence_counts", plan_id), lambda: self.repo.evidence_counts(plan_id),
                                 frozenset({"tasks", "evidence"}))
-        return self._views(tasks, self.plan_progress(plan_id), ev_count, plan_id, ref)
+        return self._views(tasks, self.plan_progress(plan_id), ev_count, self.repo.sections(plan_id), ref)
 
-    def _views(self, tasks: list[Task], progress_entries: Iterable[ProgressEntry], ev_count: dict[int, int],
-               plan_id: int, ref: date) -> list[TaskView]:
+    @staticmethod
+    def _views(tasks: list[Task], progress_entries: Iterable[ProgressEntry], ev_count: dict[int, int],
+               plan_sections: list[Section], ref: date) -> list[TaskView]:
         """``tasks`` (with every parent of each) as views at ``ref``."""
         from ..core.status import task_status
 
         progress: dict[int, list[ProgressEntry]] = defaultdict(list)
         for p in progress_entries:
             progress[p.task_id].append(p)
-        sections = {s.id: s for s in self.repo.sections(plan_id)}
+        sections = {s.id: s for s in plan_sections}
         # Without progress a task's status depends on its schedule alone, and tasks read together
         # share the schedules they have in common (Repository.tasks): each is judged once.
         unreported: dict[int, Status] = {}
@@ -523,9 +524,10 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
 
     def task_tree(self, plan_id: int, ref: date | None = None) -> list[tuple[Section | None, list[TaskView]]]:
         """Sections in order, each with its root task views (children nested)."""
-        return self._nest(self.task_views(plan_id, ref), plan_id)
+        return self._nest(self.task_views(plan_id, ref), self.repo.sections(plan_id))
 
-    def _nest(self, views: list[TaskView], plan_id: int) -> list[tuple[Section | None, list[TaskView]]]:
+    @staticmethod
+    def _nest(views: list[TaskView], sections: list[Section]) -> list[tuple[Section | None, list[TaskView]]]:
         by_id = {v.task.id: v for v in views}
         roots: dict[int | None, list[TaskView]] = defaultdict(list)
         for v in sorted(views, key=lambda v: (v.task.position, v.task.id)):
@@ -536,7 +538,7 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         out: list[tuple[Section | None, list[TaskView]]] = []
         if roots.get(None):
             out.append((None, roots[None]))
-        for sec in self.repo.sections(plan_id):
+        for sec in sections:
             out.append((sec, roots.get(sec.id, [])))
         return out
 
@@ -553,9 +555,10 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
         count = self.repo.task_count(plan_id)
         if count <= 4 * rows:
             return None
+        sections = self.repo.sections(plan_id)
         picked: list[int] = []
         shown = 0
-        for section_id in [None, *(s.id for s in self.repo.sections(plan_id))]:  # the table's order
+        for section_id in [None, *(s.id for s in sections)]:  # the table's order
             shown += section_id is not None  # the section's own row
             if shown >= rows:
                 break
@@ -569,8 +572,8 @@ class OfficeService(ImportMixin, ReportMixin, ReferencesMixin, HandbackMixin, Se
             picked += level
         tasks = self.repo.tasks(plan_id, ids=picked)
         views = self._views(tasks, self.repo.progress(task_ids=picked),
-                            self.repo.evidence_counts(plan_id, task_ids=picked), plan_id, ref)
-        return self._nest(views, plan_id), count
+                            self.repo.evidence_counts(plan_id, task_ids=picked), sections, ref)
+        return self._nest(views, sections), count
 
     # --- progress --------------------------------------------------------------------------
     def progress(self, task_id: int) -> list[ProgressEntry]:
