@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -11,6 +12,19 @@ from kstthc_desktop import app
 from kstthc_desktop.core.model import Office
 from kstthc_desktop.ui import files, windows
 from kstthc_desktop.ui.dialogs.office_setup import OfficeSetupDialog
+
+
+@contextlib.contextmanager
+def _restored_window(qtbot, old):  # noqa: ANN001, ANN202
+    """The window a restore opens in place of ``old`` once the backup is in place; closed after use."""
+    qtbot.waitUntil(lambda: not old.isVisible() and bool(windows.open_windows()), timeout=20000)
+    new = windows.open_windows()[-1]
+    qtbot.addWidget(new)
+    try:
+        yield new
+    finally:
+        new.service.close()
+        windows.forget(new)
 
 
 def test_first_run_cancelled_writes_nothing_and_says_so(qapp, tmp_path: Path, monkeypatch) -> None:
@@ -108,17 +122,11 @@ def test_restore_from_backup_menu_reopens_with_the_backup(qtbot, tmp_path: Path,
     monkeypatch.setattr(files, "ask_open", lambda *a, **k: str(backup))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     w.restore_from_backup()  # checked and copied on a worker, then a new window
-    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
-    new = windows.open_windows()[-1]
-    qtbot.addWidget(new)
-    try:
+    with _restored_window(qtbot, w) as new:
         assert new.table.model.task_count() == before - 1
         assert "Nhiệm vụ thêm sau khi sao lưu" not in {t.content for t in new.service.tasks(new.service.current_plan().id)}
         kept = list(tmp_path.glob("van-phong-truoc-khoi-phuc-*.kstthc"))
         assert len(kept) == 1  # the replaced data is kept aside
-    finally:
-        new.service.close()
-        windows.forget(new)
 
 
 def test_restoring_checks_and_copies_on_a_worker_and_a_damaged_backup_changes_nothing(qtbot, tmp_path: Path,
@@ -156,15 +164,9 @@ def test_restoring_checks_and_copies_on_a_worker_and_a_damaged_backup_changes_no
 
     monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(spy))
     windows.restore_into_new_window(w, good)
-    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
-    new = windows.open_windows()[-1]
-    qtbot.addWidget(new)
-    try:
+    with _restored_window(qtbot, w) as new:
         assert threads and threads[0] != threading.get_ident()
         assert new.service.check() == ""
-    finally:
-        new.service.close()
-        windows.forget(new)
 
 
 def test_restoring_waits_for_the_windows_jobs_that_read_the_file(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -213,14 +215,8 @@ def test_restoring_waits_for_the_windows_jobs_that_read_the_file(qtbot, tmp_path
 
     monkeypatch.setattr(OfficeService, "restore_backup", staticmethod(restore))
     windows.restore_into_new_window(w, good)
-    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
-    new = windows.open_windows()[-1]
-    qtbot.addWidget(new)
-    try:
+    with _restored_window(qtbot, w):
         assert events == ["job let go", "replaced"]
-    finally:
-        new.service.close()
-        windows.forget(new)
 
 
 def test_a_damaged_backup_is_refused_before_anything_is_replaced(qapp, tmp_path: Path) -> None:
@@ -303,14 +299,8 @@ def test_cancel_while_the_backup_is_checked_restores_nothing_and_the_copy_cannot
     copying = _visible_progress(w, "Restoring the backup…")
     assert not [b for b in copying.findChildren(QPushButton) if b.isVisible()]
     held.set()
-    qtbot.waitUntil(lambda: not w.isVisible() and bool(windows.open_windows()), timeout=20000)
-    new = windows.open_windows()[-1]
-    qtbot.addWidget(new)
-    try:
+    with _restored_window(qtbot, w) as new:
         assert new.table.model.task_count() == before - 1
-    finally:
-        new.service.close()
-        windows.forget(new)
 
 
 def test_checking_a_backup_stops_at_once_when_cancelled(tmp_path: Path) -> None:

@@ -301,17 +301,22 @@ def test_the_check_at_open_leaves_the_documents_to_the_checks_made_after_it(tmp_
     assert not report.ok and "invalid page number" in report.summary()
 
 
+def _break_table(path: Path, table: str) -> None:
+    """Make the first page of ``table`` no b-tree page any more (a damage only a check can see)."""
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * _page_size(data)] = 0xFF
+    path.write_bytes(bytes(data))
+
+
 def test_damage_in_the_records_is_refused_at_open(tmp_path: Path) -> None:
     """The records are checked table by table before anything is written: the office's header
     lines (no link to another table, so only the check itself can see the damage)."""
     path = tmp_path / "van-phong.kstthc"
     _office_with_a_document(path)
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'office'").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * _page_size(data)] = 0xFF  # the office table's page is no b-tree page any more
-    path.write_bytes(bytes(data))
+    _break_table(path, "office")
     before = path.read_bytes()
     with pytest.raises(OfficeFileCorrupt) as err:
         OfficeFile.open(path)
@@ -327,12 +332,7 @@ def test_the_check_at_open_leaves_the_search_copy_to_the_check_made_after_it(tmp
 
     path = tmp_path / "van-phong.kstthc"
     _office_with_a_document(path)
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'search_tasks'").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * _page_size(data)] = 0xFF  # the search copy's page is no b-tree page any more
-    path.write_bytes(bytes(data))
+    _break_table(path, "search_tasks")
     with OfficeService.open(path) as svc:
         assert svc.tasks(svc.current_plan().id)[0].content == "Rà soát thủ tục hành chính"
         report = svc.check_file(full=False)
